@@ -1,0 +1,475 @@
+package dev.proofgate.platform.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.platform.adapter.Adapter;
+import dev.proofgate.platform.adapter.AdapterRegistry;
+import dev.proofgate.platform.config.Settings;
+import dev.proofgate.platform.execution.Dispatcher;
+import dev.proofgate.platform.execution.ProgramResolver;
+import dev.proofgate.platform.execution.ResolvedProgram;
+import dev.proofgate.platform.signature.CompileError;
+import dev.proofgate.platform.signature.CompiledSignature;
+import dev.proofgate.platform.signature.SignatureCompiler;
+import dev.proofgate.platform.signature.ValueChecker;
+import dev.proofgate.platform.signature.ValueProblem;
+import dev.proofgate.platform.store.Database;
+import dev.proofgate.platform.store.DatabaseUnavailableException;
+import dev.proofgate.platform.store.Execution;
+import dev.proofgate.platform.store.ExecutionStore;
+import dev.proofgate.platform.store.Json;
+import dev.proofgate.platform.store.Program;
+import dev.proofgate.platform.store.ProgramStore;
+import dev.proofgate.platform.store.Signature;
+import dev.proofgate.platform.store.SignatureStore;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.router.Endpoint;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The REST API, /health and /metrics. Every error leaves in one shape: {"error":{"type","message","details"}}. */
+public final class HttpApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final Set<String> STATUSES = Set.of(Execution.QUEUED, Execution.RUNNING, Execution.COMPLETED, Execution.FAILED);
+    private static final String ERROR_WRITTEN = "proofgate.error-written";
+    private static final String TIMER = "proofgate.timer";
+
+    private final Settings settings;
+    private final SignatureStore signatures;
+    private final ProgramStore programs;
+    private final ExecutionStore executions;
+    private final ProgramResolver resolver;
+    private final SignatureCompiler compiler;
+    private final AdapterRegistry adapters;
+    private final Dispatcher dispatcher;
+    private final PrometheusMeterRegistry metrics;
+    private final Health health;
+    private final RateLimiter rateLimiter;
+    private final List<byte[]> apiKeys;
+
+    public HttpApi(Settings settings, Database database, SignatureStore signatures, ProgramStore programs,
+                   ExecutionStore executions, ProgramResolver resolver, SignatureCompiler compiler,
+                   AdapterRegistry adapters, Dispatcher dispatcher, PrometheusMeterRegistry metrics, String version) {
+        this.settings = settings;
+        this.signatures = signatures;
+        this.programs = programs;
+        this.executions = executions;
+        this.resolver = resolver;
+        this.compiler = compiler;
+        this.adapters = adapters;
+        this.dispatcher = dispatcher;
+        this.metrics = metrics;
+        this.health = new Health(database, adapters, dispatcher, compiler, version);
+        this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond());
+        this.apiKeys = settings.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+    }
+
+    public Javalin start() {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.startup.showOldJavalinVersionWarning = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = settings.bodyLimitBytes();
+            config.jetty.port = settings.port();
+            config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
+
+            config.routes.before(this::startTimer);
+            config.routes.before("/api/*", this::guard);
+            config.routes.after(this::stopTimer);
+
+            config.routes.get("/health", this::healthReport);
+            config.routes.get("/health/live", ctx -> json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "up")));
+            config.routes.get("/health/ready", this::readiness);
+            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+
+            config.routes.post("/api/signatures", this::createSignature);
+            config.routes.post("/api/signatures/compile", this::compileSignature);
+            config.routes.get("/api/signatures/by-name/{name}", this::findSignatureByName);
+            config.routes.get("/api/signatures/{id}", this::getSignature);
+            config.routes.post("/api/programs", this::createProgram);
+            config.routes.get("/api/programs/{id}", this::getProgram);
+            config.routes.get("/api/adapters", this::listAdapters);
+            config.routes.post("/api/executions", this::submitExecution);
+            config.routes.get("/api/executions", this::searchExecutions);
+            config.routes.get("/api/executions/{id}", this::getExecution);
+
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
+            config.routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
+                ctx.header("Retry-After", "5");
+                error(ctx, new ApiException(503, "service_unavailable", "the database is unreachable; the request changed nothing, retry later"));
+            });
+            config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, fromJavalin(e.getStatus(), e.getMessage())));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                error(ctx, new ApiException(500, "internal_error", "unexpected error; see the platform log"));
+            });
+            config.routes.error(404, ctx -> unlessWritten(ctx, new ApiException(404, "not_found", "no route " + ctx.method() + " " + ctx.path())));
+            config.routes.error(405, ctx -> unlessWritten(ctx, new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
+            config.routes.error(413, ctx -> unlessWritten(ctx, tooLarge()));
+        });
+        return app.start();
+    }
+
+    // --- cross-cutting ---------------------------------------------------------------------------
+
+    private void startTimer(Context ctx) {
+        ctx.attribute(TIMER, Timer.start(metrics));
+    }
+
+    private void stopTimer(Context ctx) {
+        Timer.Sample sample = ctx.attribute(TIMER);
+        if (sample != null) {
+            Endpoint endpoint = null;
+            try {
+                endpoint = ctx.endpoint();
+            } catch (RuntimeException ignored) {
+                // no matched endpoint (404)
+            }
+            String route = endpoint == null ? "unmatched" : endpoint.path;
+            sample.stop(metrics.timer("proofgate_http_requests", "method", ctx.method().name(), "route", route,
+                    "status", Integer.toString(ctx.statusCode())));
+        }
+    }
+
+    private void guard(Context ctx) {
+        String key = presentedKey(ctx);
+        byte[] presented = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
+        if (presented == null || apiKeys.stream().noneMatch(k -> MessageDigest.isEqual(k, presented))) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, "unauthorized", "a valid API key is required (Authorization: Bearer <key> or X-API-Key)");
+        }
+        String client = clientKey(key);
+        ctx.attribute("client", client);
+        long retryAfter = rateLimiter.acquire(client);
+        if (retryAfter > 0) {
+            ctx.header("Retry-After", Long.toString(retryAfter));
+            throw new ApiException(429, "rate_limited", "more than " + settings.rateLimitPerSecond() + " requests per second for this key",
+                    Map.of("limit_per_second", settings.rateLimitPerSecond(), "retry_after_seconds", retryAfter));
+        }
+        String length = ctx.header("Content-Length");
+        if (length != null && parseLong(length) > settings.bodyLimitBytes()) {
+            throw tooLarge();
+        }
+        if (ctx.method().name().equals("POST")) {
+            String type = ctx.contentType();
+            if (type == null || !type.toLowerCase().startsWith("application/json")) {
+                throw new ApiException(415, "unsupported_media_type", "request bodies must be application/json",
+                        Map.of("content_type", type == null ? "none" : type));
+            }
+        }
+    }
+
+    private static String presentedKey(Context ctx) {
+        String authorization = ctx.header("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return authorization.substring(7).trim();
+        }
+        return ctx.header("X-API-Key");
+    }
+
+    /** A stable, non-secret name for a key: the first 16 hex digits of its SHA-256. */
+    private static String clientKey(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "payload_too_large", "request body exceeds " + settings.bodyLimitBytes() + " bytes",
+                Map.of("limit_bytes", settings.bodyLimitBytes()));
+    }
+
+    private ApiException fromJavalin(int status, String message) {
+        return switch (status) {
+            case 413 -> tooLarge();
+            case 404 -> new ApiException(404, "not_found", message);
+            case 405 -> new ApiException(405, "method_not_allowed", message);
+            default -> new ApiException(status, status >= 500 ? "internal_error" : "bad_request", message);
+        };
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static JsonNode body(Context ctx) {
+        String text = ctx.body();
+        if (text.isBlank()) {
+            throw new ApiException(400, "malformed_json", "request body is empty; a JSON object is required");
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new ApiException(400, "malformed_json", "request body must be a JSON object");
+            }
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new ApiException(400, "malformed_json", "request body is not valid JSON: " + e.getOriginalMessage(),
+                    Map.of("line", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                            "column", e.getLocation() == null ? 0 : e.getLocation().getColumnNr()));
+        }
+    }
+
+    private static String requiredText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            throw invalid(ValueProblem.wrongType(field, "string", "missing"));
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw invalid(ValueProblem.wrongType(field, "non-empty string", describe(value)));
+        }
+        return value.asText();
+    }
+
+    private static String describe(JsonNode value) {
+        return value.isTextual() ? "empty string" : value.getNodeType().name().toLowerCase();
+    }
+
+    private static ApiException invalid(ValueProblem problem) {
+        return new ApiException(422, problem.type(), problem.message(), problem.details());
+    }
+
+    private static UUID uuid(String value, String what) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.notFound(what, value);
+        }
+    }
+
+    private static void json(Context ctx, int status, JsonNode body) {
+        ctx.status(status).contentType("application/json").result(Json.write(body));
+    }
+
+    private static void error(Context ctx, ApiException e) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ObjectNode error = body.putObject("error");
+        error.put("type", e.type());
+        error.put("message", e.getMessage());
+        error.set("details", Json.MAPPER.valueToTree(e.details()));
+        ctx.attribute(ERROR_WRITTEN, true);
+        json(ctx, e.status(), body);
+    }
+
+    private static void unlessWritten(Context ctx, ApiException e) {
+        if (ctx.attribute(ERROR_WRITTEN) == null) {
+            error(ctx, e);
+        }
+    }
+
+    // --- health ----------------------------------------------------------------------------------
+
+    private void healthReport(Context ctx) {
+        ObjectNode report = health.report();
+        boolean down = "down".equals(report.path("status").asText());
+        if (down) {
+            ctx.header("Retry-After", "5");
+        }
+        json(ctx, down ? 503 : 200, report);
+    }
+
+    private void readiness(Context ctx) {
+        boolean ready = health.ready();
+        if (!ready) {
+            ctx.header("Retry-After", "5");
+        }
+        json(ctx, ready ? 200 : 503, JsonNodeFactory.instance.objectNode().put("status", ready ? "ready" : "not_ready"));
+    }
+
+    // --- signatures ------------------------------------------------------------------------------
+
+    private CompiledSignature compile(JsonNode body) {
+        String definition = requiredText(body, "definition");
+        try {
+            return compiler.compile(definition, body.get("constraints"));
+        } catch (CompileError e) {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("line", e.line());
+            details.put("column", e.column());
+            details.put("expected", e.expected());
+            throw new ApiException(422, e.type(), e.getMessage(), details);
+        }
+    }
+
+    private void createSignature(Context ctx) {
+        JsonNode body = body(ctx);
+        CompiledSignature compiled = compile(body);
+        JsonNode constraints = body.hasNonNull("constraints") ? body.get("constraints") : JsonNodeFactory.instance.objectNode();
+        Signature stored = signatures.create(compiled.name(), compiled.definition(), constraints)
+                .orElseThrow(() -> new ApiException(409, "duplicate_name", "a signature named '" + compiled.name() + "' already exists",
+                        Map.of("name", compiled.name())));
+        ctx.header("Location", "/api/signatures/" + stored.id());
+        json(ctx, 201, Views.signature(stored, compiled));
+    }
+
+    private void compileSignature(Context ctx) {
+        json(ctx, 200, Views.compiled(compile(body(ctx))));
+    }
+
+    private void getSignature(Context ctx) {
+        String id = ctx.pathParam("id");
+        Signature signature = signatures.find(uuid(id, "signature")).orElseThrow(() -> ApiException.notFound("signature", id));
+        json(ctx, 200, Views.signature(signature, resolver.compiled(signature.id())));
+    }
+
+    private void findSignatureByName(Context ctx) {
+        String name = ctx.pathParam("name");
+        Signature signature = signatures.findByName(name)
+                .orElseThrow(() -> new ApiException(404, "not_found", "no signature named '" + name + "'", Map.of("resource", "signature", "name", name)));
+        json(ctx, 200, Views.signature(signature, resolver.compiled(signature.id())));
+    }
+
+    // --- programs and adapters -------------------------------------------------------------------
+
+    private void createProgram(Context ctx) {
+        JsonNode body = body(ctx);
+        String name = requiredText(body, "name");
+        String signatureId = requiredText(body, "signature_id");
+        String adapter = requiredText(body, "adapter");
+        JsonNode config = body.hasNonNull("config") ? body.get("config") : JsonNodeFactory.instance.objectNode();
+        if (!config.isObject()) {
+            throw invalid(ValueProblem.wrongType("config", "map", describe(config)));
+        }
+        if (adapters.find(adapter).isEmpty()) {
+            throw new ApiException(422, "validation_error", "unknown adapter '" + adapter + "'",
+                    Map.of("field", "adapter", "expected", "one of " + adapters.all().stream().map(Adapter::name).toList(), "actual", adapter));
+        }
+        UUID signature = parseReference(signatureId, "signature_id");
+        if (signatures.find(signature).isEmpty()) {
+            throw new ApiException(422, "validation_error", "no signature with id '" + signatureId + "'",
+                    Map.of("field", "signature_id", "expected", "the id of a stored signature", "actual", signatureId));
+        }
+        Program program = programs.create(name, signature, adapter, config);
+        ctx.header("Location", "/api/programs/" + program.id());
+        json(ctx, 201, Views.program(program));
+    }
+
+    private static UUID parseReference(String value, String field) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(422, "validation_error", "field '" + field + "' must be a UUID",
+                    Map.of("field", field, "expected", "uuid", "actual", value));
+        }
+    }
+
+    private void getProgram(Context ctx) {
+        String id = ctx.pathParam("id");
+        json(ctx, 200, Views.program(programs.find(uuid(id, "program")).orElseThrow(() -> ApiException.notFound("program", id))));
+    }
+
+    private void listAdapters(Context ctx) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = body.putArray("items");
+        for (Adapter adapter : adapters.all()) {
+            ObjectNode item = items.addObject();
+            item.put("name", adapter.name());
+            item.put("status", adapter.health().status());
+            item.set("capabilities", adapter.capabilities());
+        }
+        json(ctx, 200, body);
+    }
+
+    // --- executions ------------------------------------------------------------------------------
+
+    private void submitExecution(Context ctx) {
+        JsonNode body = body(ctx);
+        String programId = requiredText(body, "program_id");
+        ResolvedProgram program = resolver.resolve(uuid(programId, "program"))
+                .orElseThrow(() -> ApiException.notFound("program", programId));
+        JsonNode inputs = body.get("inputs");
+        Optional<ValueProblem> problem = ValueChecker.check(program.signature().inputs(), inputs);
+        if (problem.isPresent()) {
+            throw invalid(problem.get());
+        }
+        String idempotencyKey = ctx.header("Idempotency-Key");
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
+            throw new ApiException(400, "invalid_parameter", "Idempotency-Key must be 1-200 characters", Map.of("header", "Idempotency-Key"));
+        }
+        ExecutionStore.Submission submission = executions.submit(program.program().id(), program.program().adapter(), inputs,
+                ctx.attribute("client"), idempotencyKey);
+        if (!submission.replayed()) {
+            dispatcher.wake();
+        }
+        Execution execution = submission.execution();
+        String location = "/api/executions/" + execution.id();
+        ctx.header("Location", location);
+        if (submission.replayed()) {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ObjectNode view = Views.execution(execution);
+        view.put("location", location);
+        json(ctx, 202, view);
+    }
+
+    private void getExecution(Context ctx) {
+        String id = ctx.pathParam("id");
+        json(ctx, 200, Views.execution(executions.find(uuid(id, "execution")).orElseThrow(() -> ApiException.notFound("execution", id))));
+    }
+
+    private void searchExecutions(Context ctx) {
+        String programParam = ctx.queryParam("program_id");
+        UUID program = null;
+        if (programParam != null) {
+            try {
+                program = UUID.fromString(programParam);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "invalid_parameter", "program_id must be a UUID", Map.of("parameter", "program_id", "actual", programParam));
+            }
+        }
+        String status = ctx.queryParam("status");
+        if (status != null && !STATUSES.contains(status)) {
+            throw new ApiException(400, "invalid_parameter", "status must be one of " + STATUSES, Map.of("parameter", "status", "actual", status));
+        }
+        int limit = intParam(ctx, "limit", 20, 1, 200);
+        int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+        ExecutionStore.Page page = executions.search(program, status, limit, offset);
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode items = body.putArray("items");
+        page.items().forEach(execution -> items.add(Views.execution(execution)));
+        body.put("total", page.total());
+        body.put("limit", limit);
+        body.put("offset", offset);
+        json(ctx, 200, body);
+    }
+
+    private static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value < min || value > max) {
+                throw new NumberFormatException();
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new ApiException(400, "invalid_parameter", name + " must be an integer in [" + min + ", " + max + "]",
+                    Map.of("parameter", name, "actual", raw));
+        }
+    }
+}

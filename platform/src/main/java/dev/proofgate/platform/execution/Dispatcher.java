@@ -1,0 +1,291 @@
+package dev.proofgate.platform.execution;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.platform.adapter.Adapter;
+import dev.proofgate.platform.adapter.AdapterException;
+import dev.proofgate.platform.adapter.AdapterRegistry;
+import dev.proofgate.platform.signature.ValueChecker;
+import dev.proofgate.platform.signature.ValueProblem;
+import dev.proofgate.platform.store.DatabaseUnavailableException;
+import dev.proofgate.platform.store.Execution;
+import dev.proofgate.platform.store.ExecutionStore;
+import dev.proofgate.platform.store.Json;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs queued executions. Each of N threads claims the oldest queued row under a lease, runs the
+ * five audited stages and records the result with a conditional update. Leases of work in hand are
+ * renewed; expired leases (a dead process) are put back in the queue. While the database is away the
+ * threads back off and resume when it returns; a finished result waits in memory until it can be written.
+ */
+public final class Dispatcher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int MAX_ADAPTER_ATTEMPTS = 3;
+
+    private final ExecutionStore executions;
+    private final ProgramResolver programs;
+    private final AdapterRegistry adapters;
+    private final int threads;
+    private final int leaseSeconds;
+    private final MeterRegistry metrics;
+    private final String instance = UUID.randomUUID().toString().substring(0, 8);
+    private final Semaphore wakeups = new Semaphore(0);
+    private final Map<UUID, String> inFlight = new ConcurrentHashMap<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "dispatcher-housekeeping");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final AtomicReference<ExecutionStore.QueueStats> lastStats = new AtomicReference<>(new ExecutionStore.QueueStats(0, 0, 0));
+    private volatile boolean claiming = true;
+
+    public Dispatcher(ExecutionStore executions, ProgramResolver programs, AdapterRegistry adapters,
+                      int threads, int leaseSeconds, MeterRegistry metrics) {
+        this.executions = executions;
+        this.programs = programs;
+        this.adapters = adapters;
+        this.threads = threads;
+        this.leaseSeconds = leaseSeconds;
+        this.metrics = metrics;
+        metrics.gauge("proofgate_queue_depth", lastStats, stats -> stats.get().queued());
+        metrics.gauge("proofgate_executions_running", lastStats, stats -> stats.get().running());
+    }
+
+    public Dispatcher start() {
+        for (int i = 0; i < threads; i++) {
+            Thread thread = new Thread(this::work, "dispatcher-" + i);
+            thread.start();
+            workers.add(thread);
+        }
+        housekeeping.scheduleWithFixedDelay(this::housekeep, 0, 1, TimeUnit.SECONDS);
+        long renewEvery = Math.max(1, leaseSeconds * 1000L / 3);
+        housekeeping.scheduleWithFixedDelay(this::renewLeases, renewEvery, renewEvery, TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    /** Tells an idle thread that new work was committed. */
+    public void wake() {
+        wakeups.release();
+    }
+
+    public ExecutionStore.QueueStats queueStats() {
+        return lastStats.get();
+    }
+
+    public int inFlight() {
+        return inFlight.size();
+    }
+
+    private void work() {
+        long backoffMillis = 100;
+        while (claiming) {
+            try {
+                Optional<Execution> claimed;
+                String claim = instance + ":" + UUID.randomUUID();
+                claimed = executions.claim(claim, leaseSeconds);
+                backoffMillis = 100;
+                if (claimed.isEmpty()) {
+                    wakeups.tryAcquire(250, TimeUnit.MILLISECONDS);
+                    continue;
+                }
+                run(claimed.get(), claim);
+            } catch (DatabaseUnavailableException e) {
+                LOG.warn("database unavailable; dispatcher backs off {} ms", backoffMillis);
+                pause(backoffMillis);
+                backoffMillis = Math.min(2_000, backoffMillis * 2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("dispatcher error", e);
+                pause(500);
+            }
+        }
+    }
+
+    private void pause(long millis) {
+        try {
+            wakeups.tryAcquire(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void run(Execution execution, String claim) {
+        inFlight.put(execution.id(), claim);
+        AuditTrail audit = new AuditTrail();
+        long executionMs = 0;
+        try {
+            audit.begin(AuditTrail.SIGNATURE_COMPILATION);
+            Optional<ResolvedProgram> resolved = programs.resolve(execution.programId());
+            if (resolved.isEmpty()) {
+                audit.end("failed", "program not found");
+                record(execution, claim, false, error("program_not_found", "program " + execution.programId() + " is gone"), 0, audit);
+                return;
+            }
+            ResolvedProgram program = resolved.get();
+            audit.ok();
+
+            audit.begin(AuditTrail.INPUT_VALIDATION);
+            Optional<ValueProblem> inputProblem = ValueChecker.check(program.signature().inputs(), execution.inputs());
+            if (inputProblem.isPresent()) {
+                audit.end("failed", inputProblem.get().message());
+                record(execution, claim, false, problem(inputProblem.get()), 0, audit);
+                return;
+            }
+            audit.ok();
+
+            audit.begin(AuditTrail.ADAPTER_EXECUTION);
+            Adapter adapter = adapters.find(program.program().adapter()).orElse(null);
+            if (adapter == null) {
+                audit.end("failed", "adapter not registered");
+                record(execution, claim, false, error("adapter_unavailable", "adapter '" + program.program().adapter() + "' is not registered"), 0, audit);
+                return;
+            }
+            JsonNode outputs;
+            try {
+                outputs = runOnAdapter(adapter, program, execution, claim);
+                executionMs = audit.ok();
+            } catch (AdapterException e) {
+                executionMs = audit.end("failed", e.getMessage());
+                record(execution, claim, false, error(e.type(), e.getMessage()), executionMs, audit);
+                return;
+            }
+
+            audit.begin(AuditTrail.OUTPUT_VALIDATION);
+            Optional<ValueProblem> outputProblem = ValueChecker.check(program.signature().outputs(), outputs);
+            if (outputProblem.isPresent()) {
+                audit.end("failed", outputProblem.get().message());
+                ObjectNode error = error("output_validation_error", "the adapter's outputs do not fit the signature: " + outputProblem.get().message());
+                error.set("details", Json.MAPPER.valueToTree(outputProblem.get().details()));
+                record(execution, claim, false, error, executionMs, audit);
+                return;
+            }
+            audit.ok();
+
+            audit.begin(AuditTrail.RESULT_SERIALIZATION);
+            JsonNode serialized = Json.read(Json.write(outputs));
+            audit.ok();
+            record(execution, claim, true, serialized, executionMs, audit);
+        } finally {
+            inFlight.remove(execution.id());
+        }
+    }
+
+    private JsonNode runOnAdapter(Adapter adapter, ResolvedProgram program, Execution execution, String claim) throws AdapterException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return adapter.execute(program.signature(), execution.inputs(), program.program().config());
+            } catch (AdapterException e) {
+                if (!e.retryable() || attempt >= MAX_ADAPTER_ATTEMPTS || !claiming) {
+                    throw e;
+                }
+                LOG.warn("execution {} attempt {} on {} failed ({}); retrying", execution.id(), attempt, adapter.name(), e.getMessage());
+                metrics.counter("proofgate_execution_retries_total", "adapter", adapter.name()).increment();
+                executions.recordRetry(execution.id(), claim);
+            }
+        }
+    }
+
+    /** Writes the outcome; during a database outage the result is held and retried until the lease is lost. */
+    private void record(Execution execution, String claim, boolean completed, JsonNode value, long executionMs, AuditTrail audit) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(leaseSeconds * 4L, 60));
+        long backoffMillis = 100;
+        while (true) {
+            try {
+                boolean written = completed
+                        ? executions.complete(execution.id(), claim, value, executionMs, audit.stages())
+                        : executions.fail(execution.id(), claim, value, executionMs, audit.stages());
+                String outcome = written ? (completed ? "completed" : "failed") : "lease_lost";
+                Counter.builder("proofgate_executions_total").tag("outcome", outcome).register(metrics).increment();
+                if (!written) {
+                    LOG.warn("execution {}: lease lost before the result was written; the new owner finishes it", execution.id());
+                }
+                return;
+            } catch (DatabaseUnavailableException e) {
+                if (System.nanoTime() > deadline) {
+                    LOG.error("execution {}: result could not be written; its lease will expire and it will run again", execution.id());
+                    return;
+                }
+                pause(backoffMillis);
+                backoffMillis = Math.min(2_000, backoffMillis * 2);
+            }
+        }
+    }
+
+    private static ObjectNode error(String type, String message) {
+        ObjectNode error = JsonNodeFactory.instance.objectNode();
+        error.put("type", type);
+        error.put("message", message);
+        return error;
+    }
+
+    private static ObjectNode problem(ValueProblem problem) {
+        ObjectNode error = error(problem.type(), problem.message());
+        error.set("details", Json.MAPPER.valueToTree(problem.details()));
+        return error;
+    }
+
+    private void housekeep() {
+        try {
+            int requeued = executions.requeueExpired();
+            if (requeued > 0) {
+                LOG.warn("re-queued {} execution(s) whose lease expired", requeued);
+                wakeups.release(requeued);
+            }
+            lastStats.set(executions.stats());
+        } catch (RuntimeException e) {
+            LOG.debug("housekeeping skipped: {}", e.getMessage());
+        }
+    }
+
+    private void renewLeases() {
+        inFlight.forEach((id, claim) -> {
+            try {
+                executions.renewLease(id, claim, leaseSeconds);
+            } catch (RuntimeException e) {
+                LOG.debug("lease renewal of {} skipped: {}", id, e.getMessage());
+            }
+        });
+    }
+
+    /** Stops claiming, lets in-flight executions finish within the grace period, then stops. */
+    public void drain(long graceMillis) {
+        claiming = false;
+        wakeups.release(threads * 2);
+        long deadline = System.currentTimeMillis() + graceMillis;
+        for (Thread worker : workers) {
+            try {
+                worker.join(Math.max(1, deadline - System.currentTimeMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+        LOG.info("dispatcher drained; {} execution(s) were still in flight and will be re-queued by lease", inFlight.size());
+        housekeeping.shutdownNow();
+    }
+
+    @Override
+    public void close() {
+        drain(0);
+    }
+}

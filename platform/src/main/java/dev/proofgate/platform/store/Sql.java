@@ -1,0 +1,57 @@
+package dev.proofgate.platform.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Small JDBC plumbing shared by the stores: one statement, its parameters, its rows, SQL errors translated. */
+final class Sql {
+
+    @FunctionalInterface
+    interface RowMapper<T> {
+        T map(ResultSet row) throws SQLException;
+    }
+
+    private final Database database;
+
+    Sql(Database database) {
+        this.database = database;
+    }
+
+    <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
+        try (Connection c = database.connection(); PreparedStatement s = prepare(c, sql, parameters); ResultSet rows = s.executeQuery()) {
+            List<T> result = new ArrayList<>();
+            while (rows.next()) {
+                result.add(mapper.map(rows));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw Database.translate(e);
+        }
+    }
+
+    <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) {
+        List<T> rows = query(sql, mapper, parameters);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    int update(String sql, Object... parameters) {
+        try (Connection c = database.connection(); PreparedStatement s = prepare(c, sql, parameters)) {
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw Database.translate(e);
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            s.setObject(i + 1, parameters[i]);
+        }
+        return s;
+    }
+}
