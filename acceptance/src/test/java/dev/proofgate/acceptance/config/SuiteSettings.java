@@ -1,0 +1,98 @@
+package dev.proofgate.acceptance.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every setting of the readiness suite, read in this one place: a system property
+ * ({@code -Dproofgate.mode=remote}) wins over an environment variable ({@code PROOFGATE_MODE=remote}),
+ * which wins over the local default. The table is in README.md.
+ */
+public record SuiteSettings(
+        String mode,
+        Optional<String> baseUrl,
+        String apiKey,
+        Optional<String> databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        String python,
+        int platformBridgeWorkers,
+        Duration startupTimeout,
+        Duration awaitTimeout,
+        Path projectDirectory,
+        List<String> requiredAreas,
+        String gate) {
+
+    public static final String EMBEDDED = "embedded";
+    public static final String CONTAINERS = "containers";
+    public static final String COMPOSE = "compose";
+    public static final String REMOTE = "remote";
+
+    public static SuiteSettings load() {
+        String mode = value("proofgate.mode", EMBEDDED).toLowerCase(Locale.ROOT);
+        if (!List.of(EMBEDDED, CONTAINERS, COMPOSE, REMOTE).contains(mode)) {
+            throw new IllegalArgumentException("proofgate.mode must be embedded, containers, compose or remote; got '" + mode + "'");
+        }
+        return new SuiteSettings(
+                mode,
+                optional("proofgate.base.url"),
+                value("proofgate.api.key", "readiness-suite-key"),
+                optional("proofgate.db.url"),
+                value("proofgate.db.user", "postgres"),
+                value("proofgate.db.password", "postgres"),
+                value("proofgate.python", "python3"),
+                Integer.parseInt(value("proofgate.bridge.workers", "2")),
+                Duration.ofSeconds(Long.parseLong(value("proofgate.startup.timeout.seconds", "120"))),
+                Duration.ofSeconds(Long.parseLong(value("proofgate.await.timeout.seconds", "30"))),
+                findProjectDirectory(),
+                Arrays.stream(value("proofgate.required.areas", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
+                value("proofgate.gate", "off").toLowerCase(Locale.ROOT));
+    }
+
+    /** The folder holding features/ and allure-results/: given, or found by walking up from the working directory. */
+    private static Path findProjectDirectory() {
+        Optional<String> given = optional("proofgate.project.dir");
+        if (given.isPresent()) {
+            return Path.of(given.get()).toAbsolutePath().normalize();
+        }
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.isDirectory(dir.resolve("features"))) {
+            dir = dir.getParent();
+        }
+        return dir == null ? Path.of("").toAbsolutePath() : dir;
+    }
+
+    public Path resultsDirectory() {
+        return projectDirectory.resolve("allure-results");
+    }
+
+    public Path reportDirectory() {
+        return projectDirectory.resolve("readiness-report");
+    }
+
+    /** Where verdict.json and verdict.md are written. */
+    public Path verdictDirectory() {
+        return projectDirectory.resolve("acceptance").resolve("target").resolve("readiness");
+    }
+
+    public Path workDirectory() {
+        return projectDirectory.resolve("acceptance").resolve("target").resolve("proofgate-env");
+    }
+
+    private static Optional<String> optional(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
+        }
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    private static String value(String property, String fallback) {
+        return optional(property).orElse(fallback);
+    }
+}

@@ -1,0 +1,19 @@
+package dev.proofgate.acceptance.drivers;
+
+import java.util.Map;
+import java.util.Optional;
+
+/** Read-only questions to the platform's database; the rows read are attached as evidence. */
+public interface DatabaseProbe extends AutoCloseable {
+
+    Optional<Map<String, Object>> execution(String executionId);
+
+    long executionsOfProgram(String programId);
+
+    long signaturesNamed(String name);
+
+    long executionsAll();
+
+    @Override
+    void close();
+}

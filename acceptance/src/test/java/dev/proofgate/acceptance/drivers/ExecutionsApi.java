@@ -1,0 +1,14 @@
+package dev.proofgate.acceptance.drivers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Submitting executions and following them to the end. */
+public interface ExecutionsApi {
+
+    Outcome submit(String programId, JsonNode inputs);
+
+    Outcome get(String executionId);
+
+    /** The program's execution history, newest first: {items, total}. */
+    JsonNode history(String programId, String status);
+}

@@ -1,0 +1,9 @@
+package dev.proofgate.acceptance.drivers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Binding signatures to adapters as programs. */
+public interface ProgramsApi {
+
+    Outcome create(String name, String signatureId, String adapter, JsonNode config);
+}

@@ -1,0 +1,14 @@
+package dev.proofgate.acceptance.drivers;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Declaring and compiling signatures. */
+public interface SignaturesApi {
+
+    Outcome declare(String definition, JsonNode constraints);
+
+    /** A dry-run compilation: the platform stores nothing. */
+    Outcome compile(String definition, JsonNode constraints);
+
+    Outcome findByName(String name);
+}

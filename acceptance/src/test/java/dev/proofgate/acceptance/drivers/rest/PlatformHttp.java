@@ -1,0 +1,87 @@
+package dev.proofgate.acceptance.drivers.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofgate.acceptance.drivers.Outcome;
+import dev.proofgate.acceptance.drivers.Rejection;
+import io.qameta.allure.restassured.AllureRestAssured;
+import io.restassured.RestAssured;
+import io.restassured.builder.RequestSpecBuilder;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.Map;
+
+/**
+ * The REST transport shared by the resource clients: base URL, API key, JSON, and the Allure filter
+ * that attaches every exchange to the step that made it. It also holds the platform's HTTP contract
+ * (which status goes with which outcome), so that Gherkin never mentions a status code.
+ */
+public final class PlatformHttp {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The documented status of every rejection reason (platform/README.md, "Errors"). */
+    private static final Map<String, Integer> REJECTION_STATUS = Map.ofEntries(
+            Map.entry("malformed_json", 400), Map.entry("invalid_parameter", 400), Map.entry("unauthorized", 401),
+            Map.entry("not_found", 404), Map.entry("method_not_allowed", 405), Map.entry("duplicate_name", 409),
+            Map.entry("payload_too_large", 413), Map.entry("unsupported_media_type", 415),
+            Map.entry("validation_error", 422), Map.entry("constraint_violation", 422), Map.entry("syntax_error", 422),
+            Map.entry("unknown_type", 422), Map.entry("duplicate_field", 422), Map.entry("empty_side", 422),
+            Map.entry("invalid_constraint", 422), Map.entry("rate_limited", 429), Map.entry("service_unavailable", 503));
+
+    private final String baseUrl;
+    private final String apiKey;
+
+    public PlatformHttp(String baseUrl, String apiKey) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+    }
+
+    RequestSpecification request() {
+        return RestAssured.given(new RequestSpecBuilder()
+                .setBaseUri(baseUrl)
+                .addHeader("Authorization", "Bearer " + apiKey)
+                .setContentType(ContentType.JSON)
+                .setAccept(ContentType.JSON)
+                .addFilter(new AllureRestAssured())
+                .build());
+    }
+
+    /** Reads a response as an outcome, failing when the status contradicts the platform's contract. */
+    static Outcome outcome(Response response, int acceptedStatus) {
+        int status = response.statusCode();
+        JsonNode body = parse(response);
+        if (status == acceptedStatus) {
+            return Outcome.accepted(body);
+        }
+        JsonNode error = body.path("error");
+        if (error.isMissingNode() || !error.has("type")) {
+            throw new AssertionError("the platform answered " + status + " without the error shape {error:{type,message,details}}: " + response.asString());
+        }
+        String reason = error.path("type").asText();
+        Integer documented = REJECTION_STATUS.get(reason);
+        if (documented == null || documented != status) {
+            throw new AssertionError("the platform rejected with reason '" + reason + "' and status " + status
+                    + ", but the contract pairs that reason with " + documented);
+        }
+        return Outcome.rejected(new Rejection(reason, error.path("message").asText(), error.path("details")));
+    }
+
+    static JsonNode parse(Response response) {
+        try {
+            String text = response.asString();
+            return text.isBlank() ? JSON.createObjectNode() : JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("the platform answered with a body that is not JSON: " + response.asString(), e);
+        }
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

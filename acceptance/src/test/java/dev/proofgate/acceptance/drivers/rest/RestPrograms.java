@@ -1,0 +1,24 @@
+package dev.proofgate.acceptance.drivers.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.drivers.Outcome;
+import dev.proofgate.acceptance.drivers.ProgramsApi;
+
+public final class RestPrograms implements ProgramsApi {
+
+    private final PlatformHttp http;
+
+    public RestPrograms(PlatformHttp http) {
+        this.http = http;
+    }
+
+    @Override
+    public Outcome create(String name, String signatureId, String adapter, JsonNode config) {
+        ObjectNode body = PlatformHttp.JSON.createObjectNode().put("name", name).put("signature_id", signatureId).put("adapter", adapter);
+        if (config != null) {
+            body.set("config", config);
+        }
+        return PlatformHttp.outcome(http.request().body(PlatformHttp.json(body)).post("/api/programs"), 201);
+    }
+}

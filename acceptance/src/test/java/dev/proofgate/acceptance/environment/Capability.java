@@ -1,0 +1,38 @@
+package dev.proofgate.acceptance.environment;
+
+/**
+ * What an environment lets the suite do. A scenario tagged {@code @requires=<tag>} runs only where
+ * the environment offers that capability; elsewhere it is reported as not run, never as passed.
+ */
+public enum Capability {
+    /** Read persisted rows directly from the platform's PostgreSQL. */
+    READ_DATABASE("database-access"),
+    /** Start a Python worker next to the suite and speak the bridge protocol to it. */
+    LOCAL_BRIDGE_WORKER("bridge-worker"),
+    /** Kill the platform process and start it again on the same database. */
+    RESTART_PLATFORM("restart-platform"),
+    /** Stop PostgreSQL and start it again with the same data. */
+    STOP_DATABASE("stop-database"),
+    /** Kill one of the platform's own Python workers. */
+    KILL_WORKER("kill-worker");
+
+    private final String tag;
+
+    Capability(String tag) {
+        this.tag = tag;
+    }
+
+    public String tag() {
+        return tag;
+    }
+
+    public static Capability fromTag(String tag) {
+        for (Capability capability : values()) {
+            if (capability.tag.equals(tag)) {
+                return capability;
+            }
+        }
+        throw new IllegalArgumentException("unknown capability '@requires=" + tag + "'; known: "
+                + java.util.Arrays.stream(values()).map(Capability::tag).toList());
+    }
+}

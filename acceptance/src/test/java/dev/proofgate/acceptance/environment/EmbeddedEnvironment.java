@@ -1,0 +1,161 @@
+package dev.proofgate.acceptance.environment;
+
+import dev.proofgate.acceptance.config.SuiteSettings;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * The default mode: an embedded PostgreSQL and the platform as a child JVM with its Python workers,
+ * all on free local ports. The suite owns every part, so destructive scenarios may run here.
+ */
+public final class EmbeddedEnvironment implements Environment {
+
+    private final SuiteSettings settings;
+    private final Path work;
+    private final int databasePort = PlatformProcess.freePort();
+    private final int platformPort = PlatformProcess.freePort();
+    private EmbeddedPostgres postgres;
+    private PlatformProcess platform;
+    private String postgresVersion = "unknown";
+
+    public EmbeddedEnvironment(SuiteSettings settings) {
+        this.settings = settings;
+        this.work = settings.workDirectory();
+    }
+
+    @Override
+    public String mode() {
+        return SuiteSettings.EMBEDDED;
+    }
+
+    @Override
+    public void start() {
+        deleteRecursively(work.resolve("pgdata"));
+        startDatabase();
+        platform = new PlatformProcess(platformEnvironment(), work.resolve("platform.log"));
+        startPlatform();
+    }
+
+    private Map<String, String> platformEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PROOFGATE_PORT", Integer.toString(platformPort));
+        env.put("PROOFGATE_DB_URL", jdbcUrl());
+        env.put("PROOFGATE_DB_USER", "postgres");
+        env.put("PROOFGATE_DB_PASSWORD", "postgres");
+        env.put("PROOFGATE_API_KEYS", settings.apiKey());
+        env.put("PROOFGATE_BRIDGE_WORKERS", Integer.toString(settings.platformBridgeWorkers()));
+        env.put("PROOFGATE_PYTHON", settings.python());
+        env.put("PROOFGATE_LEASE_SECONDS", "3");
+        env.put("PROOFGATE_RATE_LIMIT", "2000");
+        return env;
+    }
+
+    void startDatabase() {
+        try {
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(work.resolve("pgdata"))
+                    .setOverrideWorkingDirectory(work.resolve("pgbin").toFile())
+                    .setCleanDataDirectory(false)
+                    .setPort(databasePort)
+                    .start();
+            try (Connection c = postgres.getPostgresDatabase().getConnection()) {
+                postgresVersion = c.getMetaData().getDatabaseProductVersion();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("embedded PostgreSQL started but does not answer", e);
+        }
+    }
+
+    void stopDatabase() {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            postgres = null;
+        }
+    }
+
+    void startPlatform() {
+        platform.start();
+        PlatformReadiness.awaitReady(baseUrl(), settings.startupTimeout(),
+                () -> (platform.alive() ? "" : " (the platform process exited)") + "\n--- platform log tail ---\n" + platform.logTail(40));
+    }
+
+    void killPlatform() {
+        platform.kill();
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + databasePort + "/postgres";
+    }
+
+    @Override
+    public String baseUrl() {
+        return "http://localhost:" + platformPort;
+    }
+
+    @Override
+    public String apiKey() {
+        return settings.apiKey();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public Optional<DatabaseCoordinates> database() {
+        return Optional.of(new DatabaseCoordinates(jdbcUrl(), "postgres", "postgres"));
+    }
+
+    @Override
+    public Optional<Path> platformLog() {
+        return Optional.of(work.resolve("platform.log"));
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("mode", mode());
+        facts.put("platform.url", baseUrl());
+        facts.put("platform.version", PlatformReadiness.version(baseUrl()));
+        facts.put("postgresql.version", postgresVersion);
+        facts.put("python.workers", Integer.toString(settings.platformBridgeWorkers()));
+        return facts;
+    }
+
+    @Override
+    public void close() {
+        if (platform != null) {
+            platform.stop();
+        }
+        stopDatabase();
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(path)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.proofgate.acceptance.environment;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A running platform the suite can prove: where it is, what the suite may do to it, and how it
+ * describes itself in the report. Modes: embedded (default), containers, compose, remote.
+ */
+public interface Environment extends AutoCloseable {
+
+    String mode();
+
+    /** Starts (or connects to) the platform and returns when it reports ready. */
+    void start();
+
+    String baseUrl();
+
+    String apiKey();
+
+    Set<Capability> capabilities();
+
+    default boolean can(Capability capability) {
+        return capabilities().contains(capability);
+    }
+
+    /** JDBC coordinates of the platform's database, when the suite may read it. */
+    Optional<DatabaseCoordinates> database();
+
+    /** The platform's own log, attached to failing scenarios where the suite captured it. */
+    Optional<Path> platformLog();
+
+    /** Facts for the report's environment panel (versions, URLs; never secrets). */
+    Map<String, String> describe();
+
+    @Override
+    void close();
+
+    record DatabaseCoordinates(String url, String user, String password) {
+    }
+}

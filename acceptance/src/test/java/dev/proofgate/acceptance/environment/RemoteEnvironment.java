@@ -1,0 +1,84 @@
+package dev.proofgate.acceptance.environment;
+
+import dev.proofgate.acceptance.config.SuiteSettings;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A platform the suite did not start: a deployed system ({@code remote}) or docker-compose.yml already
+ * up ({@code compose}). Nothing destructive is allowed; the database is read only when its URL is given.
+ */
+public final class RemoteEnvironment implements Environment {
+
+    private final SuiteSettings settings;
+    private final String mode;
+    private final String baseUrl;
+
+    public RemoteEnvironment(SuiteSettings settings) {
+        this.settings = settings;
+        this.mode = settings.mode();
+        this.baseUrl = settings.baseUrl().orElseGet(() -> {
+            if (SuiteSettings.COMPOSE.equals(settings.mode())) {
+                return "http://localhost:8080";
+            }
+            throw new IllegalStateException("remote mode needs the platform's URL: -Dproofgate.base.url=https://... (or PROOFGATE_BASE_URL)");
+        });
+    }
+
+    @Override
+    public String mode() {
+        return mode;
+    }
+
+    @Override
+    public void start() {
+        PlatformReadiness.awaitReady(baseUrl, settings.startupTimeout(), () -> "");
+    }
+
+    @Override
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    @Override
+    public String apiKey() {
+        return settings.apiKey();
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        Set<Capability> capabilities = EnumSet.of(Capability.LOCAL_BRIDGE_WORKER);
+        if (settings.databaseUrl().isPresent()) {
+            capabilities.add(Capability.READ_DATABASE);
+        }
+        return capabilities;
+    }
+
+    @Override
+    public Optional<DatabaseCoordinates> database() {
+        return settings.databaseUrl().map(url -> new DatabaseCoordinates(url, settings.databaseUser(), settings.databasePassword()));
+    }
+
+    @Override
+    public Optional<Path> platformLog() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Map<String, String> describe() {
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("mode", mode);
+        facts.put("platform.url", baseUrl);
+        facts.put("platform.version", PlatformReadiness.version(baseUrl));
+        return facts;
+    }
+
+    @Override
+    public void close() {
+        // nothing was started by the suite
+    }
+}

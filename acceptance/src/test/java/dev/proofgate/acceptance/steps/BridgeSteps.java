@@ -1,0 +1,111 @@
+package dev.proofgate.acceptance.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.drivers.BridgeDriver;
+import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.acceptance.world.ReadinessWorld;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/** The wire protocol, spoken directly to a Python worker. */
+public final class BridgeSteps {
+
+    private final ReadinessWorld world;
+
+    public BridgeSteps(ReadinessWorld world) {
+        this.world = world;
+    }
+
+    @Given("a bridge worker started for the suite")
+    public void aBridgeWorkerStartedForTheSuite() {
+        world.bridge();
+    }
+
+    @When("the worker is asked for its health")
+    public void theWorkerIsAskedForItsHealth() {
+        world.reply(world.bridge().request("health_check", null, false));
+    }
+
+    @When("the worker is asked for its health in a compressed frame")
+    public void theWorkerIsAskedForItsHealthCompressed() {
+        world.reply(world.bridge().request("health_check", null, true));
+    }
+
+    @When("the worker is asked to answer {string} with a reasoning signature")
+    public void theWorkerIsAskedToAnswer(String question) {
+        ObjectNode args = Json.object();
+        ObjectNode signature = args.putObject("signature").put("name", "bridge_reasoning");
+        signature.putArray("inputs").addObject().put("name", "question").putObject("type").put("kind", "string");
+        var outputs = signature.putArray("outputs");
+        outputs.addObject().put("name", "answer").putObject("type").put("kind", "string");
+        outputs.addObject().put("name", "reasoning").putObject("type").put("kind", "reasoning_chain");
+        outputs.addObject().put("name", "confidence").putObject("type").put("kind", "confidence_score");
+        args.putObject("inputs").put("question", question);
+        world.reply(world.bridge().request("execute", args, false));
+    }
+
+    @When("the worker is asked to {string}")
+    public void theWorkerIsAskedTo(String command) {
+        world.reply(world.bridge().request(command, null, false));
+    }
+
+    @When("the worker is sent a frame that is not JSON")
+    public void theWorkerIsSentAFrameThatIsNotJson() {
+        world.reply(world.bridge().sendRaw(frame("{this is not json".getBytes(StandardCharsets.UTF_8))));
+    }
+
+    @When("the worker is sent a frame one byte over its size limit")
+    public void theWorkerIsSentAnOversizedFrame() {
+        byte[] payload = new byte[world.bridge().maxFrameBytes()];
+        java.util.Arrays.fill(payload, (byte) ' ');
+        world.reply(world.bridge().sendRaw(frame(payload)));
+    }
+
+    @Then("the worker reports status {string} on protocol version {int} with its process id and uptime")
+    public void theWorkerReportsItsHealth(String status, int version) {
+        JsonNode result = successful();
+        assertThat(result.path("status").asText()).as("health status").isEqualTo(status);
+        assertThat(result.path("protocol_version").asInt()).as("protocol version").isEqualTo(version);
+        assertThat(result.path("pid").asLong()).as("process id").isPositive();
+        assertThat(result.path("uptime_seconds").asDouble(-1)).as("uptime in seconds").isGreaterThanOrEqualTo(0);
+        assertThat(result.path("requests_served").isIntegralNumber()).as("requests served is counted").isTrue();
+    }
+
+    @Then("the worker answers with an answer, a reasoning chain and a confidence")
+    public void theWorkerAnswers() {
+        JsonNode outputs = successful().path("outputs");
+        assertThat(outputs.path("answer").asText()).as("answer").isNotBlank();
+        assertThat(outputs.path("reasoning").size()).as("steps of the reasoning chain").isGreaterThanOrEqualTo(2);
+        assertThat(outputs.path("confidence").asDouble(-1)).as("confidence").isBetween(0.0, 1.0);
+    }
+
+    @Then("the worker refuses it as {string}")
+    public void theWorkerRefusesItAs(String errorType) {
+        BridgeDriver.Reply reply = world.reply();
+        assertThat(reply.ok()).as("the worker refused the frame (it answered %s)", reply.result()).isFalse();
+        assertThat(reply.errorType()).as("error type (%s)", reply.errorMessage()).isEqualTo(errorType);
+        assertThat(reply.errorMessage()).as("error message").isNotBlank();
+    }
+
+    @Then("the worker still answers a health check")
+    public void theWorkerStillAnswers() {
+        theWorkerIsAskedForItsHealth();
+        assertThat(successful().path("status").asText()).as("health after the refusal").isEqualTo("ok");
+    }
+
+    private JsonNode successful() {
+        BridgeDriver.Reply reply = world.reply();
+        assertThat(reply.ok()).as("the worker answered without error (%s: %s)", reply.errorType(), reply.errorMessage()).isTrue();
+        return reply.result();
+    }
+
+    private static byte[] frame(byte[] payload) {
+        return ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put((byte) 0).put(payload).array();
+    }
+}

@@ -1,0 +1,168 @@
+package dev.proofgate.acceptance.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Outcome;
+import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.acceptance.support.PublishedSchema;
+import dev.proofgate.acceptance.support.Waits;
+import dev.proofgate.acceptance.world.ReadinessWorld;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Users asking questions, and what becomes of them. */
+public final class ExecutionSteps {
+
+    private static final List<String> AUDIT_STAGES = List.of("signature_compilation", "input_validation",
+            "adapter_execution", "output_validation", "result_serialization");
+
+    private final ReadinessWorld world;
+
+    public ExecutionSteps(ReadinessWorld world) {
+        this.world = world;
+    }
+
+    @When("a user asks {string}")
+    public void aUserAsks(String question) {
+        submit(world.adapter(), Json.object().put("question", question));
+    }
+
+    @When("a user sends the number {int} as the question")
+    public void aUserSendsANumberAsTheQuestion(int number) {
+        submit(world.adapter(), Json.object().put("question", number));
+    }
+
+    @When("a user asks {string} of a program that does not exist")
+    public void aUserAsksOfAProgramThatDoesNotExist(String question) {
+        String missing = UUID.randomUUID().toString();
+        world.rejection(world.executions().submit(missing, Json.object().put("question", question))
+                .rejectionOrFail("a question for a program that does not exist"), missing);
+    }
+
+    @When("a user asks {string} on every program")
+    public void aUserAsksOnEveryProgram(String question) {
+        for (String adapter : List.of("native", "python_port")) {
+            world.program(adapter, world.program(adapter));
+            submit(adapter, Json.object().put("question", question));
+        }
+    }
+
+    private void submit(String adapter, JsonNode inputs) {
+        String programId = world.program(adapter).path("id").asText();
+        Outcome outcome = world.executions().submit(programId, inputs);
+        if (outcome.wasAccepted()) {
+            world.execution(adapter, outcome.accepted());
+        } else {
+            world.rejection(outcome.rejection(), programId);
+        }
+    }
+
+    @Then("the execution completes with an answer")
+    public void theExecutionCompletesWithAnAnswer() {
+        JsonNode execution = awaitCompletion(world.adapter());
+        JsonNode outputs = execution.path("outputs");
+        for (JsonNode field : world.signature().path("outputs")) {
+            String name = field.path("name").asText();
+            assertThat(outputs.path(name).isMissingNode() || outputs.path(name).isNull())
+                    .as("output '%s' is missing from %s", name, outputs).isFalse();
+        }
+        if (outputs.has("answer")) {
+            assertThat(outputs.path("answer").asText()).as("the answer").isNotBlank();
+        }
+    }
+
+    @Then("every execution completes with outputs of the declared types")
+    public void everyExecutionCompletesWithOutputsOfTheDeclaredTypes() {
+        PublishedSchema outputSchema = new PublishedSchema(world.signature().path("output_schema"));
+        for (String adapter : world.executionsByAdapter().keySet()) {
+            JsonNode outputs = awaitCompletion(adapter).path("outputs");
+            assertThat(outputSchema.problems(outputs))
+                    .as("the published output schema's complaints about the outputs of the %s adapter", adapter).isEmpty();
+        }
+    }
+
+    @Then("both adapters give the same outputs for the same question")
+    public void bothAdaptersGiveTheSameOutputs() {
+        JsonNode nativeOutputs = awaitCompletion("native").path("outputs");
+        JsonNode pythonOutputs = awaitCompletion("python_port").path("outputs");
+        assertThat(pythonOutputs).as("python_port outputs compared with native outputs").isEqualTo(nativeOutputs);
+    }
+
+    @Then("the execution records how long it queued, ran and took in total")
+    public void theExecutionRecordsItsTimes() {
+        JsonNode metrics = awaitCompletion(world.adapter()).path("metrics");
+        long queued = metrics.path("queue_ms").asLong(-1);
+        long ran = metrics.path("execution_ms").asLong(-1);
+        long total = metrics.path("total_ms").asLong(-1);
+        assertThat(List.of(queued, ran, total)).as("queue, execution and total milliseconds in %s", metrics).allMatch(ms -> ms >= 0);
+        assertThat(metrics.path("queue_ms").isIntegralNumber() && metrics.path("total_ms").isIntegralNumber())
+                .as("the times are recorded as whole milliseconds: %s", metrics).isTrue();
+        assertThat(total).as("total time against queue time in %s", metrics).isGreaterThanOrEqualTo(queued);
+        assertThat(total).as("total time against execution time in %s", metrics).isGreaterThanOrEqualTo(ran);
+    }
+
+    @Then("the audit trail shows every stage from signature compilation to result serialization")
+    public void theAuditTrailShowsEveryStage() {
+        JsonNode trail = awaitCompletion(world.adapter()).path("audit_trail");
+        List<String> stages = new ArrayList<>();
+        trail.forEach(stage -> stages.add(stage.path("stage").asText()));
+        assertThat(stages).as("stages of the audit trail, in order").containsExactlyElementsOf(AUDIT_STAGES);
+        trail.forEach(stage -> {
+            assertThat(stage.path("outcome").asText()).as("outcome of stage %s", stage.path("stage")).isEqualTo("ok");
+            assertThat(stage.path("started_at").asText()).as("start time of stage %s", stage.path("stage")).isNotBlank();
+            assertThat(stage.path("duration_ms").isNumber()).as("duration of stage %s", stage.path("stage")).isTrue();
+        });
+    }
+
+    @Then("the execution is stored durably with its answer, completed exactly once")
+    public void theExecutionIsStoredDurably() {
+        JsonNode execution = awaitCompletion(world.adapter());
+        Map<String, Object> row = world.database().execution(execution.path("id").asText())
+                .orElseThrow(() -> new AssertionError("no row for execution " + execution.path("id").asText() + " in the database"));
+        assertThat(row.get("status")).as("status stored in the database").isEqualTo("completed");
+        assertThat(((Number) row.get("completions")).intValue()).as("times the execution was completed").isEqualTo(1);
+        assertThat(Json.parse(String.valueOf(row.get("outputs")))).as("outputs stored in the database").isEqualTo(execution.path("outputs"));
+        assertThat(((Number) row.get("audit_stages")).intValue()).as("audit stages stored in the database").isEqualTo(AUDIT_STAGES.size());
+    }
+
+    @Then("the execution is found again in the program's history")
+    public void theExecutionIsFoundInTheHistory() {
+        String id = world.execution().path("id").asText();
+        JsonNode history = world.executions().history(world.program().path("id").asText(), "completed");
+        List<String> ids = new ArrayList<>();
+        history.path("items").forEach(item -> ids.add(item.path("id").asText()));
+        assertThat(ids).as("completed executions in the program's history").contains(id);
+        assertThat(history.path("total").asLong()).as("size of the program's completed history").isEqualTo(ids.size());
+    }
+
+    @Then("no execution was stored for the program")
+    public void noExecutionWasStoredForTheProgram() {
+        assertNothingStoredFor(world.program().path("id").asText());
+    }
+
+    @Then("no execution was stored for that program")
+    public void noExecutionWasStoredForThatProgram() {
+        assertNothingStoredFor(world.rejectedProgramId());
+    }
+
+    private void assertNothingStoredFor(String programId) {
+        assertThat(world.database().executionsOfProgram(programId)).as("executions of program %s in the database", programId).isZero();
+        assertThat(world.executions().history(programId, null).path("total").asLong())
+                .as("executions of program %s the platform lists", programId).isZero();
+    }
+
+    private JsonNode awaitCompletion(String adapter) {
+        String id = world.execution(adapter).path("id").asText();
+        JsonNode finished = Waits.until("execution " + id + " on " + adapter + " to finish", world.settings().awaitTimeout(),
+                () -> world.executions().get(id).orFail("reading execution " + id),
+                execution -> List.of("completed", "failed").contains(execution.path("status").asText()));
+        world.execution(adapter, finished);
+        assertThat(finished.path("status").asText()).as("status of execution %s (error: %s)", id, finished.path("error")).isEqualTo("completed");
+        return finished;
+    }
+}
