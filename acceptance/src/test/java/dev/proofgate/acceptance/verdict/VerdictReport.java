@@ -180,7 +180,8 @@ public final class VerdictReport {
         ObjectNode executor = JSON.createObjectNode();
         executor.put("name", environment.getOrDefault("executor", "local"));
         executor.put("type", environment.containsKey("ci") ? "ci" : "local");
-        executor.put("buildName", "Proofgate readiness " + finished + ": " + verdict.decision().label());
+        executor.put("buildName", "Readiness run of " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC).format(finished) + ": " + verdict.decision().label());
         executor.put("reportName", "Proofgate readiness: " + verdict.decision().label());
         Files.writeString(results.resolve("executor.json"), JSON.writeValueAsString(executor));
     }
