@@ -1,3 +1,4 @@
+@area=contracts
 Feature: Adapter registry
   Teams choose a model adapter per program. They need to see which adapters exist and what each can
   do, and to trust that switching adapters does not change the shape of what comes back.

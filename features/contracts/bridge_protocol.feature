@@ -1,3 +1,4 @@
+@area=contracts
 Feature: Bridge protocol
   The Python worker behind the python_port adapter is reached through a binary wire protocol. The
   platform team needs the worker to answer as documented and to survive broken input: a worker that

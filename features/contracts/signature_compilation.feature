@@ -1,3 +1,4 @@
+@area=contracts
 Feature: Signature compilation
   Integrating teams generate validators from the JSON Schema a signature publishes. They need the
   compiled fields to carry the declared types, and the schema to accept exactly what it should.

@@ -1,3 +1,4 @@
+@area=workflows
 Feature: Multi-step reasoning
   The product owner of the reasoning assistant needs users to see how an answer was reached: the
   steps in order, the conclusion, and how sure the model is.

@@ -1,3 +1,4 @@
+@area=workflows
 Feature: Question answering from signature to completed execution
   The product owner of the Q&A assistant needs proof that a question typed by a user travels the
   whole platform - signature, program, durable execution, model - and comes back answered, measured,

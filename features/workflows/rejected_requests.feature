@@ -1,3 +1,4 @@
+@area=workflows
 Feature: Rejected requests
   Teams and users make mistakes. The product owner needs each mistake answered with a reason a
   person can act on, and needs to know that a rejected request leaves nothing behind.

@@ -157,6 +157,9 @@ public final class ReadinessWorld implements AutoCloseable {
     }
 
     public Rejection rejection() {
+        if (rejection == null && !executionsByAdapter.isEmpty()) {
+            throw new AssertionError("the platform accepted the request instead of rejecting it: " + executionsByAdapter.values());
+        }
         return required(rejection, "a rejection from the platform");
     }
 
