@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.BridgeDriver;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
+import dev.proofgate.platform.adapter.PythonPortAdapter;
+import dev.proofgate.platform.signature.CompileError;
+import dev.proofgate.platform.signature.CompiledSignature;
+import dev.proofgate.platform.signature.SignatureCompiler;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -38,15 +42,10 @@ public final class BridgeSteps {
     }
 
     @When("the worker is asked to answer {string} with a reasoning signature")
-    public void theWorkerIsAskedToAnswer(String question) {
-        ObjectNode args = Json.object();
-        ObjectNode signature = args.putObject("signature").put("name", "bridge_reasoning");
-        signature.putArray("inputs").addObject().put("name", "question").putObject("type").put("kind", "string");
-        var outputs = signature.putArray("outputs");
-        outputs.addObject().put("name", "answer").putObject("type").put("kind", "string");
-        outputs.addObject().put("name", "reasoning").putObject("type").put("kind", "reasoning_chain");
-        outputs.addObject().put("name", "confidence").putObject("type").put("kind", "confidence_score");
-        args.putObject("inputs").put("question", question);
+    public void theWorkerIsAskedToAnswer(String question) throws CompileError {
+        CompiledSignature signature = new SignatureCompiler().compile(
+                "signature bridge_reasoning: :string question -> :string answer, :reasoning_chain reasoning, :confidence_score confidence");
+        ObjectNode args = PythonPortAdapter.executeArgs(signature, Json.object().put("question", question), null);
         world.reply(world.bridge().request("execute", args, false));
     }
 

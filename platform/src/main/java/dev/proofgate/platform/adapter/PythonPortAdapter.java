@@ -60,6 +60,16 @@ public final class PythonPortAdapter implements Adapter {
 
     @Override
     public JsonNode execute(CompiledSignature signature, JsonNode inputs, JsonNode config) throws AdapterException {
+        Duration timeout = Duration.ofMillis(30_000 + ModelConfig.of(config).latencyMs());
+        try {
+            return pool.call("execute", executeArgs(signature, inputs, config), timeout).path("outputs");
+        } catch (BridgeException e) {
+            throw new AdapterException(e.workerLost() ? "worker_lost" : e.type(), e.getMessage(), e.workerLost());
+        }
+    }
+
+    /** The arguments of the bridge's {@code execute} command for a signature, its inputs and a program config. */
+    public static ObjectNode executeArgs(CompiledSignature signature, JsonNode inputs, JsonNode config) {
         ObjectNode args = JSON.objectNode();
         ObjectNode sig = args.putObject("signature");
         sig.put("name", signature.name());
@@ -67,12 +77,7 @@ public final class PythonPortAdapter implements Adapter {
         sig.set("outputs", fields(signature.outputs()));
         args.set("inputs", inputs);
         args.set("config", config == null ? JSON.objectNode() : config);
-        Duration timeout = Duration.ofMillis(30_000 + ModelConfig.of(config).latencyMs());
-        try {
-            return pool.call("execute", args, timeout).path("outputs");
-        } catch (BridgeException e) {
-            throw new AdapterException(e.workerLost() ? "worker_lost" : e.type(), e.getMessage(), e.workerLost());
-        }
+        return args;
     }
 
     private static ArrayNode fields(List<Field> fields) {

@@ -1,7 +1,7 @@
 package dev.proofgate.platform.benchmark;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.proofgate.platform.bridge.BridgeException;
+import dev.proofgate.platform.adapter.PythonPortAdapter;
 import dev.proofgate.platform.bridge.WorkerPool;
 import dev.proofgate.platform.signature.CompileError;
 import dev.proofgate.platform.signature.SignatureCompiler;
@@ -179,16 +179,10 @@ class PlatformBenchmark {
         }
     }
 
-    private static ObjectNode executeArgs() {
+    private static ObjectNode executeArgs() throws CompileError {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        ObjectNode args = json.createObjectNode();
-        ObjectNode signature = args.putObject("signature").put("name", "qa");
-        signature.putArray("inputs").addObject().put("name", "question").putObject("type").put("kind", "string");
-        var outputs = signature.putArray("outputs");
-        outputs.addObject().put("name", "answer").putObject("type").put("kind", "string");
-        outputs.addObject().put("name", "confidence").putObject("type").put("kind", "confidence_score");
-        args.putObject("inputs").put("question", "Why is the sky blue?");
-        return args;
+        return PythonPortAdapter.executeArgs(new SignatureCompiler().compile("signature qa: :string question -> :string answer, :confidence_score confidence"),
+                json.createObjectNode().put("question", "Why is the sky blue?"), null);
     }
 
     private void record(String what, String figure) {

@@ -6,6 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.platform.adapter.PythonPortAdapter;
+import dev.proofgate.platform.signature.CompileError;
+import dev.proofgate.platform.signature.CompiledSignature;
+import dev.proofgate.platform.signature.SignatureCompiler;
 import java.io.OutputStream;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
@@ -136,15 +140,13 @@ class BridgeClientTest {
     }
 
     static ObjectNode executeArgs(String question, int latencyMs) {
-        ObjectNode args = JSON.createObjectNode();
-        ObjectNode signature = args.putObject("signature").put("name", "qa");
-        signature.putArray("inputs").addObject().put("name", "question").putObject("type").put("kind", "string");
-        var outputs = signature.putArray("outputs");
-        outputs.addObject().put("name", "answer").putObject("type").put("kind", "string");
-        outputs.addObject().put("name", "confidence").putObject("type").put("kind", "confidence_score");
-        args.putObject("inputs").put("question", question);
-        args.putObject("config").put("latency_ms", latencyMs);
-        return args;
+        try {
+            CompiledSignature signature = new SignatureCompiler().compile("signature qa: :string question -> :string answer, :confidence_score confidence");
+            return PythonPortAdapter.executeArgs(signature, JSON.createObjectNode().put("question", question),
+                    JSON.createObjectNode().put("latency_ms", latencyMs));
+        } catch (CompileError e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static byte[] frame(byte[] payload) {
