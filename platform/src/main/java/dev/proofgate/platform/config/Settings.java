@@ -38,7 +38,8 @@ public record Settings(
                 r.integer("PROOFGATE_PORT", 8080, 0, 65535),
                 r.optional("PROOFGATE_DB_URL").map(url -> {
                     if (!url.startsWith("jdbc:postgresql://")) {
-                        throw new SettingsException("PROOFGATE_DB_URL must start with jdbc:postgresql://, got '" + url + "'");
+                        String shown = url.contains("?") ? url.substring(0, url.indexOf('?')) + "?..." : url;
+                        throw new SettingsException("PROOFGATE_DB_URL must start with jdbc:postgresql://, got '" + shown + "'");
                     }
                     return url;
                 }),
