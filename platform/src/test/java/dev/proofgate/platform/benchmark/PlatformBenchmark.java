@@ -41,6 +41,8 @@ class PlatformBenchmark {
     private static final String DEFINITION = "signature bench: :string question, :integer count, :list(:optional(:float)) readings, "
             + ":map context -> :boolean verified, :confidence_score confidence, :reasoning_chain reasoning, :optional(:string) note";
     private final Map<String, String> results = new LinkedHashMap<>();
+    /** Latency percentiles (ms) per measured path, drawn as a bar chart next to the table. */
+    private final Map<String, double[]> latencies = new LinkedHashMap<>();
 
     @Test
     void measure() throws Exception {
@@ -113,6 +115,7 @@ class PlatformBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         threads.shutdown();
+        latencies.put("bridge " + label, new double[] {latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6});
         record("bridge execute round trips/s (" + label + ", 5 s)", String.format("%.0f; p50 %.3f ms, p99 %.3f ms, max %.3f ms",
                 calls / seconds, latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6));
     }
@@ -170,6 +173,7 @@ class PlatformBenchmark {
                     .until(() -> database.count("select count(*) from executions where status = 'completed'") >= 300L + 16 * perClient);
             double seconds = (System.nanoTime() - start) / 1e9;
             int total = 16 * perClient;
+            latencies.put("submit, 16 clients", new double[] {submit.getValueAtPercentile(50) / 1e6, submit.getValueAtPercentile(99) / 1e6});
             record("native executions/s, 16 clients x " + perClient + " submits, accepted -> all completed",
                     String.format("%.0f/s completed (%d in %.2f s); submits accepted at %.0f/s; submit p50 %.2f ms, p99 %.2f ms",
                             total / seconds, total, seconds, total / acceptSeconds, submit.getValueAtPercentile(50) / 1e6,
@@ -198,5 +202,35 @@ class PlatformBenchmark {
         Path out = Path.of("target", "benchmarks", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
+        Files.writeString(out.resolveSibling("latency.svg"), latencyChart());
+    }
+
+    /** A horizontal bar chart, p50 and p99 per path, on a log scale so sub-millisecond and tens of milliseconds both show. */
+    private String latencyChart() {
+        int rowHeight = 44;
+        int width = 760;
+        int left = 220;
+        int height = 50 + rowHeight * latencies.size();
+        double min = 0.01;
+        double max = latencies.values().stream().mapToDouble(v -> v[1]).max().orElse(1) * 10;
+        java.util.function.DoubleUnaryOperator x = ms -> left + (Math.log10(Math.max(ms, min)) - Math.log10(min))
+                / (Math.log10(max) - Math.log10(min)) * (width - left - 20);
+        StringBuilder svg = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' width='" + width + "' height='" + height
+                + "' font-family='sans-serif' font-size='12'>\n<rect width='100%' height='100%' fill='white'/>\n"
+                + "<text x='10' y='20' font-size='14'>Latency in ms (log scale): p50 dark, p99 light</text>\n");
+        int y = 40;
+        for (Map.Entry<String, double[]> row : latencies.entrySet()) {
+            double p50 = row.getValue()[0];
+            double p99 = row.getValue()[1];
+            svg.append(String.format(java.util.Locale.ROOT, "<text x='10' y='%d'>%s</text>%n", y + 22, row.getKey()));
+            svg.append(String.format(java.util.Locale.ROOT, "<rect x='%d' y='%d' width='%.1f' height='14' fill='#9ecae1'/>%n", left, y + 6,
+                    x.applyAsDouble(p99) - left));
+            svg.append(String.format(java.util.Locale.ROOT, "<rect x='%d' y='%d' width='%.1f' height='14' fill='#3182bd'/>%n", left, y + 22,
+                    x.applyAsDouble(p50) - left));
+            svg.append(String.format(java.util.Locale.ROOT, "<text x='%.1f' y='%d'>p99 %.3f</text>%n", x.applyAsDouble(p99) + 4, y + 18, p99));
+            svg.append(String.format(java.util.Locale.ROOT, "<text x='%.1f' y='%d'>p50 %.3f</text>%n", x.applyAsDouble(p50) + 4, y + 34, p50));
+            y += rowHeight;
+        }
+        return svg.append("</svg>\n").toString();
     }
 }
