@@ -44,6 +44,7 @@ public final class Platform implements AutoCloseable {
 
     public Platform start() {
         long started = System.nanoTime();
+        LOG.info("settings: {}", settings.describe());
         String url;
         if (settings.localMode()) {
             LOG.info("local mode: no PROOFGATE_DB_URL set, starting embedded PostgreSQL with data in {}", settings.dataDirectory());

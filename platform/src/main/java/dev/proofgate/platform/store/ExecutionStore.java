@@ -17,6 +17,8 @@ public final class ExecutionStore {
     private static final String COLUMNS = """
             id, program_id, status, inputs, outputs, error, adapter, attempts, idempotency_key, queue_ms,
             execution_ms, total_ms, audit, created_at, started_at, completed_at, completions""";
+    private static final String CLAIMED_COLUMNS = String.join(", ",
+            java.util.Arrays.stream(COLUMNS.split(",")).map(column -> "e." + column.trim()).toList());
 
     public record Submission(Execution execution, boolean replayed) {
     }
@@ -71,7 +73,7 @@ public final class ExecutionStore {
                 update executions e set status = 'running', attempts = e.attempts + 1, lease_owner = ?,
                     lease_expires_at = now() + make_interval(secs => ?), started_at = now()
                 from next where e.id = next.id
-                returning""" + " " + prefixed("e."),
+                returning""" + " " + CLAIMED_COLUMNS,
                 ExecutionStore::map, claim, leaseSeconds);
     }
 
@@ -115,10 +117,6 @@ public final class ExecutionStore {
                        coalesce((extract(epoch from (now() - min(created_at) filter (where status = 'queued'))) * 1000)::bigint, 0) as oldest
                 from executions where status in ('queued', 'running')""",
                 row -> new QueueStats(row.getLong("queued"), row.getLong("running"), row.getLong("oldest"))).orElseThrow();
-    }
-
-    private static String prefixed(String prefix) {
-        return String.join(", ", java.util.Arrays.stream(COLUMNS.split(",")).map(c -> prefix + c.trim()).toList());
     }
 
     private static Execution map(ResultSet row) throws SQLException {
