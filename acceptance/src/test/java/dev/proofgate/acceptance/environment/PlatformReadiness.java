@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.environment;
 
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofgate.acceptance.support.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -48,7 +48,7 @@ final class PlatformReadiness {
     static String version(String baseUrl) {
         try {
             String health = get(baseUrl + "/health");
-            return new ObjectMapper().readTree(health.substring(health.indexOf(' ') + 1)).path("version").asText("unknown");
+            return Json.MAPPER.readTree(health.substring(health.indexOf(' ') + 1)).path("version").asText("unknown");
         } catch (IOException | InterruptedException | RuntimeException e) {
             return "unknown";
         }

@@ -47,7 +47,6 @@ public final class ExecutionSteps {
     @When("a user asks {string} on every program")
     public void aUserAsksOnEveryProgram(String question) {
         for (String adapter : List.of("native", "python_port")) {
-            world.program(adapter, world.program(adapter));
             submit(adapter, Json.object().put("question", question));
         }
     }

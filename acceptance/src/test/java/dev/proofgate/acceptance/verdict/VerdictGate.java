@@ -1,7 +1,7 @@
 package dev.proofgate.acceptance.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofgate.acceptance.support.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ public final class VerdictGate {
         if (!Files.exists(verdictFile)) {
             throw new IllegalStateException("no verdict at " + verdictFile + ": the readiness suite did not finish");
         }
-        JsonNode verdict = new ObjectMapper().readTree(verdictFile.toFile());
+        JsonNode verdict = Json.MAPPER.readTree(verdictFile.toFile());
         String decision = verdict.path("verdict").asText();
         System.out.println("[proofgate] readiness verdict: " + decision + " (gate: " + gate + ")");
         boolean fail = switch (gate) {

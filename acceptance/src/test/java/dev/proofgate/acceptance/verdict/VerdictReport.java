@@ -1,7 +1,8 @@
 package dev.proofgate.acceptance.verdict;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.proofgate.acceptance.support.Json;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -24,7 +25,8 @@ import java.util.UUID;
  */
 public final class VerdictReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = Json.MAPPER;
+    private static final ObjectWriter PRETTY = Json.MAPPER.writerWithDefaultPrettyPrinter();
     static final String VERDICT_HISTORY_ID = "proofgate-readiness-verdict";
 
     private final Verdict verdict;
@@ -101,7 +103,7 @@ public final class VerdictReport {
     public void writeFiles(Path directory) {
         try {
             Files.createDirectories(directory);
-            Files.writeString(directory.resolve("verdict.json"), JSON.writeValueAsString(json()));
+            Files.writeString(directory.resolve("verdict.json"), PRETTY.writeValueAsString(json()));
             Files.writeString(directory.resolve("verdict.md"), markdown());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the verdict to " + directory, e);
@@ -143,7 +145,7 @@ public final class VerdictReport {
             result.putArray("steps");
             result.putArray("parameters");
             result.putArray("links");
-            Files.writeString(results.resolve(uuid + "-result.json"), JSON.writeValueAsString(result));
+            Files.writeString(results.resolve(uuid + "-result.json"), PRETTY.writeValueAsString(result));
             writeEnvironment(results);
             writeExecutor(results);
             writeCategories(results);
@@ -183,7 +185,7 @@ public final class VerdictReport {
         executor.put("buildName", "Readiness run of " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
                 .withZone(java.time.ZoneOffset.UTC).format(finished) + ": " + verdict.decision().label());
         executor.put("reportName", "Proofgate readiness: " + verdict.decision().label());
-        Files.writeString(results.resolve("executor.json"), JSON.writeValueAsString(executor));
+        Files.writeString(results.resolve("executor.json"), PRETTY.writeValueAsString(executor));
     }
 
     private static void writeCategories(Path results) throws IOException {
@@ -201,7 +203,7 @@ public final class VerdictReport {
         categories.addObject().put("name", "Suite defects")
                 .put("description", "the suite itself is wrong: an undefined or ambiguous step, a step used out of order, a crash")
                 .putArray("matchedStatuses").add("broken").add("unknown");
-        Files.writeString(results.resolve("categories.json"), JSON.writeValueAsString(categories));
+        Files.writeString(results.resolve("categories.json"), PRETTY.writeValueAsString(categories));
     }
 
     private static String escape(String text) {

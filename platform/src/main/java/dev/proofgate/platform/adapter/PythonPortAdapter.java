@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.platform.bridge.BridgeException;
 import dev.proofgate.platform.bridge.WorkerPool;
 import dev.proofgate.platform.signature.CompiledSignature;
-import dev.proofgate.platform.signature.Constraints;
 import dev.proofgate.platform.signature.Field;
 import dev.proofgate.platform.signature.FieldType;
 import java.time.Duration;
@@ -86,20 +85,7 @@ public final class PythonPortAdapter implements Adapter {
             ObjectNode node = array.addObject();
             node.put("name", field.name());
             node.set("type", type(field.type()));
-            Constraints limits = field.constraints();
-            ObjectNode constraints = node.putObject("constraints");
-            if (limits.min() != null) {
-                constraints.put("min", limits.min());
-            }
-            if (limits.max() != null) {
-                constraints.put("max", limits.max());
-            }
-            if (limits.minLength() != null) {
-                constraints.put("minLength", limits.minLength());
-            }
-            if (limits.maxLength() != null) {
-                constraints.put("maxLength", limits.maxLength());
-            }
+            node.set("constraints", field.constraints().toJson());
         }
         return array;
     }

@@ -239,13 +239,9 @@ public final class HttpApi {
             throw invalid(ValueProblem.wrongType(field, "string", "missing"));
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw invalid(ValueProblem.wrongType(field, "non-empty string", describe(value)));
+            throw invalid(ValueProblem.wrongType(field, "non-empty string", value.isTextual() ? "empty string" : ValueChecker.describe(value)));
         }
         return value.asText();
-    }
-
-    private static String describe(JsonNode value) {
-        return value.isTextual() ? "empty string" : value.getNodeType().name().toLowerCase();
     }
 
     private static ApiException invalid(ValueProblem problem) {
@@ -351,7 +347,7 @@ public final class HttpApi {
         String adapter = requiredText(body, "adapter");
         JsonNode config = body.hasNonNull("config") ? body.get("config") : JsonNodeFactory.instance.objectNode();
         if (!config.isObject()) {
-            throw invalid(ValueProblem.wrongType("config", "map", describe(config)));
+            throw invalid(ValueProblem.wrongType("config", "map", ValueChecker.describe(config)));
         }
         if (adapters.find(adapter).isEmpty()) {
             throw new ApiException(422, "validation_error", "unknown adapter '" + adapter + "'",

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.platform.signature.CompiledSignature;
-import dev.proofgate.platform.signature.Constraints;
 import dev.proofgate.platform.signature.Field;
 import dev.proofgate.platform.store.Execution;
 import dev.proofgate.platform.store.Program;
@@ -89,13 +88,8 @@ final class Views {
             node.put("name", field.name());
             node.put("type", field.type().dsl());
             node.put("required", field.required());
-            Constraints limits = field.constraints();
-            if (!limits.isEmpty()) {
-                ObjectNode constraints = node.putObject("constraints");
-                if (limits.min() != null) constraints.put("min", limits.min());
-                if (limits.max() != null) constraints.put("max", limits.max());
-                if (limits.minLength() != null) constraints.put("minLength", limits.minLength());
-                if (limits.maxLength() != null) constraints.put("maxLength", limits.maxLength());
+            if (!field.constraints().isEmpty()) {
+                node.set("constraints", field.constraints().toJson());
             }
         }
         return array;

@@ -117,7 +117,8 @@ public final class ValueChecker {
         return Optional.empty();
     }
 
-    static String describe(JsonNode value) {
+    /** The DSL's name for the type of a JSON value, as error details report it ("integer", "list", "missing"). */
+    public static String describe(JsonNode value) {
         if (value == null || value.isMissingNode()) {
             return "missing";
         }

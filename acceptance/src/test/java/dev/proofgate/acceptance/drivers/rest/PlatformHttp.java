@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.proofgate.acceptance.drivers.Outcome;
 import dev.proofgate.acceptance.drivers.Rejection;
+import dev.proofgate.acceptance.support.Json;
 import io.qameta.allure.restassured.AllureRestAssured;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
@@ -19,7 +20,7 @@ import java.util.Map;
  */
 public final class PlatformHttp {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = Json.MAPPER;
 
     /** The documented status of every rejection reason (platform/README.md, "Errors"). */
     private static final Map<String, Integer> REJECTION_STATUS = Map.ofEntries(
