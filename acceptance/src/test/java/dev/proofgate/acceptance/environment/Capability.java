@@ -16,7 +16,9 @@ public enum Capability {
     /** Kill one of the platform's own Python workers. */
     KILL_WORKER("kill-worker"),
     /** Stop the platform gracefully (SIGTERM) and start it again on the same database. */
-    STOP_PLATFORM("stop-platform");
+    STOP_PLATFORM("stop-platform"),
+    /** See the platform's own processes and log on this host: worker environments, memory, log lines, throw-away starts. */
+    INSPECT_HOST("inspect-host");
 
     private final String tag;
 
