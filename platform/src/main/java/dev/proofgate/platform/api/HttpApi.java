@@ -62,6 +62,8 @@ public final class HttpApi {
     private final Health health;
     private final RateLimiter rateLimiter;
     private final List<byte[]> apiKeys;
+    private final ApiDescription description;
+    private final Set<String> registered = new java.util.TreeSet<>();
 
     public HttpApi(Settings settings, Database database, SignatureStore signatures, ProgramStore programs,
                    ExecutionStore executions, ProgramResolver resolver, SignatureCompiler compiler,
@@ -78,6 +80,11 @@ public final class HttpApi {
         this.health = new Health(database, adapters, dispatcher, compiler, version);
         this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond());
         this.apiKeys = settings.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        Map<String, Long> limits = new LinkedHashMap<>();
+        limits.put("body_bytes", settings.bodyLimitBytes());
+        limits.put("requests_per_second_per_key", (long) settings.rateLimitPerSecond());
+        limits.put("auth_failures_per_second", (long) settings.authFailuresPerSecond());
+        this.description = new ApiDescription(version, limits);
     }
 
     public Javalin start() {
@@ -93,21 +100,22 @@ public final class HttpApi {
             config.routes.before("/api/*", this::guard);
             config.routes.after(this::stopTimer);
 
-            config.routes.get("/health", this::healthReport);
-            config.routes.get("/health/live", ctx -> json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "up")));
-            config.routes.get("/health/ready", this::readiness);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            route(config, "GET", "/health", this::healthReport);
+            route(config, "GET", "/health/live", ctx -> json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "up")));
+            route(config, "GET", "/health/ready", this::readiness);
+            route(config, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            route(config, "GET", ApiDescription.PATH, ctx -> json(ctx, 200, description.document()));
 
-            config.routes.post("/api/signatures", this::createSignature);
-            config.routes.post("/api/signatures/compile", this::compileSignature);
-            config.routes.get("/api/signatures/by-name/{name}", this::findSignatureByName);
-            config.routes.get("/api/signatures/{id}", this::getSignature);
-            config.routes.post("/api/programs", this::createProgram);
-            config.routes.get("/api/programs/{id}", this::getProgram);
-            config.routes.get("/api/adapters", this::listAdapters);
-            config.routes.post("/api/executions", this::submitExecution);
-            config.routes.get("/api/executions", this::searchExecutions);
-            config.routes.get("/api/executions/{id}", this::getExecution);
+            route(config, "POST", "/api/signatures", this::createSignature);
+            route(config, "POST", "/api/signatures/compile", this::compileSignature);
+            route(config, "GET", "/api/signatures/by-name/{name}", this::findSignatureByName);
+            route(config, "GET", "/api/signatures/{id}", this::getSignature);
+            route(config, "POST", "/api/programs", this::createProgram);
+            route(config, "GET", "/api/programs/{id}", this::getProgram);
+            route(config, "GET", "/api/adapters", this::listAdapters);
+            route(config, "POST", "/api/executions", this::submitExecution);
+            route(config, "GET", "/api/executions", this::searchExecutions);
+            route(config, "GET", "/api/executions/{id}", this::getExecution);
 
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
             config.routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
@@ -123,7 +131,18 @@ public final class HttpApi {
             config.routes.error(405, ctx -> unlessWritten(ctx, new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
             config.routes.error(413, ctx -> unlessWritten(ctx, tooLarge()));
         });
+        description.verify(registered);
         return app.start();
+    }
+
+    /** Registers a route and remembers it, so start-up can check it against the published description. */
+    private void route(io.javalin.config.JavalinConfig config, String method, String path, io.javalin.http.Handler handler) {
+        registered.add(method + " " + path);
+        if (method.equals("GET")) {
+            config.routes.get(path, handler);
+        } else {
+            config.routes.post(path, handler);
+        }
     }
 
     // --- cross-cutting ---------------------------------------------------------------------------
@@ -148,6 +167,9 @@ public final class HttpApi {
     }
 
     private void guard(Context ctx) {
+        if (ctx.path().equals(ApiDescription.PATH)) {
+            return; // the description is public, as it says of itself
+        }
         String key = presentedKey(ctx);
         byte[] presented = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
         if (presented == null || apiKeys.stream().noneMatch(k -> MessageDigest.isEqual(k, presented))) {
