@@ -49,6 +49,7 @@ public final class HttpApi {
     private static final Set<String> STATUSES = Set.of(Execution.QUEUED, Execution.RUNNING, Execution.COMPLETED, Execution.FAILED);
     private static final String ERROR_WRITTEN = "proofgate.error-written";
     private static final String TIMER = "proofgate.timer";
+    private static final String STARTED = "proofgate.started";
 
     private final Settings settings;
     private final SignatureStore signatures;
@@ -96,6 +97,7 @@ public final class HttpApi {
             config.jetty.port = settings.port();
             config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
 
+            config.routes.before(RequestLog::begin);
             config.routes.before(this::startTimer);
             config.routes.before("/api/*", this::guard);
             config.routes.after(this::stopTimer);
@@ -124,7 +126,7 @@ public final class HttpApi {
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, fromJavalin(e.getStatus(), e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                LOG.error("unhandled error on {} {} (request {})", ctx.method(), ctx.path(), RequestLog.id(ctx), e);
                 error(ctx, new ApiException(500, "internal_error", "unexpected error; see the platform log"));
             });
             config.routes.error(404, ctx -> unlessWritten(ctx, new ApiException(404, "not_found", "no route " + ctx.method() + " " + ctx.path())));
@@ -149,6 +151,7 @@ public final class HttpApi {
 
     private void startTimer(Context ctx) {
         ctx.attribute(TIMER, Timer.start(metrics));
+        ctx.attribute(STARTED, System.nanoTime());
     }
 
     private void stopTimer(Context ctx) {
@@ -163,6 +166,8 @@ public final class HttpApi {
             String route = endpoint == null ? "unmatched" : endpoint.path;
             sample.stop(metrics.timer("proofgate_http_requests", "method", ctx.method().name(), "route", route,
                     "status", Integer.toString(ctx.statusCode())));
+            Long started = ctx.attribute(STARTED);
+            RequestLog.end(ctx, route, started == null ? 0 : System.nanoTime() - started);
         }
     }
 
