@@ -100,7 +100,7 @@ public final class Dispatcher implements AutoCloseable {
             try {
                 Optional<Execution> claimed;
                 String claim = instance + ":" + UUID.randomUUID();
-                claimed = executions.claim(claim, leaseSeconds);
+                claimed = executions.claim(claim, leaseSeconds, Math.max(1, threads / 2)); // one program never holds every thread
                 backoffMillis = 100;
                 if (claimed.isEmpty()) {
                     wakeups.tryAcquire(250, TimeUnit.MILLISECONDS);

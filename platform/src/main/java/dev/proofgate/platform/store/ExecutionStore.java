@@ -67,14 +67,26 @@ public final class ExecutionStore {
 
     /** Claims the oldest queued execution under a lease named by {@code claim}. */
     public Optional<Execution> claim(String claim, int leaseSeconds) {
+        return claim(claim, leaseSeconds, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Claims the oldest queued execution of a program that has fewer than {@code perProgram} executions
+     * running, so that one slow program cannot take every dispatcher thread while others wait. The cap
+     * is soft: two claims racing may both see the program just under it.
+     */
+    public Optional<Execution> claim(String claim, int leaseSeconds, int perProgram) {
         return sql.queryOne("""
-                with next as (
-                    select id from executions where status = 'queued' order by created_at limit 1 for update skip locked)
+                with busy as (
+                    select program_id from executions where status = 'running' group by program_id having count(*) >= ?),
+                next as (
+                    select id from executions where status = 'queued' and program_id not in (select program_id from busy)
+                    order by created_at limit 1 for update skip locked)
                 update executions e set status = 'running', attempts = e.attempts + 1, lease_owner = ?,
                     lease_expires_at = now() + make_interval(secs => ?), started_at = now()
                 from next where e.id = next.id
                 returning""" + " " + CLAIMED_COLUMNS,
-                ExecutionStore::map, claim, leaseSeconds);
+                ExecutionStore::map, perProgram, claim, leaseSeconds);
     }
 
     public int renewLease(UUID id, String claim, int leaseSeconds) {
