@@ -12,7 +12,8 @@ record ModelConfig(long latencyMs, String failWith) {
         if (config == null) {
             return new ModelConfig(0, null);
         }
-        return new ModelConfig(Math.max(0, config.path("latency_ms").asLong(0)),
+        // Clamped as well as checked at creation: programs stored before the bound existed stay bounded too.
+        return new ModelConfig(Math.min(ProgramConfig.MAX_LATENCY_MS, Math.max(0, config.path("latency_ms").asLong(0))),
                 config.hasNonNull("fail_with") ? config.get("fail_with").asText() : null);
     }
 }

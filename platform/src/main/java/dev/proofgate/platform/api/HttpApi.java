@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.platform.adapter.Adapter;
 import dev.proofgate.platform.adapter.AdapterRegistry;
+import dev.proofgate.platform.adapter.ProgramConfig;
 import dev.proofgate.platform.config.Settings;
 import dev.proofgate.platform.execution.Dispatcher;
 import dev.proofgate.platform.execution.ProgramResolver;
@@ -376,6 +377,9 @@ public final class HttpApi {
         if (!config.isObject()) {
             throw invalid(ValueProblem.wrongType("config", "map", ValueChecker.describe(config)));
         }
+        ProgramConfig.problem(config).ifPresent(problem -> {
+            throw invalid(problem);
+        });
         if (adapters.find(adapter).isEmpty()) {
             throw new ApiException(422, "validation_error", "unknown adapter '" + adapter + "'",
                     Map.of("field", "adapter", "expected", "one of " + adapters.all().stream().map(Adapter::name).toList(), "actual", adapter));
