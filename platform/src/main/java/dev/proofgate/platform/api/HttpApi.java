@@ -253,7 +253,11 @@ public final class HttpApi {
             if (node == null || !node.isObject()) {
                 throw new ApiException(400, "malformed_json", "request body must be a JSON object");
             }
+            RequestChecks.shape(node);
             return node;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new ApiException(422, "validation_error", "request body nests deeper than " + RequestChecks.MAX_NESTING + " levels",
+                    Map.of("field", "body", "expected", "at most " + RequestChecks.MAX_NESTING + " levels of nesting", "actual", "deeper"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ApiException(400, "malformed_json", "request body is not valid JSON: " + e.getOriginalMessage(),
                     Map.of("line", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
