@@ -195,11 +195,7 @@ public final class HttpApi {
             throw tooLarge();
         }
         if (ctx.method().name().equals("POST")) {
-            String type = ctx.contentType();
-            if (type == null || !type.toLowerCase().startsWith("application/json")) {
-                throw new ApiException(415, "unsupported_media_type", "request bodies must be application/json",
-                        Map.of("content_type", type == null ? "none" : type));
-            }
+            RequestChecks.mediaType(ctx.header("Content-Type"));
         }
     }
 
