@@ -63,6 +63,7 @@ public final class HttpApi {
     private final PrometheusMeterRegistry metrics;
     private final Health health;
     private final RateLimiter rateLimiter;
+    private final RateLimiter authFailures;
     private final List<byte[]> apiKeys;
     private final ApiDescription description;
     private final Set<String> registered = new java.util.TreeSet<>();
@@ -81,6 +82,7 @@ public final class HttpApi {
         this.metrics = metrics;
         this.health = new Health(database, adapters, dispatcher, compiler, version);
         this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond());
+        this.authFailures = new RateLimiter(settings.authFailuresPerSecond());
         this.apiKeys = settings.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
         Map<String, Long> limits = new LinkedHashMap<>();
         limits.put("body_bytes", settings.bodyLimitBytes());
@@ -179,6 +181,14 @@ public final class HttpApi {
         String key = presentedKey(ctx);
         byte[] presented = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
         if (presented == null || apiKeys.stream().noneMatch(k -> MessageDigest.isEqual(k, presented))) {
+            // Guessing keys costs like any other traffic: failed attempts are throttled per client address.
+            long wait = authFailures.acquire("address:" + ctx.ip());
+            if (wait > 0) {
+                ctx.header("Retry-After", Long.toString(wait));
+                throw new ApiException(429, "rate_limited", "more than " + settings.authFailuresPerSecond()
+                        + " requests without a valid key per second from this address",
+                        Map.of("limit_per_second", settings.authFailuresPerSecond(), "retry_after_seconds", wait));
+            }
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ApiException(401, "unauthorized", "a valid API key is required (Authorization: Bearer <key> or X-API-Key)");
         }
