@@ -449,6 +449,7 @@ public final class HttpApi {
         ExecutionStore.Submission submission = executions.submit(program.program().id(), program.program().adapter(), inputs,
                 ctx.attribute("client"), idempotencyKey);
         if (!submission.replayed()) {
+            metrics.counter("proofgate_executions_submitted").increment();
             dispatcher.wake();
         }
         Execution execution = submission.execution();
