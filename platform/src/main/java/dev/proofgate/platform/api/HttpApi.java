@@ -88,6 +88,8 @@ public final class HttpApi {
         limits.put("body_bytes", settings.bodyLimitBytes());
         limits.put("requests_per_second_per_key", (long) settings.rateLimitPerSecond());
         limits.put("auth_failures_per_second", (long) settings.authFailuresPerSecond());
+        limits.put("latency_ms", ProgramConfig.MAX_LATENCY_MS);
+        limits.put("nesting_depth", (long) RequestChecks.MAX_NESTING);
         this.description = new ApiDescription(version, limits);
     }
 
