@@ -10,7 +10,7 @@ Feature: Security checklist
     Scenario: The published description of the interface matches what the platform answers
       When the suite reads the platform's published description of its interface
       Then every published operation is answered by the platform
-      And every other method on a published address is refused as not allowed
+      And every other method on a published address is refused
 
     @severity=blocker
     Scenario: Every published operation refuses a caller without a valid key

@@ -75,7 +75,7 @@ public final class SettingsCatalogue {
         valid.put("PROOFGATE_PORT", "0");
         valid.put("PROOFGATE_DB_URL", "jdbc:postgresql://127.0.0.1:9/nothing-listens-here");
         valid.put("PROOFGATE_DATA_DIR", work.resolve("bad-settings-data").toString());
-        valid.put("PROOFGATE_BRIDGE_WORKERS", "0");
+        valid.put("PROOFGATE_BRIDGE_WORKERS", "1"); // so that the interpreter setting matters
         valid.put("PROOFGATE_API_KEYS", "a-valid-key-for-start-up-checks");
         ExecutorService starts = Executors.newFixedThreadPool(2);
         try {
