@@ -45,6 +45,7 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
     private final Map<URI, String> sources = new ConcurrentHashMap<>();
     private final List<ScenarioOutcome> outcomes = new ArrayList<>();
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final ScenarioEvidence evidence = new ScenarioEvidence();
     private Instant started = Instant.now();
 
     @Override
@@ -52,6 +53,8 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         publisher.registerHandlerFor(TestRunStarted.class, this::runStarted);
         publisher.registerHandlerFor(TestSourceRead.class, event -> sources.put(event.getUri(), event.getSource()));
         publisher.registerHandlerFor(TestCaseStarted.class, this::scenarioStarted);
+        publisher.registerHandlerFor(io.cucumber.plugin.event.TestStepFinished.class, event -> evidence.stepFinished(
+                event.getTestCase().getId().toString(), relative(event.getTestCase().getUri()) + ":" + event.getTestCase().getLocation().getLine()));
         publisher.registerHandlerFor(TestCaseFinished.class, this::scenarioFinished);
         publisher.registerHandlerFor(TestRunFinished.class, this::runFinished);
     }
@@ -121,8 +124,9 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         synchronized (outcomes) {
             snapshot = List.copyOf(outcomes);
         }
-        Verdict verdict = Verdict.of(snapshot, settings.requiredAreas(), runFailure);
-        VerdictReport report = new VerdictReport(verdict, snapshot, facts, started, event.getInstant());
+        ChecklistCompletion checklists = ChecklistCompletion.of(snapshot, evidence.counts());
+        Verdict verdict = checklists.applyTo(Verdict.of(snapshot, settings.requiredAreas(), runFailure));
+        VerdictReport report = new VerdictReport(verdict, snapshot, facts, started, event.getInstant()).checklists(checklists);
         System.out.print(report.console());
         report.writeFiles(settings.verdictDirectory());
         report.writeAllureResults(settings.resultsDirectory());

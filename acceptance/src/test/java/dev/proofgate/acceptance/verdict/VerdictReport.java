@@ -34,6 +34,7 @@ public final class VerdictReport {
     private final Map<String, String> environment;
     private final Instant started;
     private final Instant finished;
+    private ChecklistCompletion checklists = new ChecklistCompletion(Map.of());
 
     public VerdictReport(Verdict verdict, List<ScenarioOutcome> outcomes, Map<String, String> environment, Instant started, Instant finished) {
         this.verdict = verdict;
@@ -43,12 +44,19 @@ public final class VerdictReport {
         this.finished = finished;
     }
 
+    /** Adds each checklist's completion ("security 7/7, operations 5/6") to every rendering. */
+    public VerdictReport checklists(ChecklistCompletion checklists) {
+        this.checklists = checklists;
+        return this;
+    }
+
     public String console() {
         StringBuilder out = new StringBuilder();
         out.append("\n================ Proofgate readiness ================\n");
         out.append(String.format("%-14s %7s %7s %8s%n", "area", "passed", "failed", "not run"));
         verdict.areas().forEach((area, count) ->
                 out.append(String.format("%-14s %7d %7d %8d%n", area, count.passed(), count.failed(), count.notRun())));
+        out.append("\nchecklists: ").append(checklists.summary()).append('\n');
         out.append("\nVERDICT: ").append(verdict.decision().label()).append('\n');
         verdict.reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
         if (!verdict.acceptedRisks().isEmpty()) {
@@ -66,6 +74,7 @@ public final class VerdictReport {
         md.append("| area | passed | failed | not run |\n|---|---:|---:|---:|\n");
         verdict.areas().forEach((area, count) -> md.append("| ").append(area).append(" | ").append(count.passed()).append(" | ")
                 .append(count.failed()).append(" | ").append(count.notRun()).append(" |\n"));
+        md.append("\n**Checklists:** ").append(checklists.summary()).append("\n");
         md.append("\n## Reasons\n\n");
         verdict.reasons().forEach(reason -> md.append("- ").append(reason).append('\n'));
         if (!verdict.acceptedRisks().isEmpty()) {
@@ -84,6 +93,9 @@ public final class VerdictReport {
         ObjectNode areas = root.putObject("areas");
         verdict.areas().forEach((area, count) -> areas.putObject(area).put("passed", count.passed()).put("failed", count.failed())
                 .put("not_run", count.notRun()));
+        ObjectNode lists = root.putObject("checklists");
+        checklists.checklists().values().forEach(c -> lists.putObject(c.name()).put("area", c.area()).put("lines", c.lines())
+                .put("passed", c.passed()).put("failed", c.failed().size()).put("not_reported", c.notReported().size()));
         ArrayNode reasons = root.putArray("reasons");
         verdict.reasons().forEach(reasons::add);
         ArrayNode risks = root.putArray("accepted_risks");
@@ -160,7 +172,7 @@ public final class VerdictReport {
         html.append("<table><tr><th>area</th><th>passed</th><th>failed</th><th>not run</th></tr>");
         verdict.areas().forEach((area, count) -> html.append("<tr><td>").append(escape(area)).append("</td><td>").append(count.passed())
                 .append("</td><td>").append(count.failed()).append("</td><td>").append(count.notRun()).append("</td></tr>"));
-        html.append("</table><h3>Reasons</h3><ul>");
+        html.append("</table><p><b>Checklists:</b> ").append(escape(checklists.summary())).append("</p><h3>Reasons</h3><ul>");
         verdict.reasons().forEach(reason -> html.append("<li>").append(escape(reason)).append("</li>"));
         html.append("</ul>");
         if (!verdict.acceptedRisks().isEmpty()) {
