@@ -83,6 +83,15 @@ def request_id_of(text):
     return None
 
 
+def compressed_request_id(payload):
+    """The request id from the first 64 KiB of a compressed payload that cannot be inflated whole."""
+    try:
+        prefix = zlib.decompressobj().decompress(payload, 64 * 1024)
+    except zlib.error:
+        return None
+    return request_id_of(prefix.decode("utf-8", "replace"))
+
+
 class ProtocolError(Exception):
     """An error answered to the client as {ok: false, error: {type, message}}."""
 
@@ -241,7 +250,11 @@ class Worker:
             if flags & ~FLAG_COMPRESSED:
                 raise ProtocolError("malformed_frame", "unknown flag bits 0x%02x" % flags)
             if flags & FLAG_COMPRESSED:
-                payload = self.inflate(payload)
+                try:
+                    payload = self.inflate(payload)
+                except ProtocolError:
+                    request_id = compressed_request_id(payload)
+                    raise
             try:
                 text = payload.decode("utf-8")
             except UnicodeDecodeError as e:

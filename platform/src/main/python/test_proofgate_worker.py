@@ -186,6 +186,12 @@ class HostileInputTest(unittest.TestCase):
         self.assertEqual("frame_too_large", answer["error"]["type"])
         self.assertTrue(health["ok"])
 
+    def test_a_compressed_request_too_large_once_inflated_is_answered_by_its_id(self):
+        request = {"id": "big-1", "command": "execute", "args": {"inputs": {"question": "x" * 200000}}}
+        [answer] = run(frame(request, compress=True), max_frame_bytes=64 * 1024)
+        self.assertEqual("big-1", answer["id"])
+        self.assertEqual("frame_too_large", answer["error"]["type"])
+
     def test_a_compressed_frame_within_the_limit_is_still_understood(self):
         [answer] = run(frame({"id": "z", "command": "health_check"}, compress=True), max_frame_bytes=1024)
         self.assertEqual("z", answer["id"])
