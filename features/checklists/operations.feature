@@ -19,7 +19,7 @@ Feature: Operations checklist
       And a user asked "Will I survive a restart?" and got an answer
       When the platform is stopped and started again
       Then start-up took at most:
-        | budget seconds | 20 |
+        | budget seconds | 30 |
       And the signature, the program and the execution read back unchanged
 
     @severity=critical @requires=stop-platform
