@@ -91,8 +91,9 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         clearPreviousResults(results);
         deleteQuietly(settings.verdictDirectory().resolve("verdict.json"));
         deleteQuietly(settings.verdictDirectory().resolve("verdict.md"));
+        FullRunHistory history = new FullRunHistory(settings);
+        history.keepLastFullRun();
         if (!selection.partial()) {
-            FullRunHistory history = new FullRunHistory(settings);
             history.carryForward(results.resolve("history"));
         }
         System.out.println("[proofgate] readiness run " + settings.runId() + " started"
@@ -410,10 +411,14 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             this.kept = settings.projectDirectory().resolve(".proofgate").resolve("full-run-history");
         }
 
-        void carryForward(Path into) {
+        /** Keeps the rendered report's history aside when that report shows a full run. */
+        void keepLastFullRun() {
             if (Files.isDirectory(report.resolve("history")) && reportWasFullRun()) {
                 copy(report.resolve("history"), kept);
             }
+        }
+
+        void carryForward(Path into) {
             if (Files.isDirectory(kept)) {
                 copy(kept, into);
             }
