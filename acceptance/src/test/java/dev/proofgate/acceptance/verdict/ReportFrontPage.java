@@ -72,7 +72,7 @@ public final class ReportFrontPage {
                 .append(partial ? "<span class=\"pg-partial\">partial run</span>: " + escape(verdict.path("partial").asText())
                         + " &mdash; not a full readiness verdict" : "full run")
                 .append(" &middot; ").append(verdict.path("scenarios").asInt()).append(" scenario(s) &middot; run ")
-                .append(escape(verdict.path("run_id").asText())).append(" &middot; finished ").append(escape(verdict.path("finished").asText()))
+                .append(escape(verdict.path("run_id").asText())).append(" &middot; finished ").append(escape(minutes(verdict.path("finished").asText())))
                 .append("</span></div><div class=\"pg-body\"><table><tr><th>area</th><th>passed</th><th>failed</th><th>not run</th></tr>");
         verdict.path("areas").fields().forEachRemaining(area -> {
             JsonNode count = area.getValue();
@@ -108,6 +108,11 @@ public final class ReportFrontPage {
         List<String> texts = new ArrayList<>();
         array.forEach(node -> texts.add(node.asText()));
         return texts;
+    }
+
+    /** 2026-11-22T07:32:04.2246Z as 2026-11-22 07:32 UTC. */
+    private static String minutes(String instant) {
+        return instant.length() >= 16 ? instant.substring(0, 16).replace('T', ' ') + " UTC" : instant;
     }
 
     private static String escape(String text) {
