@@ -68,13 +68,14 @@ public final class ReportFrontPage {
                 .append("#pg-verdict li{margin-bottom:3px}")
                 .append("</style>");
         html.append("<div id=\"pg-verdict\" class=\"pg-").append(tone).append("\"><div class=\"pg-head\">")
-                .append("<span class=\"pg-decision\">").append(escape(decision)).append("</span><span class=\"pg-scope\">")
+                .append("<span class=\"pg-decision\">").append(escape(decision)).append(partial ? " &middot; PARTIAL" : "")
+                .append("</span><span class=\"pg-scope\">")
                 .append(partial ? "<span class=\"pg-partial\">partial run</span>: " + escape(verdict.path("partial").asText())
                         + " &mdash; not a full readiness verdict" : "full run")
                 .append(" &middot; ").append(verdict.path("scenarios").asInt()).append(" scenario(s) &middot; run ")
                 .append(escape(verdict.path("run_id").asText())).append(" &middot; finished ").append(escape(minutes(verdict.path("finished").asText())))
                 .append("</span></div><div class=\"pg-body\"><table><tr><th>area</th><th>passed</th><th>failed</th><th>not run</th></tr>");
-        verdict.path("areas").fields().forEachRemaining(area -> {
+        verdict.path("areas").properties().forEach(area -> {
             JsonNode count = area.getValue();
             int passed = count.path("passed").asInt();
             int failed = count.path("failed").asInt();
