@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the verdict files and the report say. Every way the gate once said GO without evidence has a run
  * here that proves it no longer does.
  */
+@ExtendWith(QuietConsole.class)
 class VerdictRunTest {
 
     private static final ObjectMapper JSON = Json.MAPPER;
