@@ -45,6 +45,9 @@ public final class EvidenceListener implements TestLifecycleListener {
             labels.removeIf(label -> "severity".equals(label.getName()));
             labels.add(new Label().setName("tag").setValue("severity missing"));
             result.setName("[severity missing] " + result.getName());
+            // Allure fills an absent severity with "normal"; the name, a tag and this line say it is missing.
+            result.setDescription("Severity: MISSING. This scenario has no @severity=blocker|critical|normal|minor|trivial tag,"
+                    + " a suite defect that makes the verdict INCONCLUSIVE. (The report's severity field shows Allure's default.)");
         }
     }
 
