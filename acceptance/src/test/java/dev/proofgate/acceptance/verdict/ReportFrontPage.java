@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 
 /**
  * The report's first screen: after Allure renders the report, a verdict panel is written into its
@@ -36,8 +37,9 @@ public final class ReportFrontPage {
         if (html.contains(MARKER)) {
             html = html.substring(0, html.indexOf(MARKER)) + html.substring(html.lastIndexOf(MARKER) + MARKER.length());
         }
-        html = html.replaceFirst("<title>[^<]*</title>", "<title>" + escape(verdict.path("title").asText("Proofgate readiness")) + "</title>");
-        html = html.replaceFirst("<body>", "<body>\n" + MARKER + panel(verdict) + MARKER);
+        html = html.replaceFirst("<title>[^<]*</title>",
+                Matcher.quoteReplacement("<title>" + escape(verdict.path("title").asText("Proofgate readiness")) + "</title>"));
+        html = html.replaceFirst("<body>", Matcher.quoteReplacement("<body>\n" + MARKER + panel(verdict) + MARKER));
         Files.writeString(index, html);
         System.out.println("[proofgate] report first screen: " + verdict.path("title").asText() + " (" + index + ")");
     }

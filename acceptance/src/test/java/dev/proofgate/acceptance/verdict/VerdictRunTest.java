@@ -124,12 +124,13 @@ class VerdictRunTest {
         assertThat(first.verdict().path("verdict").asText()).isEqualTo("GO");
         assertThat(report(first).firstScreen()).contains("pg-go", ">GO<", "full run");
 
-        Run partial = run("clean", "-Dcucumber.filter.tags=@severity=blocker");
-        assertThat(partial.verdict().path("verdict").asText()).isEqualTo("GO (partial: tags @severity=blocker)");
-        assertThat(partial.verdict().path("title").asText()).isEqualTo("Proofgate readiness (partial: tags @severity=blocker): GO");
-        assertThat(report(partial).firstScreen()).contains("partial run", "tags @severity=blocker", "not a full readiness verdict");
+        // a name filter, whose "$" must be drawn into the page as text
+        Run partial = run("clean", "-Dcucumber.filter.name=^A blocker that passes$");
+        assertThat(partial.verdict().path("verdict").asText()).isEqualTo("GO (partial: name ^A blocker that passes$)");
+        assertThat(partial.verdict().path("title").asText()).isEqualTo("Proofgate readiness (partial: name ^A blocker that passes$): GO");
+        assertThat(report(partial).firstScreen()).contains("partial run", "name ^A blocker that passes$", "not a full readiness verdict");
         assertThatThrownBy(() -> VerdictGate.main(new String[] {verdictFile().toString(), "inconclusive", partial.id()}))
-                .hasMessageContaining("a partial run (tags @severity=blocker) cannot open the release gate");
+                .hasMessageContaining("a partial run (name ^A blocker that passes$) cannot open the release gate");
 
         Run second = run("clean");
         assertThat(second.verdict().path("verdict").asText()).isEqualTo("GO");
