@@ -7,7 +7,10 @@ package dev.proofgate.acceptance.environment;
 public enum Capability {
     /** Read persisted rows directly from the platform's PostgreSQL. */
     READ_DATABASE("database-access"),
-    /** Start a Python worker next to the suite and speak the bridge protocol to it. */
+    /**
+     * Start a Python worker next to the suite and speak the bridge protocol to it. Offered only where
+     * that worker is the build under test (embedded), never on behalf of a deployed platform.
+     */
     LOCAL_BRIDGE_WORKER("bridge-worker"),
     /** Kill the platform process and start it again on the same database. */
     RESTART_PLATFORM("restart-platform"),

@@ -25,10 +25,10 @@ public record ChecklistCompletion(Map<String, Checklist> checklists) {
     }
 
     /**
-     * @param evidence number of attachments each scenario left, by {@link ScenarioOutcome#location()};
-     *                 a scenario missing from it attached nothing
+     * Lines from the run's outcomes. A passing line that attached no evidence already arrives as not run
+     * (the {@link EvidenceListener} files it so), with the reason in its message.
      */
-    public static ChecklistCompletion of(Collection<ScenarioOutcome> outcomes, Map<String, Integer> evidence) {
+    public static ChecklistCompletion of(Collection<ScenarioOutcome> outcomes) {
         Map<String, List<ScenarioOutcome>> byFeature = new LinkedHashMap<>();
         for (ScenarioOutcome outcome : outcomes) {
             if (AREAS.contains(outcome.area())) {
@@ -41,9 +41,8 @@ public record ChecklistCompletion(Map<String, Checklist> checklists) {
             List<String> failed = new ArrayList<>();
             List<String> notReported = new ArrayList<>();
             for (ScenarioOutcome line : lines) {
-                boolean executed = line.passed() || line.failed();
-                if (!executed || evidence.getOrDefault(line.location(), 0) == 0) {
-                    notReported.add(line.label() + (executed ? " executed without evidence" : " did not execute (" + line.status().toLowerCase() + ")"));
+                if (!line.passed() && !line.failed()) {
+                    notReported.add(line.label() + " - " + (line.message() == null ? line.status().toLowerCase() : line.message()));
                 } else if (line.passed()) {
                     passed++;
                 } else {
@@ -89,6 +88,7 @@ public record ChecklistCompletion(Map<String, Checklist> checklists) {
             decision = Verdict.Decision.INCONCLUSIVE;
         }
         reasons.addAll(unreported);
-        return new Verdict(decision, List.copyOf(reasons), verdict.acceptedRisks(), verdict.areas(), verdict.scenarios());
+        return new Verdict(decision, List.copyOf(reasons), verdict.acceptedRisks(), verdict.areas(), verdict.scenarios(),
+                verdict.waiversToRemove(), verdict.partial());
     }
 }
