@@ -101,8 +101,14 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         synchronized (outcomes) {
             outcomes.add(outcome);
         }
+        if (settings.consoleShowsFailuresOnly() && result.getStatus() == Status.PASSED) {
+            return;
+        }
         System.out.printf("[proofgate] %-9s %-11s %-9s %s (%.1f s)%n", symbol(result.getStatus()), area,
                 severity == null ? "no-sev" : severity, scenario.getName(), result.getDuration().toMillis() / 1000.0);
+        if (settings.consoleShowsFailuresOnly()) {
+            System.out.println("            at " + location + (message == null ? "" : ": " + message.lines().findFirst().orElse("")));
+        }
     }
 
     private void runFinished(TestRunFinished event) {
@@ -123,10 +129,10 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         }
         Verdict verdict = Verdict.of(snapshot, settings.requiredAreas(), runFailure);
         VerdictReport report = new VerdictReport(verdict, snapshot, facts, started, event.getInstant());
-        System.out.print(report.console());
         report.writeFiles(settings.verdictDirectory());
         report.writeAllureResults(settings.resultsDirectory());
         System.out.println("[proofgate] verdict written to " + settings.verdictDirectory().resolve("verdict.json"));
+        System.out.print(report.console());
     }
 
     private static String symbol(Status status) {

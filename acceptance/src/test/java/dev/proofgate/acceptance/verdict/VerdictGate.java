@@ -25,6 +25,11 @@ public final class VerdictGate {
         JsonNode verdict = Json.MAPPER.readTree(verdictFile.toFile());
         String decision = verdict.path("verdict").asText();
         System.out.println("[proofgate] readiness verdict: " + decision + " (gate: " + gate + ")");
+        // the verdict block is the last thing a person reads: after the report has been rendered
+        Path block = verdictFile.resolveSibling("verdict.txt");
+        if (Files.exists(block)) {
+            System.out.print(Files.readString(block));
+        }
         boolean fail = switch (gate) {
             case "off", "" -> false;
             case "no-go" -> "NO-GO".equals(decision);
