@@ -74,11 +74,12 @@ public final class StepGlossary {
      * comments from {@code sources} (when present), and their uses from every feature under {@code features}.
      */
     public static StepGlossary read(Path features, Path sources) {
-        ExpressionFactory expressions = new ExpressionFactory(new ParameterTypeRegistry(Locale.ENGLISH));
+        List<Class<?>> glueClasses = glueClasses();
+        ExpressionFactory expressions = new ExpressionFactory(parameterTypes(glueClasses));
         List<Pickle> pickles = pickles(features);
         List<Step> steps = new ArrayList<>();
         Map<String, String> descriptions = new TreeMap<>();
-        for (Class<?> glue : glueClasses()) {
+        for (Class<?> glue : glueClasses) {
             for (Method method : glue.getDeclaredMethods()) {
                 for (Annotation annotation : stepAnnotations(method)) {
                     String expressionText = value(annotation);
@@ -123,6 +124,22 @@ public final class StepGlossary {
                     || Map.class.isAssignableFrom(last)) ? "table" : last.getSimpleName();
         }
         return new Step(domain(glue), keyword, expression.getSource(), List.copyOf(parameterTypes), List.copyOf(examples), argument, usedIn, exampleText);
+    }
+
+    /** The built-in parameter types plus every {@code @ParameterType} of the glue, so that {name} in an expression is understood. */
+    private static ParameterTypeRegistry parameterTypes(List<Class<?>> glueClasses) {
+        ParameterTypeRegistry registry = new ParameterTypeRegistry(Locale.ENGLISH);
+        for (Class<?> glue : glueClasses) {
+            for (Method method : glue.getDeclaredMethods()) {
+                io.cucumber.java.ParameterType type = method.getAnnotation(io.cucumber.java.ParameterType.class);
+                if (type != null) {
+                    String name = type.name().isEmpty() ? method.getName() : type.name();
+                    registry.defineParameterType(new io.cucumber.cucumberexpressions.ParameterType<>(name, type.value(), Object.class,
+                            (io.cucumber.cucumberexpressions.Transformer<Object>) text -> text));
+                }
+            }
+        }
+        return registry;
     }
 
     /** The parameter types named in a Cucumber expression ({int}, {string}, {} ...), or "" per regular-expression group. */
