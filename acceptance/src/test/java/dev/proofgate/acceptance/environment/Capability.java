@@ -14,7 +14,9 @@ public enum Capability {
     /** Stop PostgreSQL and start it again with the same data. */
     STOP_DATABASE("stop-database"),
     /** Kill one of the platform's own Python workers. */
-    KILL_WORKER("kill-worker");
+    KILL_WORKER("kill-worker"),
+    /** Stop the platform gracefully (SIGTERM) and start it again on the same database. */
+    STOP_PLATFORM("stop-platform");
 
     private final String tag;
 

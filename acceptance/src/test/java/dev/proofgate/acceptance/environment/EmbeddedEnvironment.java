@@ -28,6 +28,7 @@ public final class EmbeddedEnvironment implements Environment {
     private EmbeddedPostgres postgres;
     private PlatformProcess platform;
     private String postgresVersion = "unknown";
+    private final Faults faults = new EmbeddedFaults(this);
 
     public EmbeddedEnvironment(SuiteSettings settings) {
         this.settings = settings;
@@ -98,6 +99,19 @@ public final class EmbeddedEnvironment implements Environment {
 
     void killPlatform() {
         platform.kill();
+    }
+
+    PlatformProcess platformProcess() {
+        return platform;
+    }
+
+    boolean databaseRunning() {
+        return postgres != null;
+    }
+
+    @Override
+    public Faults faults() {
+        return faults;
     }
 
     private String jdbcUrl() {

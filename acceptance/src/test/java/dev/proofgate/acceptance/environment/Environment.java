@@ -26,6 +26,14 @@ public interface Environment extends AutoCloseable {
         return capabilities().contains(capability);
     }
 
+    /**
+     * The faults this environment can inject; only the methods whose {@link Capability} it offers may
+     * be called. Environments that offer no destructive capability keep this default.
+     */
+    default Faults faults() {
+        throw new IllegalStateException("the " + mode() + " environment offers no faults; tag the scenario @requires=<capability>");
+    }
+
     /** JDBC coordinates of the platform's database, when the suite may read it. */
     Optional<DatabaseCoordinates> database();
 

@@ -6,9 +6,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -50,6 +52,32 @@ final class PlatformProcess {
 
     long pid() {
         return process.pid();
+    }
+
+    Optional<ProcessHandle> handle() {
+        return process == null ? Optional.empty() : Optional.of(process.toHandle());
+    }
+
+    /**
+     * SIGTERM and wait up to {@code atMost} for the platform to drain and exit; returns how long it took.
+     * A platform that outstays the bound is killed, and this fails naming the bound.
+     */
+    Duration terminate(Duration atMost) {
+        long started = System.nanoTime();
+        process.destroy();
+        boolean exited;
+        try {
+            exited = process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            exited = false;
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        if (!exited) {
+            kill();
+            throw new AssertionError("the platform did not stop within " + atMost.toMillis() + " ms of SIGTERM; it was killed");
+        }
+        return took;
     }
 
     /** SIGKILL: no shutdown hook runs, in-flight work is abandoned mid-way. */

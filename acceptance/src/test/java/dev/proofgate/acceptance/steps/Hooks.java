@@ -57,6 +57,15 @@ public final class Hooks {
         }
     }
 
+    /**
+     * A scenario that injected faults leaves the environment as it found it (database up, platform
+     * up), so the next scenario does not inherit its damage. Runs after the failure evidence is taken.
+     */
+    @After(order = 0, value = "@requires=kill-worker or @requires=stop-database or @requires=restart-platform or @requires=stop-platform")
+    public void restoreAfterFaults() {
+        world.faults().restore();
+    }
+
     @After(order = 1)
     public void attachPlatformLogOnFailure(Scenario scenario) throws IOException {
         if (scenario.isFailed()) {

@@ -19,6 +19,7 @@ import dev.proofgate.acceptance.drivers.rest.RestSignatures;
 import dev.proofgate.acceptance.environment.Capability;
 import dev.proofgate.acceptance.environment.Environment;
 import dev.proofgate.acceptance.environment.Environments;
+import dev.proofgate.acceptance.environment.Faults;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -92,6 +93,11 @@ public final class ReadinessWorld implements AutoCloseable {
             database = new JdbcDatabaseProbe(environment.database().orElseThrow());
         }
         return database;
+    }
+
+    /** The faults this environment can inject; steps using one are tagged with its @requires= capability. */
+    public Faults faults() {
+        return environment.faults();
     }
 
     /** A Python worker started for this scenario, speaking the wire protocol directly. */
