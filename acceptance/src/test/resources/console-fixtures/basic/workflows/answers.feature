@@ -5,10 +5,10 @@ Feature: Console fixture
     Scenario: A question that is answered
       Given a step that passes
 
-    @severity=minor
+    @severity=minor @issue=42 @tmsLink=T-7
     Scenario: A label that is misspelt
       Given a step that fails because "the label is misspelt"
 
-    @severity=blocker @issue=42 @tmsLink=T-7
-    Scenario: A blocker with a ticket
+    @severity=blocker
+    Scenario: A blocker nobody selected
       Given a step that passes
