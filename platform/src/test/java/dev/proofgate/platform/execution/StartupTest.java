@@ -34,7 +34,8 @@ class StartupTest {
     void localModeTellsTestersHowToReachItWithoutSecrets(@TempDir Path data) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, "dev.proofgate.platform.Main").redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", classpath, "dev.proofgate.platform.Main")
+                .redirectErrorStream(true);
         builder.environment().putAll(Map.of("PROOFGATE_PORT", "0", "PROOFGATE_DATA_DIR", data.resolve("pgdata").toString(),
                 "PROOFGATE_BRIDGE_WORKERS", "0"));
         builder.environment().remove("PROOFGATE_DB_URL");
