@@ -6,6 +6,7 @@ import dev.proofgate.platform.adapter.PythonPortAdapter;
 import dev.proofgate.platform.api.HttpApi;
 import dev.proofgate.platform.bridge.WorkerPool;
 import dev.proofgate.platform.config.Settings;
+import dev.proofgate.platform.config.TesterConnection;
 import dev.proofgate.platform.execution.Dispatcher;
 import dev.proofgate.platform.execution.ProgramResolver;
 import dev.proofgate.platform.signature.SignatureCompiler;
@@ -76,6 +77,9 @@ public final class Platform implements AutoCloseable {
                 metrics, version()).start();
         LOG.info("proofgate platform {} listening on port {} ({}), started in {} ms", version(), http.port(),
                 settings.localMode() ? "local mode" : "external database", (System.nanoTime() - started) / 1_000_000);
+        TesterConnection tester = new TesterConnection(settings, http.port(), url);
+        LOG.info(tester.describe());
+        LOG.info("readiness suite against this platform: {}", tester.remoteCommand());
         return this;
     }
 

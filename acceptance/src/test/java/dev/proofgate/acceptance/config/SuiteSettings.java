@@ -29,7 +29,8 @@ public record SuiteSettings(
         String gate,
         String loadProfile,
         String runId,
-        int corpusSize) {
+        int corpusSize,
+        String console) {
 
     public static final String EMBEDDED = "embedded";
     public static final String CONTAINERS = "containers";
@@ -56,7 +57,8 @@ public record SuiteSettings(
                 choice("proofgate.gate", "off", "off", "no-go", "inconclusive"),
                 choice("proofgate.load.profile", "ci", "ci", "full"),
                 value("proofgate.run.id", LOCAL_RUN_ID),
-                Integer.parseInt(value("proofgate.corpus.size", "3000")));
+                Integer.parseInt(value("proofgate.corpus.size", "3000")),
+                choice("proofgate.console", "all", "all", "failures"));
     }
 
     /** The folder holding features/ and allure-results/: given, or found by walking up from the working directory. */
@@ -70,6 +72,11 @@ public record SuiteSettings(
             dir = dir.getParent();
         }
         return dir == null ? Path.of("").toAbsolutePath() : dir;
+    }
+
+    /** {@code -Dproofgate.console=failures}: the console lists only scenarios that did not pass (and why), then the verdict. */
+    public boolean consoleShowsFailuresOnly() {
+        return "failures".equals(console);
     }
 
     public Path resultsDirectory() {

@@ -261,8 +261,14 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         synchronized (outcomes) {
             outcomes.add(outcome);
         }
+        if (settings.consoleShowsFailuresOnly() && "PASSED".equals(status)) {
+            return;
+        }
         System.out.printf("[proofgate] %-9s %-11s %-9s %s (%.1f s)%n", symbol(status), area,
                 severity == null ? "no-sev" : severity, scenario.getName(), result.getDuration().toMillis() / 1000.0);
+        if (settings.consoleShowsFailuresOnly()) {
+            System.out.println("            at " + location + (message == null ? "" : ": " + message.lines().findFirst().orElse("")));
+        }
         details.forEach(detail -> System.out.println("[proofgate]           " + detail));
     }
 

@@ -37,6 +37,11 @@ public final class VerdictGate {
         String decision = verdict.path("decision").asText(verdict.path("verdict").asText());
         boolean partial = !verdict.path("partial").isNull() && !verdict.path("partial").isMissingNode();
         System.out.println("[proofgate] readiness verdict: " + verdict.path("verdict").asText() + " (gate: " + gate + ")");
+        // the verdict block is the last thing a person reads: after the report has been rendered
+        Path block = verdictFile.resolveSibling("verdict.txt");
+        if (Files.exists(block)) {
+            System.out.print(Files.readString(block));
+        }
         boolean fail = switch (gate) {
             case "no-go" -> "NO-GO".equals(decision);
             case "inconclusive" -> !"GO".equals(decision) || partial;

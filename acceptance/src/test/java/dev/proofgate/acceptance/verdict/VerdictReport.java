@@ -148,12 +148,13 @@ public final class VerdictReport {
         return root;
     }
 
-    /** verdict.json and verdict.md in {@code directory}. */
+    /** verdict.json, verdict.md and verdict.txt (the console block, which the release gate prints last) in {@code directory}. */
     public void writeFiles(Path directory) {
         try {
             Files.createDirectories(directory);
             Files.writeString(directory.resolve("verdict.json"), PRETTY.writeValueAsString(json()));
             Files.writeString(directory.resolve("verdict.md"), markdown());
+            Files.writeString(directory.resolve("verdict.txt"), console());
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the verdict to " + directory, e);
         }
