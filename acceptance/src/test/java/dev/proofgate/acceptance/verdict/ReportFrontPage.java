@@ -26,12 +26,21 @@ public final class ReportFrontPage {
     private ReportFrontPage() {
     }
 
-    /** Arguments: the rendered report folder, verdict.json, and the run id of this build. */
+    /** The step glossary (features/STEPS.md) as a page of the report, linked from the panel. */
+    public static final String GLOSSARY_PAGE = "proofgate-steps.html";
+
+    /** Arguments: the rendered report folder, verdict.json, the run id of this build, and optionally features/STEPS.md. */
     public static void main(String[] args) throws IOException {
         Path report = Path.of(args[0]);
         Path verdictFile = Path.of(args[1]);
         JsonNode verdict = VerdictGate.verdictOfThisRun(verdictFile, args.length > 2 ? args[2] : null);
         Files.copy(verdictFile, report.resolve(VERDICT_COPY), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Path glossary = args.length > 3 ? Path.of(args[3]) : null;
+        boolean withGlossary = glossary != null && Files.exists(glossary);
+        if (withGlossary) {
+            Files.writeString(report.resolve(GLOSSARY_PAGE), "<!DOCTYPE html><meta charset=\"utf-8\"><title>Proofgate step glossary</title>"
+                    + "<pre style=\"font-family:monospace;white-space:pre-wrap\">" + escape(Files.readString(glossary)) + "</pre>");
+        }
         Path index = report.resolve("index.html");
         String html = Files.readString(index);
         if (html.contains(MARKER)) {
@@ -39,12 +48,16 @@ public final class ReportFrontPage {
         }
         html = html.replaceFirst("<title>[^<]*</title>",
                 Matcher.quoteReplacement("<title>" + escape(verdict.path("title").asText("Proofgate readiness")) + "</title>"));
-        html = html.replaceFirst("<body>", Matcher.quoteReplacement("<body>\n" + MARKER + panel(verdict) + MARKER));
+        html = html.replaceFirst("<body>", Matcher.quoteReplacement("<body>\n" + MARKER + panel(verdict, withGlossary) + MARKER));
         Files.writeString(index, html);
         System.out.println("[proofgate] report first screen: " + verdict.path("title").asText() + " (" + index + ")");
     }
 
     static String panel(JsonNode verdict) {
+        return panel(verdict, false);
+    }
+
+    static String panel(JsonNode verdict, boolean withGlossary) {
         String decision = verdict.path("decision").asText("INCONCLUSIVE");
         String tone = switch (decision) {
             case "GO" -> "go";
@@ -76,6 +89,7 @@ public final class ReportFrontPage {
                         + " &mdash; not a full readiness verdict" : "full run")
                 .append(" &middot; ").append(verdict.path("scenarios").asInt()).append(" scenario(s) &middot; run ")
                 .append(escape(verdict.path("run_id").asText())).append(" &middot; finished ").append(escape(minutes(verdict.path("finished").asText())))
+                .append(withGlossary ? " &middot; <a style=\"color:inherit\" href=\"" + GLOSSARY_PAGE + "\">step glossary</a>" : "")
                 .append("</span></div><div class=\"pg-body\"><table><tr><th>area</th><th>passed</th><th>failed</th><th>not run</th></tr>");
         verdict.path("areas").properties().forEach(area -> {
             JsonNode count = area.getValue();
