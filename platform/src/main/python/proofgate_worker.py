@@ -86,7 +86,7 @@ def model_value(type_, field, text, s, limits):
     if kind == "map":
         return {"field": field, "words": len(text.split())}
     if kind == "confidence_score":
-        return 0.5 + (s % 50) / 100.0
+        return _clamp_float(0.5 + (s % 50) / 100.0, limits)
     if kind == "optional":
         return model_value(type_["element"], field, text, s, limits)
     if kind == "list":

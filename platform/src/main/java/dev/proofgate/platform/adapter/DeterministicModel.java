@@ -60,7 +60,7 @@ public final class DeterministicModel {
             case FLOAT -> JSON.numberNode(clamp((seed % 10000) / 100.0, limits));
             case BOOLEAN -> JSON.booleanNode(seed % 2 == 0);
             case MAP -> JSON.objectNode().put("field", field).put("words", text.isBlank() ? 0 : text.trim().split("\\s+").length);
-            case CONFIDENCE_SCORE -> JSON.numberNode(0.5 + (seed % 50) / 100.0);
+            case CONFIDENCE_SCORE -> JSON.numberNode(clamp(0.5 + (seed % 50) / 100.0, limits));
             case OPTIONAL -> value(type.element(), field, text, seed, limits);
             case LIST -> {
                 ArrayNode items = JSON.arrayNode();
