@@ -55,4 +55,11 @@ class DeterministicModelTest {
         assertThat(outputs.path("low").asDouble()).isEqualTo(0.3);
         assertThat(outputs.path("high").asDouble()).isEqualTo(0.995);
     }
+
+    @Test
+    void countsWordsBetweenEveryKindOfUnicodeSpace() {
+        // The same text and count are asserted by test_proofgate_worker.py.
+        assertThat(DeterministicModel.words(" why\u00a0is\u3000the\u2007sky\u202fblue\u2003today\u001c ")).isEqualTo(6);
+        assertThat(DeterministicModel.words("\u3000")).isZero();
+    }
 }
