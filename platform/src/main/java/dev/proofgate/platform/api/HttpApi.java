@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.platform.adapter.Adapter;
 import dev.proofgate.platform.adapter.AdapterRegistry;
+import dev.proofgate.platform.adapter.ModelConfig;
 import dev.proofgate.platform.config.Settings;
 import dev.proofgate.platform.execution.Dispatcher;
 import dev.proofgate.platform.execution.ProgramResolver;
@@ -349,6 +350,9 @@ public final class HttpApi {
         if (!config.isObject()) {
             throw invalid(ValueProblem.wrongType("config", "map", ValueChecker.describe(config)));
         }
+        ModelConfig.problem(config).ifPresent(problem -> {
+            throw invalid(problem);
+        });
         if (adapters.find(adapter).isEmpty()) {
             throw new ApiException(422, "validation_error", "unknown adapter '" + adapter + "'",
                     Map.of("field", "adapter", "expected", "one of " + adapters.all().stream().map(Adapter::name).toList(), "actual", adapter));
