@@ -53,7 +53,7 @@ public record SuiteSettings(
                 findProjectDirectory(),
                 Arrays.stream(value("proofgate.required.areas", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                 value("proofgate.gate", "off").toLowerCase(Locale.ROOT),
-                Integer.parseInt(value("proofgate.contract.samples", "40")));
+                Integer.parseInt(value("proofgate.contract.samples", "20")));
     }
 
     /** The folder holding features/ and allure-results/: given, or found by walking up from the working directory. */

@@ -1,7 +1,10 @@
 package dev.proofgate.acceptance.contracts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What one contract scenario tried: every input with the published schema's and the platform's
@@ -10,7 +13,13 @@ import java.util.List;
 public final class ContractCase {
 
     private final List<Trial> trials = new ArrayList<>();
+    private final Map<String, JsonNode> finished = new LinkedHashMap<>();
     private String origin = "";
+
+    /** Executions of the accepted inputs, by id, as they finished. */
+    public Map<String, JsonNode> finished() {
+        return finished;
+    }
 
     public List<Trial> trials() {
         return trials;

@@ -32,6 +32,7 @@ public final class HistorySteps {
     private final List<String> asked = new ArrayList<>();
     private List<HistorySearch.Held> held = List.of();
     private long latencyMs;
+    private long heldAtNanos;
 
     public HistorySteps(ReadinessWorld world) {
         this.world = world;
@@ -70,6 +71,7 @@ public final class HistorySteps {
                     return stable && counts.getOrDefault("queued", 0L) > 0 && counts.getOrDefault("running", 0L) > 0
                             && (counts.getOrDefault("completed", 0L) + counts.getOrDefault("failed", 0L)) > 0;
                 });
+        heldAtNanos = System.nanoTime();
         Evidence.rows("the program's executions, read one by one", held.stream().map(h -> Map.<String, Object>of(
                 "id", h.id(), "created", h.createdAt().toString(), "state", h.status())).toList());
     }
@@ -83,7 +85,9 @@ public final class HistorySteps {
             results.add(search.search(state, perPage, held));
         }
         List<HistorySearch.Held> after = readOneByOne();
-        Evidence.text("states counted before and after the searches", "before: " + counts(held) + "\nafter:  " + counts(after));
+        long searchedMs = (System.nanoTime() - heldAtNanos) / 1_000_000;
+        Evidence.text("states counted before and after the searches", "before: " + counts(held) + "\nafter:  " + counts(after)
+                + "\nsearched and re-read in " + searchedMs + " ms, while the model holds each question " + latencyMs + " ms");
         Evidence.rows("searches, " + perPage + " per page", results.stream().map(HistorySearch.Result::row).toList());
         assertThat(after).as("the history moved while it was searched (the model's latency of %d ms was too short to hold it still here)", latencyMs)
                 .isEqualTo(held);
