@@ -7,9 +7,10 @@ Feature: Execution history
   Rule: A program's history lists exactly the matching executions, newest first, page by page
 
     The model is slowed down on purpose, so that some questions wait while others run and others are
-    finished, for long enough to search the history in that state.
+    finished, for long enough to search the history in that state. What the program really holds is
+    read from its database before and after the searches, so that a search is judged against the truth.
 
-    @severity=critical
+    @severity=critical @requires=database-access
     Scenario Outline: The history of a program whose model <behaviour> is searched while it works
       Given a question answering signature
       And a program on the "native" adapter whose model <behaviour> after 3 seconds

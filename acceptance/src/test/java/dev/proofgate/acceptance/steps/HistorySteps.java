@@ -13,7 +13,6 @@ import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ public final class HistorySteps {
     private final List<String> asked = new ArrayList<>();
     private List<HistorySearch.Held> held = List.of();
     private long latencyMs;
-    private long heldAtNanos;
 
     public HistorySteps(ReadinessWorld world) {
         this.world = world;
@@ -64,42 +62,60 @@ public final class HistorySteps {
     public void theHistoryHoldsEveryState() {
         List<List<HistorySearch.Held>> previous = new ArrayList<>(List.of(List.of()));
         held = Waits.until("the history to hold finished, running and waiting executions, unchanged across two reads", world.settings().awaitTimeout(),
-                this::readOneByOne, now -> {
+                this::readStored, now -> {
                     boolean stable = now.equals(previous.get(0));
                     previous.set(0, now);
                     Map<String, Long> counts = counts(now);
                     return stable && counts.getOrDefault("queued", 0L) > 0 && counts.getOrDefault("running", 0L) > 0
                             && (counts.getOrDefault("completed", 0L) + counts.getOrDefault("failed", 0L)) > 0;
                 });
-        heldAtNanos = System.nanoTime();
-        Evidence.rows("the program's executions, read one by one", held.stream().map(h -> Map.<String, Object>of(
+        Evidence.rows("the program's executions as stored", held.stream().map(h -> Map.<String, Object>of(
                 "id", h.id(), "created", h.createdAt().toString(), "state", h.status())).toList());
     }
 
+    /**
+     * Each search is bracketed by two reads of what the program holds; a search during which the
+     * history moved is tried again on the next still state, so a slow machine delays the check but
+     * cannot make it judge a search against the wrong truth.
+     */
     @Then("searching the history by every state, {int} per page, returns exactly the matching executions, newest first, with the right total")
     public void searchingTheHistoryByEveryState(int perPage) {
         HistorySearch search = new HistorySearch(world.executions(), world.program().path("id").asText());
         List<HistorySearch.Result> results = new ArrayList<>();
-        results.add(search.search(null, perPage, held));
-        for (String state : STATES) {
-            results.add(search.search(state, perPage, held));
+        List<Map<String, Object>> brackets = new ArrayList<>();
+        List<String> filters = new ArrayList<>(List.of("queued", "running", "completed", "failed"));
+        filters.add(null);
+        for (String filter : filters) {
+            for (int attempt = 1; ; attempt++) {
+                List<HistorySearch.Held> before = readStored();
+                long started = System.nanoTime();
+                HistorySearch.Result result = search.search(filter, perPage, before);
+                long tookMs = (System.nanoTime() - started) / 1_000_000;
+                boolean still = before.equals(readStored());
+                brackets.add(Map.of("filter", filter == null ? "every state" : filter, "attempt", attempt, "held", counts(before).toString(),
+                        "search took ms", tookMs, "history still", still));
+                if (still) {
+                    results.add(result);
+                    break;
+                }
+                assertThat(attempt).as("searches of '%s' during which the history moved (each took about %d ms; the model holds a question %d ms)",
+                        filter, tookMs, latencyMs).isLessThan(5);
+            }
         }
-        List<HistorySearch.Held> after = readOneByOne();
-        long searchedMs = (System.nanoTime() - heldAtNanos) / 1_000_000;
-        Evidence.text("states counted before and after the searches", "before: " + counts(held) + "\nafter:  " + counts(after)
-                + "\nsearched and re-read in " + searchedMs + " ms, while the model holds each question " + latencyMs + " ms");
+        Evidence.rows("each search bracketed by two reads of what the program holds", brackets);
         Evidence.rows("searches, " + perPage + " per page", results.stream().map(HistorySearch.Result::row).toList());
-        assertThat(after).as("the history moved while it was searched (the model's latency of %d ms was too short to hold it still here)", latencyMs)
-                .isEqualTo(held);
-        assertThat(results.stream().filter(r -> r.pages().size() > 1).count()).as("searches that needed more than one page").isPositive();
         List<String> wrong = results.stream().filter(r -> !r.problems().isEmpty()).map(r -> r.filter() + ": " + r.problems()).toList();
         assertThat(wrong).as("searches of the history that were not exact").isEmpty();
+        assertThat(results.stream().filter(r -> r.pages().size() > 1).count()).as("searches that needed more than one page").isPositive();
+        assertThat(results.stream().filter(r -> List.of("queued", "running").contains(r.filter()) && !r.pages().isEmpty()).count())
+                .as("searches of waiting and running executions judged while there were some (the machine was too slow to hold them for %d ms)", latencyMs)
+                .isEqualTo(2);
     }
 
     @Then("once every question is finished, the history lists all {int} as {word} and none as waiting or running")
     public void onceFinishedTheHistoryListsAllAs(int count, String state) {
         Map<String, JsonNode> finished = FinishedExecutions.await(world.executions(), asked, world.settings().awaitTimeout());
-        List<HistorySearch.Held> now = readOneByOne();
+        List<HistorySearch.Held> now = readStored();
         HistorySearch search = new HistorySearch(world.executions(), world.program().path("id").asText());
         List<HistorySearch.Result> results = STATES.stream().map(s -> search.search(s, 200, now)).toList();
         Evidence.rows("searches once every question is finished", results.stream().map(HistorySearch.Result::row).toList());
@@ -110,11 +126,12 @@ public final class HistorySteps {
         assertThat(search.search(state, 200, now).totals().get(0)).as("%s executions in the history", state).isEqualTo((long) count);
     }
 
-    private List<HistorySearch.Held> readOneByOne() {
+    /** What the program holds, read from its table in one query: independent of the search, and quick enough to bracket it. */
+    private List<HistorySearch.Held> readStored() {
         List<HistorySearch.Held> now = new ArrayList<>();
-        for (String id : asked) {
-            JsonNode execution = world.executions().get(id).orFail("reading execution " + id);
-            now.add(new HistorySearch.Held(id, execution.path("status").asText(), Instant.parse(execution.path("created_at").asText())));
+        for (Map<String, Object> row : world.database().executionStates(world.program().path("id").asText())) {
+            now.add(new HistorySearch.Held(String.valueOf(row.get("id")), String.valueOf(row.get("status")),
+                    ((java.sql.Timestamp) row.get("created_at")).toInstant()));
         }
         return now;
     }

@@ -64,6 +64,9 @@ public final class HistorySearch {
                 problems.add("page at offset " + offset + " holds " + ids.size() + " executions, expected " + Math.min(perPage, Math.max(remaining, 0)));
             }
             offset += perPage;
+            if (ids.size() < perPage) {
+                break; // a short page is the last one; only after a full page is the next one asked for
+            }
             if (pages.size() > held.size() + 1) {
                 problems.add("the pages never end");
                 break;
