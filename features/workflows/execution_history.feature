@@ -13,7 +13,7 @@ Feature: Execution history
     @severity=critical @requires=database-access
     Scenario Outline: The history of a program whose model <behaviour> is searched while it works
       Given a question answering signature
-      And a program on the "native" adapter whose model <behaviour> after 3 seconds
+      And a program on the "native" adapter whose model <behaviour> after 2 seconds
       When 10 questions are asked of it at once
       And the program's history holds finished, running and waiting executions
       Then searching the history by every state, 3 per page, returns exactly the matching executions, newest first, with the right total

@@ -29,6 +29,7 @@ public final class SchemaAgreementSteps {
     private final ReadinessWorld world;
     private final ContractCase contract;
     private final List<Trial> trials;
+    private PublishedSchema inputSchema;
 
     public SchemaAgreementSteps(ReadinessWorld world, ContractCase contract) {
         this.world = world;
@@ -57,9 +58,11 @@ public final class SchemaAgreementSteps {
 
     /** Tries one input on the published schema and on the platform; an accepted one runs on every program of the scenario. */
     void attempt(InputSample sample) {
-        PublishedSchema published = new PublishedSchema(world.signature().path("input_schema"));
+        if (inputSchema == null) {
+            inputSchema = new PublishedSchema(world.signature().path("input_schema"));
+        }
         Outcome outcome = world.executions().submit(world.program("native").path("id").asText(), sample.inputs());
-        Trial trial = Trial.of(sample, published.problems(sample.inputs()), outcome.rejection());
+        Trial trial = Trial.of(sample, inputSchema.problems(sample.inputs()), outcome.rejection());
         if (outcome.wasAccepted()) {
             trial.executionIds().put("native", outcome.accepted().path("id").asText());
             Outcome other = world.executions().submit(world.program("python_port").path("id").asText(), sample.inputs());
