@@ -12,6 +12,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import struct
 import sys
 import time
@@ -112,6 +113,14 @@ def model_text(signature, inputs):
     return " ".join(parts)
 
 
+# Unicode White_Space, as Java's (?U)\s: str.split() would also split on \x1c-\x1f, which Java does not.
+WHITE_SPACE = re.compile("[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+
+
+def words(text):
+    return len([word for word in WHITE_SPACE.split(text) if word])
+
+
 def seed(text, field):
     digest = hashlib.sha256((text + "|" + field).encode("utf-8")).digest()
     return int.from_bytes(digest[:4], "big")
@@ -152,9 +161,9 @@ def model_value(type_, field, text, s, limits):
     if kind == "boolean":
         return s % 2 == 0
     if kind == "map":
-        return {"field": field, "words": len(text.split())}
+        return {"field": field, "words": words(text)}
     if kind == "confidence_score":
-        return 0.5 + (s % 50) / 100.0
+        return _clamp_float(0.5 + (s % 50) / 100.0, limits)
     if kind == "optional":
         return model_value(type_["element"], field, text, s, limits)
     if kind == "list":

@@ -149,6 +149,19 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(500, outputs["n"])
         self.assertEqual(1, len(outputs["l"]))
 
+    def test_confidence_is_clamped_to_its_limits(self):
+        signature = {"inputs": [{"name": "q", "type": {"kind": "string"}}],
+                     "outputs": [{"name": "low", "type": {"kind": "confidence_score"}, "constraints": {"max": 0.3}},
+                                 {"name": "high", "type": {"kind": "confidence_score"}, "constraints": {"min": 0.995}}]}
+        outputs = pw.model_outputs(signature, {"q": "hello"})
+        self.assertEqual(0.3, outputs["low"])
+        self.assertEqual(0.995, outputs["high"])
+
+    def test_words_are_split_on_every_kind_of_unicode_space(self):
+        # The same text and count are asserted by DeterministicModelTest on the Java side.
+        self.assertEqual(6, pw.words(" why\u00a0is\u3000the\u2007sky\u202fblue\u2003today\u001c "))
+        self.assertEqual(0, pw.words("\u3000"))
+
     def test_seed_is_the_shared_rule(self):
         # The same constant is asserted by DeterministicModelTest on the Java side.
         self.assertEqual(SEED_OF_SKY_ANSWER, pw.seed("Why is the sky blue?", "answer"))

@@ -30,7 +30,8 @@ public record SuiteSettings(
         String loadProfile,
         String runId,
         int corpusSize,
-        String console) {
+        String console,
+        int contractSamples) {
 
     public static final String EMBEDDED = "embedded";
     public static final String CONTAINERS = "containers";
@@ -58,7 +59,8 @@ public record SuiteSettings(
                 choice("proofgate.load.profile", "ci", "ci", "full"),
                 value("proofgate.run.id", LOCAL_RUN_ID),
                 Integer.parseInt(value("proofgate.corpus.size", "3000")),
-                choice("proofgate.console", "all", "all", "failures"));
+                choice("proofgate.console", "all", "all", "failures"),
+                Integer.parseInt(value("proofgate.contract.samples", "20")));
     }
 
     /** The folder holding features/ and allure-results/: given, or found by walking up from the working directory. */

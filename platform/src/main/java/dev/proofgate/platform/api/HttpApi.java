@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.platform.adapter.Adapter;
 import dev.proofgate.platform.adapter.AdapterRegistry;
-import dev.proofgate.platform.adapter.ProgramConfig;
+import dev.proofgate.platform.adapter.ModelConfig;
 import dev.proofgate.platform.config.Settings;
 import dev.proofgate.platform.execution.Dispatcher;
 import dev.proofgate.platform.execution.ProgramResolver;
@@ -88,7 +88,7 @@ public final class HttpApi {
         limits.put("body_bytes", settings.bodyLimitBytes());
         limits.put("requests_per_second_per_key", (long) settings.rateLimitPerSecond());
         limits.put("auth_failures_per_second", (long) settings.authFailuresPerSecond());
-        limits.put("latency_ms", ProgramConfig.MAX_LATENCY_MS);
+        limits.put("latency_ms", ModelConfig.MAX_LATENCY_MS);
         limits.put("nesting_depth", (long) RequestChecks.MAX_NESTING);
         this.description = new ApiDescription(version, limits);
     }
@@ -389,7 +389,7 @@ public final class HttpApi {
         if (!config.isObject()) {
             throw invalid(ValueProblem.wrongType("config", "map", ValueChecker.describe(config)));
         }
-        ProgramConfig.problem(config).ifPresent(problem -> {
+        ModelConfig.problem(config).ifPresent(problem -> {
             throw invalid(problem);
         });
         if (adapters.find(adapter).isEmpty()) {

@@ -342,11 +342,13 @@ public final class SignatureCompiler {
                 return node;
             }
         }
+        // A confidence score never leaves [0, 1], whatever looser limit was declared: publish what is enforced.
+        boolean confidence = type.kind() == FieldType.Kind.CONFIDENCE_SCORE;
         if (limits.min() != null) {
-            node.put("minimum", limits.min());
+            node.put("minimum", confidence ? Math.max(0, limits.min()) : limits.min());
         }
         if (limits.max() != null) {
-            node.put("maximum", limits.max());
+            node.put("maximum", confidence ? Math.min(1, limits.max()) : limits.max());
         }
         String lengthPrefix = type.kind() == FieldType.Kind.LIST ? "Items" : "Length";
         if (limits.minLength() != null) {
