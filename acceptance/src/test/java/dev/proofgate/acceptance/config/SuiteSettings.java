@@ -26,7 +26,8 @@ public record SuiteSettings(
         Duration awaitTimeout,
         Path projectDirectory,
         List<String> requiredAreas,
-        String gate) {
+        String gate,
+        String loadProfile) {
 
     public static final String EMBEDDED = "embedded";
     public static final String CONTAINERS = "containers";
@@ -51,7 +52,8 @@ public record SuiteSettings(
                 Duration.ofSeconds(Long.parseLong(value("proofgate.await.timeout.seconds", "30"))),
                 findProjectDirectory(),
                 Arrays.stream(value("proofgate.required.areas", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                value("proofgate.gate", "off").toLowerCase(Locale.ROOT));
+                value("proofgate.gate", "off").toLowerCase(Locale.ROOT),
+                value("proofgate.load.profile", "ci").toLowerCase(Locale.ROOT));
     }
 
     /** The folder holding features/ and allure-results/: given, or found by walking up from the working directory. */
