@@ -1,6 +1,5 @@
 package dev.proofgate.acceptance.load;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -91,6 +90,11 @@ public final class KeepAliveHttp implements AutoCloseable {
         private final Socket socket;
         private final InputStream in;
         private final OutputStream out;
+        /** Our own read buffer: BufferedInputStream locks on every read, and a response is read byte by byte up to its body. */
+        private final byte[] buffer = new byte[16 * 1024];
+        private int position;
+        private int limit;
+        private final byte[] lineBytes = new byte[8 * 1024];
         private volatile boolean closed;
 
         Connection(String host, int port) throws IOException {
@@ -98,77 +102,126 @@ public final class KeepAliveHttp implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.setSoTimeout(60_000);
             socket.connect(new InetSocketAddress(host, port), 5_000);
-            in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+            in = socket.getInputStream();
             out = socket.getOutputStream();
         }
 
         Response exchange(byte[] request) throws IOException {
             out.write(request);
-            out.flush();
-            String statusLine = line();
-            if (!statusLine.startsWith("HTTP/1.")) {
-                throw new IOException("not an HTTP response: '" + statusLine + "'");
+            int n = line();
+            if (n < 12 || lineBytes[0] != 'H' || lineBytes[5] != '1') {
+                throw new IOException("not an HTTP response: '" + new String(lineBytes, 0, n, StandardCharsets.ISO_8859_1) + "'");
             }
-            int status = Integer.parseInt(statusLine.substring(9, 12));
+            int status = (lineBytes[9] - '0') * 100 + (lineBytes[10] - '0') * 10 + (lineBytes[11] - '0');
             int length = -1;
             boolean chunked = false;
             boolean closeAfter = false;
             String location = null;
-            for (String header = line(); !header.isEmpty(); header = line()) {
-                int colon = header.indexOf(':');
-                if (colon <= 0) {
-                    continue;
-                }
-                String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = header.substring(colon + 1).trim();
-                switch (name) {
-                    case "content-length" -> length = Integer.parseInt(value);
-                    case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
-                    case "connection" -> closeAfter = value.equalsIgnoreCase("close");
-                    case "location" -> location = value;
-                    default -> { }
+            for (n = line(); n > 0; n = line()) {
+                if (startsWith(n, "content-length:")) {
+                    length = Integer.parseInt(value(n, 15));
+                } else if (startsWith(n, "transfer-encoding:")) {
+                    chunked = value(n, 18).toLowerCase(Locale.ROOT).contains("chunked");
+                } else if (startsWith(n, "connection:")) {
+                    closeAfter = value(n, 11).equalsIgnoreCase("close");
+                } else if (startsWith(n, "location:")) {
+                    location = value(n, 9);
                 }
             }
-            byte[] body = chunked ? chunks() : length >= 0 ? in.readNBytes(length) : in.readAllBytes();
-            if (length >= 0 && body.length != length) {
-                throw new IOException("connection closed after " + body.length + " of " + length + " body bytes");
-            }
+            byte[] body = chunked ? chunks() : length >= 0 ? bytes(length) : rest();
             if (closeAfter || (length < 0 && !chunked)) {
                 close();
             }
             return new Response(status, location, body);
         }
 
+        private boolean startsWith(int n, String lowerCaseName) {
+            if (n < lowerCaseName.length()) {
+                return false;
+            }
+            for (int i = 0; i < lowerCaseName.length(); i++) {
+                int b = lineBytes[i];
+                if (b >= 'A' && b <= 'Z') {
+                    b += 32;
+                }
+                if (b != lowerCaseName.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private String value(int n, int from) {
+            return new String(lineBytes, from, n - from, StandardCharsets.ISO_8859_1).trim();
+        }
+
         private byte[] chunks() throws IOException {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             while (true) {
-                String sizeLine = line();
+                String sizeLine = value(line(), 0);
                 int semicolon = sizeLine.indexOf(';');
                 int size = Integer.parseInt((semicolon >= 0 ? sizeLine.substring(0, semicolon) : sizeLine).trim(), 16);
                 if (size == 0) {
-                    while (!line().isEmpty()) {
+                    while (line() > 0) {
                         // trailers
                     }
                     return body.toByteArray();
                 }
-                body.write(in.readNBytes(size));
+                body.write(bytes(size));
                 line();
             }
         }
 
-        private String line() throws IOException {
-            StringBuilder line = new StringBuilder(64);
+        private byte[] bytes(int length) throws IOException {
+            byte[] body = new byte[length];
+            int copied = 0;
+            while (copied < length) {
+                if (position == limit && !fill()) {
+                    throw new IOException("connection closed after " + copied + " of " + length + " body bytes");
+                }
+                int take = Math.min(length - copied, limit - position);
+                System.arraycopy(buffer, position, body, copied, take);
+                position += take;
+                copied += take;
+            }
+            return body;
+        }
+
+        private byte[] rest() throws IOException {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            while (position < limit || fill()) {
+                body.write(buffer, position, limit - position);
+                position = limit;
+            }
+            return body.toByteArray();
+        }
+
+        /** Reads one line into lineBytes without its CR LF; returns its length. */
+        private int line() throws IOException {
+            int n = 0;
             while (true) {
-                int b = in.read();
-                if (b < 0) {
+                if (position == limit && !fill()) {
                     throw new IOException("connection closed by the server");
                 }
+                byte b = buffer[position++];
                 if (b == '\n') {
-                    int end = line.length();
-                    return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
+                    return n > 0 && lineBytes[n - 1] == '\r' ? n - 1 : n;
                 }
-                line.append((char) b);
+                if (n == lineBytes.length) {
+                    throw new IOException("a response header line longer than " + lineBytes.length + " bytes");
+                }
+                lineBytes[n++] = b;
             }
+        }
+
+        private boolean fill() throws IOException {
+            int read = in.read(buffer, 0, buffer.length);
+            if (read <= 0) {
+                return false;
+            }
+            position = 0;
+            limit = read;
+            return true;
         }
 
         void close() {
