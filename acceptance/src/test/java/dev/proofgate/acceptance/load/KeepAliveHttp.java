@@ -19,6 +19,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * evidence filter) and java.net.http add tens of microseconds and several objects per request; on a
  * 2-core machine that shares its cores with the platform, the driver's own cost lowers what it can
  * offer (see the wrk comparison in docs/benchmarks.md). No retries: a broken connection is an error.
+ *
+ * <p>Reads block without a socket timeout: with a timeout the JDK's socket turns every read into a
+ * non-blocking read plus a poll, two or three system calls instead of one. Instead a watchdog closes
+ * a connection whose exchange has waited longer than {@link #ANSWER_TIMEOUT}, which ends the read
+ * with an error naming the wait.
  */
 public final class KeepAliveHttp implements AutoCloseable {
 
@@ -31,8 +36,15 @@ public final class KeepAliveHttp implements AutoCloseable {
     private final String host;
     private final int port;
     private final String fixedHeaders;
+    public static final java.time.Duration ANSWER_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     private final ThreadLocal<Connection> connections = new ThreadLocal<>();
     private final List<Connection> opened = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "load-http-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public KeepAliveHttp(String baseUrl, String apiKey) {
         URI uri = URI.create(baseUrl);
@@ -44,6 +56,19 @@ public final class KeepAliveHttp implements AutoCloseable {
         this.fixedHeaders = "Host: " + host + ":" + port + "\r\n"
                 + (apiKey == null ? "" : "Authorization: Bearer " + apiKey + "\r\n")
                 + "Accept: application/json\r\n";
+        watchdog.scheduleWithFixedDelay(this::closeStuckConnections, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    private void closeStuckConnections() {
+        long now = System.nanoTime();
+        for (Connection connection : opened) {
+            long started = connection.exchangeStarted;
+            if (started != 0 && now - started > ANSWER_TIMEOUT.toNanos()) {
+                connection.timedOut = true;
+                connection.close();
+            }
+        }
+        opened.removeIf(connection -> connection.closed);
     }
 
     public Response get(String path) throws IOException {
@@ -68,10 +93,16 @@ public final class KeepAliveHttp implements AutoCloseable {
             opened.add(connection);
         }
         try {
+            connection.exchangeStarted = System.nanoTime();
             return connection.exchange(request);
         } catch (IOException | RuntimeException e) {
             connection.close();
+            if (connection.timedOut) {
+                throw new IOException("no answer within " + ANSWER_TIMEOUT.toSeconds() + " s", e);
+            }
             throw e;
+        } finally {
+            connection.exchangeStarted = 0;
         }
     }
 
@@ -82,6 +113,7 @@ public final class KeepAliveHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.shutdownNow();
         opened.forEach(Connection::close);
         opened.clear();
     }
@@ -96,11 +128,12 @@ public final class KeepAliveHttp implements AutoCloseable {
         private int limit;
         private final byte[] lineBytes = new byte[8 * 1024];
         private volatile boolean closed;
+        private volatile boolean timedOut;
+        private volatile long exchangeStarted;
 
         Connection(String host, int port) throws IOException {
             socket = new Socket();
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(60_000);
             socket.connect(new InetSocketAddress(host, port), 5_000);
             in = socket.getInputStream();
             out = socket.getOutputStream();

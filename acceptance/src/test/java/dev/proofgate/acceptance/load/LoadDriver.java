@@ -135,7 +135,8 @@ public final class LoadDriver {
             }
             sample();
             LoadResult result = result(elapsed);
-            console.printf(Locale.ROOT, "[load] %s done: %s%n", name, result.measured().describe());
+            boolean measured = result.phases().stream().anyMatch(phase -> phase.phase().measured());
+            console.printf(Locale.ROOT, "[load] %s done: %s%n", name, measured ? result.measured().describe() : "(warm-up only)");
             return result;
         }
 
