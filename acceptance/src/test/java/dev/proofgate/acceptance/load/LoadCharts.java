@@ -31,15 +31,17 @@ public final class LoadCharts {
         double plotH = HEIGHT - TOP - BOTTOM;
         double barW = Math.max(1, plotW / (seconds + 1) - 1);
         for (LoadResult.Sample s : samples) {
-            double x = LEFT + plotW * s.second() / (seconds + 1);
+            // a sample taken at second n covers the second before it
+            double x = LEFT + plotW * Math.max(0, s.second() - 1) / (seconds + 1);
             double h = plotH * s.count() / maxRate;
             svg.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='#deebf7'/>%n", x, TOP + plotH - h, barW, h));
         }
         long boundary = 0;
+        int labelRow = 0;
         for (LoadProfile.Phase phase : result.profile().phases()) {
             double x = LEFT + plotW * (boundary / 1e9) / (seconds + 1);
             svg.append(String.format(Locale.ROOT, "<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#999' stroke-dasharray='4,3'/>%n", x, TOP, x, HEIGHT - BOTTOM));
-            svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%d' font-size='10' fill='#666'>%s</text>%n", x + 3, TOP + 12, phase.name()));
+            svg.append(String.format(Locale.ROOT, "<text x='%.1f' y='%d' font-size='10' fill='#666'>%s</text>%n", x + 3, TOP + 12 + 12 * (labelRow++ % 2), phase.name()));
             boundary += phase.duration().toNanos();
         }
         line(svg, samples, s -> s.p50Ms(), maxMs, seconds, "#3182bd");
@@ -97,7 +99,7 @@ public final class LoadCharts {
             if (s.count() == 0) {
                 continue;
             }
-            double x = LEFT + plotW * (s.second() + 0.5) / (seconds + 1);
+            double x = LEFT + plotW * (s.second() - 0.5) / (seconds + 1);
             double y = TOP + plotH - plotH * value.of(s) / maxMs;
             path.append(path.length() == 0 ? "M" : "L").append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
