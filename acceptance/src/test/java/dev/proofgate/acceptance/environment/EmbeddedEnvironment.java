@@ -58,7 +58,8 @@ public final class EmbeddedEnvironment implements Environment {
         env.put("PROOFGATE_BRIDGE_WORKERS", Integer.toString(settings.platformBridgeWorkers()));
         env.put("PROOFGATE_PYTHON", settings.python());
         env.put("PROOFGATE_LEASE_SECONDS", "3");
-        env.put("PROOFGATE_RATE_LIMIT", "2000");
+        // one API key drives the performance scenarios' load from many virtual users
+        env.put("PROOFGATE_RATE_LIMIT", "100000");
         return env;
     }
 
@@ -141,6 +142,11 @@ public final class EmbeddedEnvironment implements Environment {
     @Override
     public Optional<Path> platformLog() {
         return Optional.of(work.resolve("platform.log"));
+    }
+
+    @Override
+    public java.util.OptionalLong platformPid() {
+        return platform != null && platform.alive() ? java.util.OptionalLong.of(platform.pid()) : java.util.OptionalLong.empty();
     }
 
     @Override

@@ -38,6 +38,15 @@ public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_ADAPTER_ATTEMPTS = 3;
+    /**
+     * Executions claimed per round trip. Claiming one at a time cost a database round trip and a
+     * commit per execution (a third of the dispatcher's statements); a batch is held under one lease
+     * (renewed like any work in hand), so a batch larger than the work a thread finishes in a lease
+     * period would only delay the others' share of the queue.
+     */
+    static final int CLAIM_BATCH = 8;
+    /** How long the executions of a claimed batch may wait behind the ones run before them. */
+    private static final long BATCH_HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final ExecutionStore executions;
     private final ProgramResolver programs;
@@ -98,15 +107,25 @@ public final class Dispatcher implements AutoCloseable {
         long backoffMillis = 100;
         while (claiming) {
             try {
-                Optional<Execution> claimed;
                 String claim = instance + ":" + UUID.randomUUID();
-                claimed = executions.claim(claim, leaseSeconds, Math.max(1, threads / 2)); // one program never holds every thread
+                // a batch per round trip; one program never holds more than half the threads' work
+                List<Execution> claimed = executions.claim(claim, leaseSeconds, CLAIM_BATCH, Math.max(1, threads / 2));
                 backoffMillis = 100;
                 if (claimed.isEmpty()) {
                     wakeups.tryAcquire(250, TimeUnit.MILLISECONDS);
                     continue;
                 }
-                run(claimed.get(), claim);
+                claimed.forEach(execution -> inFlight.put(execution.id(), claim));
+                long batchStarted = System.nanoTime();
+                for (int i = 0; i < claimed.size(); i++) {
+                    // the rest of a batch goes back to the queue when stopping, or when a slow run has held it
+                    // long enough that other threads should take it (no waiting behind a slow model)
+                    if (claiming && System.nanoTime() - batchStarted < BATCH_HOLD_NANOS) {
+                        run(claimed.get(i), claim);
+                    } else {
+                        release(claimed.get(i), claim);
+                    }
+                }
             } catch (DatabaseUnavailableException e) {
                 LOG.warn("database unavailable; dispatcher backs off {} ms", backoffMillis);
                 pause(backoffMillis);
@@ -118,6 +137,17 @@ public final class Dispatcher implements AutoCloseable {
                 LOG.error("dispatcher error", e);
                 pause(500);
             }
+        }
+    }
+
+    /** Hands an execution claimed but not started back to the queue; if that fails, its lease expiry does it. */
+    private void release(Execution execution, String claim) {
+        try {
+            executions.release(execution.id(), claim);
+        } catch (RuntimeException e) {
+            LOG.debug("release of {} skipped, its lease will expire: {}", execution.id(), e.getMessage());
+        } finally {
+            inFlight.remove(execution.id());
         }
     }
 
