@@ -26,7 +26,9 @@ public record SuiteSettings(
         Duration awaitTimeout,
         Path projectDirectory,
         List<String> requiredAreas,
-        String gate) {
+        String gate,
+        String postgresImage,
+        String platformBaseImage) {
 
     public static final String EMBEDDED = "embedded";
     public static final String CONTAINERS = "containers";
@@ -51,7 +53,9 @@ public record SuiteSettings(
                 Duration.ofSeconds(Long.parseLong(value("proofgate.await.timeout.seconds", "30"))),
                 findProjectDirectory(),
                 Arrays.stream(value("proofgate.required.areas", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                value("proofgate.gate", "off").toLowerCase(Locale.ROOT));
+                value("proofgate.gate", "off").toLowerCase(Locale.ROOT),
+                value("proofgate.image.postgres", "postgres:17"),
+                value("proofgate.image.platform.base", "eclipse-temurin:17-jre"));
     }
 
     /** The folder holding features/ and allure-results/: given, or found by walking up from the working directory. */
