@@ -59,6 +59,13 @@ engine() {
   # the default bridge for its gateway; an explicit bip gives the bridge one (else it tries to pull an
   # alpine helper image and hangs).
   [ -f /etc/docker/daemon.json ] || echo '{"bip": "172.17.0.1/16"}' > /etc/docker/daemon.json
+  # An engine that was killed (a machine's previous session) leaves pid files behind; dockerd would
+  # take a leftover containerd pid for a live containerd and wait for it in vain.
+  local f pid
+  for f in /var/run/docker.pid /var/run/docker/containerd/containerd.pid; do
+    pid=$(cat "$f" 2>/dev/null || true)
+    if [ -n "$pid" ] && ! ps -o stat= -p "$pid" 2>/dev/null | grep -qv '^Z'; then rm -f "$f"; fi
+  done
   local started; started=$(now)
   nohup /usr/sbin/dockerd >"$DOCKERD_LOG" 2>&1 &
   echo $! > "$DOCKERD_PID"
