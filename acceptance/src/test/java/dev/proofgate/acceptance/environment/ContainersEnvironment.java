@@ -47,7 +47,8 @@ public final class ContainersEnvironment implements Environment {
     static final String DATABASE_ALIAS = "database";
     private static final int PLATFORM_PORT = 8080;
     private static final int POSTGRES_PORT = 5432;
-    private static final String PLATFORM_IMAGE = "proofgate/platform:local";
+    /** A "localhost/" name: Testcontainers' registry prefix (hub.image.name.prefix) must not send it to a mirror. */
+    private static final String PLATFORM_IMAGE = "localhost/proofgate/platform:local";
     /** Every container the suite starts carries it: `docker rm -f $(docker ps -aq --filter label=dev.proofgate.suite)`. */
     private static final String LABEL = "dev.proofgate.suite";
 
