@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -179,11 +180,29 @@ public final class ContainersEnvironment implements Environment {
         return env;
     }
 
-    /** Waits for the platform to report ready; on time-out the failure carries the container's log tail. */
+    /**
+     * Waits for the platform to report ready, and gives up at once if its container stops (a platform that
+     * exits at start-up, say for want of its database); either failure carries the container's log tail.
+     */
     void awaitPlatform() {
-        PlatformReadiness.awaitReady(baseUrl(), settings.startupTimeout(),
-                () -> (running(platformId()) ? "" : " (the platform container is not running)")
-                        + "\n--- platform container log tail ---\n" + tail(logs(platform), 40));
+        AtomicReference<String> lastSeen = new AtomicReference<>("no answer yet");
+        try {
+            Awaitility.await("the platform at " + baseUrl() + " to report ready")
+                    .atMost(settings.startupTimeout())
+                    .pollInterval(Duration.ofMillis(200))
+                    .failFast("the platform container stopped", () -> !running(platformId()))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        lastSeen.set(PlatformReadiness.get(baseUrl() + "/health/ready"));
+                        return lastSeen.get().startsWith("200");
+                    });
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            String why = e instanceof TerminalFailureException
+                    ? "the platform container stopped (exit code " + inspect(platformId()).getState().getExitCodeLong() + ") before it reported ready"
+                    : "the platform did not report ready within " + settings.startupTimeout().toSeconds() + " s";
+            throw new IllegalStateException(why + "; last seen: " + lastSeen.get()
+                    + "\n--- platform container log tail ---\n" + tail(logs(platform), 40), e);
+        }
     }
 
     /** Waits until the suite can open a JDBC connection; used at start and after the database container is started again. */
