@@ -31,7 +31,9 @@ public record SuiteSettings(
         String runId,
         int corpusSize,
         String console,
-        int contractSamples) {
+        int contractSamples,
+        String postgresImage,
+        String platformBaseImage) {
 
     public static final String EMBEDDED = "embedded";
     public static final String CONTAINERS = "containers";
@@ -60,7 +62,9 @@ public record SuiteSettings(
                 value("proofgate.run.id", LOCAL_RUN_ID),
                 Integer.parseInt(value("proofgate.corpus.size", "3000")),
                 choice("proofgate.console", "all", "all", "failures"),
-                Integer.parseInt(value("proofgate.contract.samples", "20")));
+                Integer.parseInt(value("proofgate.contract.samples", "20")),
+                value("proofgate.image.postgres", "postgres:17"),
+                value("proofgate.image.platform.base", "eclipse-temurin:17-jre"));
     }
 
     /** The folder holding features/ and allure-results/: given, or found by walking up from the working directory. */

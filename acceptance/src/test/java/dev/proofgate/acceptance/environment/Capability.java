@@ -21,7 +21,9 @@ public enum Capability {
     /** Stop the platform gracefully (SIGTERM) and start it again on the same database. */
     STOP_PLATFORM("stop-platform"),
     /** See the platform's own processes and log on this host: worker environments, memory, log lines, throw-away starts. */
-    INSPECT_HOST("inspect-host");
+    INSPECT_HOST("inspect-host"),
+    /** Cut the network between the platform and its database, and heal it. */
+    DATABASE_NETWORK("database-network");
 
     private final String tag;
 

@@ -131,7 +131,7 @@ public final class EmbeddedEnvironment implements Environment {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.allOf(Capability.class);
+        return EnumSet.complementOf(EnumSet.of(Capability.DATABASE_NETWORK));
     }
 
     @Override

@@ -45,6 +45,11 @@ public interface Environment extends AutoCloseable {
         return java.util.OptionalLong.empty();
     }
 
+    /** The database's own log, attached to failing scenarios where the suite can read it. */
+    default Optional<Path> databaseLog() {
+        return Optional.empty();
+    }
+
     /** Facts for the report's environment panel (versions, URLs; never secrets). */
     Map<String, String> describe();
 

@@ -37,6 +37,19 @@ public interface Faults {
     /** Number of the platform's Python workers alive right now, as the operating system sees them. */
     int liveWorkers();
 
+    /**
+     * Cuts the network between the platform and its database; both stay up and the suite still reaches
+     * each. Capability {@code database-network}.
+     */
+    default void cutDatabaseNetwork() {
+        throw new UnsupportedOperationException("this environment cannot cut the network between the platform and its database");
+    }
+
+    /** Restores the network between the platform and its database. Capability {@code database-network}. */
+    default void healDatabaseNetwork() {
+        throw new UnsupportedOperationException("this environment cannot cut the network between the platform and its database");
+    }
+
     /** Brings every part back to normal after a fault scenario, whatever state it left behind. */
     void restore();
 }
