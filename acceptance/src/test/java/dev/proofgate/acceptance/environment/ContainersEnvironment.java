@@ -312,7 +312,8 @@ public final class ContainersEnvironment implements Environment {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.allOf(Capability.class);
+        // the platform's processes and log live inside the container: inspecting them from the host is not offered
+        return EnumSet.complementOf(EnumSet.of(Capability.INSPECT_HOST));
     }
 
     @Override
