@@ -45,7 +45,11 @@ public final class Dispatcher implements AutoCloseable {
      * period would only delay the others' share of the queue.
      */
     static final int CLAIM_BATCH = 8;
-    /** How long the executions of a claimed batch may wait behind the ones run before them. */
+    /**
+     * How long the executions of a claimed batch may wait behind the ones run before them. A thread
+     * whose last execution took longer claims one at a time until its work is quick again, so slow
+     * models are never batched: what the history shows as running is running, the rest waits queued.
+     */
     private static final long BATCH_HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final ExecutionStore executions;
@@ -105,11 +109,12 @@ public final class Dispatcher implements AutoCloseable {
 
     private void work() {
         long backoffMillis = 100;
+        int batch = 1;
         while (claiming) {
             try {
                 String claim = instance + ":" + UUID.randomUUID();
-                // a batch per round trip; one program never holds more than half the threads' work
-                List<Execution> claimed = executions.claim(claim, leaseSeconds, CLAIM_BATCH, Math.max(1, threads / 2));
+                // a batch per round trip; one program is never worked on by more than half the threads
+                List<Execution> claimed = executions.claim(claim, leaseSeconds, batch, Math.max(1, threads / 2));
                 backoffMillis = 100;
                 if (claimed.isEmpty()) {
                     wakeups.tryAcquire(250, TimeUnit.MILLISECONDS);
@@ -121,7 +126,9 @@ public final class Dispatcher implements AutoCloseable {
                     // the rest of a batch goes back to the queue when stopping, or when a slow run has held it
                     // long enough that other threads should take it (no waiting behind a slow model)
                     if (claiming && System.nanoTime() - batchStarted < BATCH_HOLD_NANOS) {
+                        long started = System.nanoTime();
                         run(claimed.get(i), claim);
+                        batch = System.nanoTime() - started > BATCH_HOLD_NANOS ? 1 : Math.min(CLAIM_BATCH, batch * 2);
                     } else {
                         release(claimed.get(i), claim);
                     }

@@ -74,14 +74,14 @@ public final class ExecutionStore {
     /**
      * Claims up to {@code limit} of the oldest queued executions under one lease named by {@code claim},
      * in one statement (one round trip and one commit for several executions), skipping programs that
-     * already have {@code perProgram} executions running, so that one slow program cannot take every
-     * dispatcher thread while others wait. The cap is soft: two claims racing may both see a program
-     * just under it.
+     * {@code perProgram} claims (dispatcher threads) already work on, so that one slow program cannot
+     * take every dispatcher thread while others wait. The cap is soft: two claims racing may both see
+     * a program just under it.
      */
     public List<Execution> claim(String claim, int leaseSeconds, int limit, int perProgram) {
         return sql.query("""
                 with busy as (
-                    select program_id from executions where status = 'running' group by program_id having count(*) >= ?),
+                    select program_id from executions where status = 'running' group by program_id having count(distinct lease_owner) >= ?),
                 next as (
                     select id from executions where status = 'queued' and program_id not in (select program_id from busy)
                     order by created_at limit ? for update skip locked)
