@@ -16,7 +16,9 @@ public enum Capability {
     /** Kill one of the platform's own Python workers. */
     KILL_WORKER("kill-worker"),
     /** Stop the platform gracefully (SIGTERM) and start it again on the same database. */
-    STOP_PLATFORM("stop-platform");
+    STOP_PLATFORM("stop-platform"),
+    /** Cut, slow or reset the network between the platform and its database. */
+    DATABASE_NETWORK("database-network");
 
     private final String tag;
 

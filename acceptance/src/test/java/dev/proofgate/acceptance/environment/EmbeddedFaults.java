@@ -67,7 +67,28 @@ final class EmbeddedFaults implements Faults {
     }
 
     @Override
+    public void cutDatabaseNetwork() {
+        environment.databaseLink().cut();
+    }
+
+    @Override
+    public void slowDatabaseNetwork(Duration latency) {
+        environment.databaseLink().slow(latency);
+    }
+
+    @Override
+    public void resetDatabaseConnections() {
+        environment.databaseLink().resetAll();
+    }
+
+    @Override
+    public void healDatabaseNetwork() {
+        environment.databaseLink().heal();
+    }
+
+    @Override
     public void restore() {
+        environment.databaseLink().heal();
         if (!environment.databaseRunning()) {
             environment.startDatabase();
         }
