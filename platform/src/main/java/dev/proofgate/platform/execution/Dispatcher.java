@@ -186,7 +186,9 @@ public final class Dispatcher implements AutoCloseable {
             audit.ok();
             record(execution, claim, true, serialized, executionMs, audit);
         } finally {
-            inFlight.remove(execution.id());
+            // only this claim's entry: after a lost lease the id may already belong to a newer claim,
+            // whose lease must go on being renewed
+            inFlight.remove(execution.id(), claim);
         }
     }
 
