@@ -8,9 +8,9 @@ Feature: The platform crashes or is stopped while it has work in hand
     @severity=blocker @requires=restart-platform @requires=database-access
     Scenario: The platform crashes under load and is started again on the same data
       Given a question answering signature
-      And a program that answers with the "native" adapter
-      And a program that answers with the "python_port" adapter
-      And users ask 10 questions per second on every program
+      And a program that answers with the "native" adapter, taking 200 ms per question
+      And a program that answers with the "python_port" adapter, taking 200 ms per question
+      And users ask 5 questions per second on every program
       And at least 5 of them have completed
       When the platform crashes and is started again on the same data
       And the questions keep coming for 2 more seconds

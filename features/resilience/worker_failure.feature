@@ -9,7 +9,7 @@ Feature: A Python worker dies while questions stream through it
     Scenario: A Python worker is killed while questions stream through the Python adapter
       Given a question answering signature
       And a program that answers with the "python_port" adapter, taking 200 ms per question
-      And users ask 20 questions per second on every program
+      And users ask 8 questions per second on every program
       And at least 5 of them have completed
       When a Python worker is killed
       And the questions keep coming for 2 more seconds

@@ -95,5 +95,7 @@ final class EmbeddedFaults implements Faults {
         if (!environment.platformProcess().alive()) {
             environment.startPlatform();
         }
+        // the next scenario starts on a platform that serves again, not on one still reconnecting
+        PlatformReadiness.awaitReady(environment.baseUrl(), Duration.ofSeconds(30), () -> "");
     }
 }

@@ -216,10 +216,12 @@ public final class ResilienceSteps {
         List<String> ids = run().acceptedIds();
         List<ExecutionRecords.Row> samples = new ArrayList<>();
         Waits.until("the slow execution to finish while its lease is watched", world.settings().awaitTimeout(), () -> {
-            ExecutionRecords.Row row = run().rows(ids).values().iterator().next();
-            samples.add(row);
+            ExecutionRecords.Row row = run().rows(ids).values().stream().findFirst().orElse(null);
+            if (row != null) {
+                samples.add(row);
+            }
             return row;
-        }, row -> "completed".equals(row.status()) || "failed".equals(row.status()));
+        }, row -> row != null && ("completed".equals(row.status()) || "failed".equals(row.status())));
         Evidence.rows("the execution's lease while it ran", rows(samples));
         List<ExecutionRecords.Row> running = samples.stream().filter(r -> "running".equals(r.status())).toList();
         assertThat(running).as("samples of the execution while it ran").isNotEmpty();
