@@ -30,8 +30,4 @@ public record Budget(String measure, String limit) {
         }
         return Long.parseLong(limit.trim());
     }
-
-    static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.3f s", duration.toNanos() / 1e9);
-    }
 }

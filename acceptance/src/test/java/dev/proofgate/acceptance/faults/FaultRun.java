@@ -113,6 +113,13 @@ public final class FaultRun implements AutoCloseable {
         awaitReadyAgain();
     }
 
+    public void resetConnections(Faults faults) {
+        faults.resetDatabaseConnections();
+        long reset = System.currentTimeMillis();
+        ledger.fault(new Ledger.Fault("connections to the database reset", reset, reset));
+        awaitReadyAgain();
+    }
+
     public void crashAndRestart(Faults faults) {
         long crashed = System.currentTimeMillis();
         faults.crashPlatform();

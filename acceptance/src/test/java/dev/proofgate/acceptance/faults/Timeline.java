@@ -56,7 +56,8 @@ final class Timeline {
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" font-family=\"sans-serif\" font-size=\"11\">%n", WIDTH, HEIGHT));
         svg.append("<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n");
         svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"18\" font-size=\"13\">%s (per %d ms)</text>%n", LEFT, escape(title), intervalMillis));
-        for (Ledger.Fault fault : faults) {
+        for (int i = 0; i < faults.size(); i++) {
+            Ledger.Fault fault = faults.get(i);
             double x = LEFT + (fault.startedAt() - start) * xScale;
             double w = Math.max(2, (fault.endedAt() - fault.startedAt()) * xScale);
             svg.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%.1f\" fill=\"#f4c7c3\" opacity=\"0.7\"/>%n", x, TOP, w, plotHeight));

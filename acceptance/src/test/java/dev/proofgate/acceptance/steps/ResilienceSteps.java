@@ -127,6 +127,11 @@ public final class ResilienceSteps {
         run().keepStreaming(Duration.ofSeconds(seconds));
     }
 
+    @When("every connection between the platform and its database is reset")
+    public void everyConnectionIsReset() {
+        run().resetConnections(world.faults());
+    }
+
     // --- during the fault ------------------------------------------------------------------------
 
     @Then("^while (the database was away|the network was cut|the network was slow), new questions were refused with a hint to retry later$")
