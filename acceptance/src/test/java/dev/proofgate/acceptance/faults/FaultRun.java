@@ -241,12 +241,17 @@ public final class FaultRun implements AutoCloseable {
         }
         int unansweredAtStop = stream.stop(Duration.ofSeconds(15));
         List<String> ids = acceptedIds();
-        long deadline = System.currentTimeMillis() + bound.toMillis();
-        Map<String, ExecutionRecords.Row> rows = records().read(ids);
-        while (System.currentTimeMillis() < deadline && !allTerminal(ids, rows)) {
-            pause(100); // paced re-read of the ledger's rows until the bound; the bound is what the budget states
-            rows = records().read(ids);
+        java.util.concurrent.atomic.AtomicReference<Map<String, ExecutionRecords.Row>> seen = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
+        try {
+            Awaitility.await("every accepted execution to finish").atMost(bound).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions().until(() -> {
+                        seen.set(records().read(ids));
+                        return allTerminal(ids, seen.get());
+                    });
+        } catch (ConditionTimeoutException e) {
+            // not a failure of this step by itself: what is unfinished after the bound is counted as lost below
         }
+        Map<String, ExecutionRecords.Row> rows = seen.get().size() == ids.size() ? seen.get() : records().read(ids);
         List<Reconciliation.Line> lines = new ArrayList<>();
         for (Ledger.Entry entry : ledger.accepted()) {
             ExecutionRecords.Row row = rows.get(entry.executionId());
