@@ -81,16 +81,25 @@ public final class LocalPostgres implements AutoCloseable {
         }
         long started = System.nanoTime();
         process.get().destroy();
-        try {
-            process.get().onExit().get(ORPHAN_STOP_SECONDS, TimeUnit.SECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("the orphaned embedded PostgreSQL (pid " + pid + ") on " + dataDirectory
-                    + " did not stop within " + ORPHAN_STOP_SECONDS + " s of SIGTERM; stop it and start again");
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("waiting for the orphaned embedded PostgreSQL (pid " + pid + ") failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while stopping the orphaned embedded PostgreSQL (pid " + pid + ")", e);
+        // PostgreSQL removes its lock file as the last step of a clean shutdown; waiting for that rather
+        // than for the process handle matters where the orphan's new parent (PID 1 of a container) is
+        // slow to reap it: the exited server stays a zombie, "alive" to Java, for seconds
+        long deadline = started + TimeUnit.SECONDS.toNanos(ORPHAN_STOP_SECONDS);
+        while (Files.exists(lockFile) && process.get().isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the orphaned embedded PostgreSQL (pid " + pid + ") on " + dataDirectory
+                        + " did not stop within " + ORPHAN_STOP_SECONDS + " s of SIGTERM; stop it and start again");
+            }
+            try {
+                process.get().onExit().get(10, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // still shutting down: look at the lock file again
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("waiting for the orphaned embedded PostgreSQL (pid " + pid + ") failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping the orphaned embedded PostgreSQL (pid " + pid + ")", e);
+            }
         }
         LOG.warn("local mode: stopped the orphaned embedded PostgreSQL (pid {}) left running on {} by a platform that did not "
                 + "shut down (killed?), in {} ms; its data is kept", pid, dataDirectory, (System.nanoTime() - started) / 1_000_000);
