@@ -22,7 +22,7 @@ public enum Capability {
     STOP_PLATFORM("stop-platform"),
     /** See the platform's own processes and log on this host: worker environments, memory, log lines, throw-away starts. */
     INSPECT_HOST("inspect-host"),
-    /** Cut the network between the platform and its database, and heal it. */
+    /** Cut, slow or reset the network between the platform and its database. */
     DATABASE_NETWORK("database-network");
 
     private final String tag;

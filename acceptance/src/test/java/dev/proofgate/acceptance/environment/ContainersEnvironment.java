@@ -312,8 +312,10 @@ public final class ContainersEnvironment implements Environment {
 
     @Override
     public Set<Capability> capabilities() {
-        // the platform's processes and log live inside the container: inspecting them from the host is not offered
-        return EnumSet.complementOf(EnumSet.of(Capability.INSPECT_HOST));
+        // the platform's processes and log live inside the container: inspecting them from the host is not
+        // offered; the network can be cut and healed (disconnect/connect) but not slowed, so the network
+        // scenarios, which also slow it, are not offered either
+        return EnumSet.complementOf(EnumSet.of(Capability.INSPECT_HOST, Capability.DATABASE_NETWORK));
     }
 
     @Override

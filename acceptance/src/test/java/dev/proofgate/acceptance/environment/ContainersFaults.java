@@ -127,6 +127,18 @@ final class ContainersFaults implements Faults {
         environment.disconnectDatabaseFromBackplane();
     }
 
+    /** Not offered: slowing needs traffic control inside the containers, which the images do not have. */
+    @Override
+    public void slowDatabaseNetwork(java.time.Duration latency) {
+        throw new UnsupportedOperationException("the containers mode cannot slow the network between the platform and its database");
+    }
+
+    /** Not offered on its own: a disconnect and connect also drops the connections, see cutDatabaseNetwork. */
+    @Override
+    public void resetDatabaseConnections() {
+        throw new UnsupportedOperationException("the containers mode cannot reset the database connections without cutting the network");
+    }
+
     @Override
     public void healDatabaseNetwork() {
         if (!environment.databaseOnBackplane()) {

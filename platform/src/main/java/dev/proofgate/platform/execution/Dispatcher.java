@@ -154,7 +154,7 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException e) {
             LOG.debug("release of {} skipped, its lease will expire: {}", execution.id(), e.getMessage());
         } finally {
-            inFlight.remove(execution.id());
+            inFlight.remove(execution.id(), claim);
         }
     }
 
@@ -223,7 +223,9 @@ public final class Dispatcher implements AutoCloseable {
             audit.ok();
             record(execution, claim, true, serialized, executionMs, audit);
         } finally {
-            inFlight.remove(execution.id());
+            // only this claim's entry: after a lost lease the id may already belong to a newer claim,
+            // whose lease must go on being renewed
+            inFlight.remove(execution.id(), claim);
         }
     }
 
