@@ -69,10 +69,10 @@ class LocalModeStopAndCrashTest {
         awaitReady(first, port);
         Http http = new Http(port);
         Fixtures fixtures = new Fixtures(http);
-        String program = fixtures.program("native", "{\"latency_ms\": 1500}");
         List<String> inFlight = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            inFlight.add(fixtures.submit(program, "in flight " + i));
+            // one program each: a program is worked on by at most half the dispatcher threads
+            inFlight.add(fixtures.submit(fixtures.program("native", "{\"latency_ms\": 1500}"), "in flight " + i));
         }
         Awaitility.await("four executions running").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
                 inFlight.stream().allMatch(id -> "running".equals(http.get("/api/executions/" + id).body().path("status").asText())));
