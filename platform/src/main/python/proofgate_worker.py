@@ -12,6 +12,7 @@ import hashlib
 import json
 import math
 import os
+import re
 import struct
 import sys
 import time
@@ -21,7 +22,75 @@ PROTOCOL_VERSION = 1
 FLAG_COMPRESSED = 0x01
 COMPRESS_ABOVE_BYTES = 64 * 1024
 DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024
+# Deepest nesting of arrays and objects a request may have. Python's json parser recurses, so a deeper
+# request would raise RecursionError; it is refused before parsing, by a scan that does not recurse.
+MAX_NESTING = 200
 TYPES = ["string", "integer", "float", "boolean", "map", "list", "optional", "confidence_score", "reasoning_chain"]
+
+
+def nesting_depth(text):
+    """Deepest nesting of arrays and objects in a JSON text, counted without recursion (strings skipped)."""
+    depth = deepest = 0
+    in_string = escaped = False
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "]}":
+            depth -= 1
+    return deepest
+
+
+def request_id_of(text):
+    """The top-level "id" of a request that cannot be parsed whole, found without recursion; None if there is none."""
+    depth = 0
+    i = 0
+    decoder = json.JSONDecoder()
+    length = len(text)
+    while i < length:
+        char = text[i]
+        if char == '"':
+            try:
+                key, end = decoder.raw_decode(text, i)
+            except ValueError:
+                return None
+            if depth == 1 and key == "id":
+                rest = text[end:].lstrip()
+                if rest.startswith(":"):
+                    value_text = rest[1:].lstrip()
+                    if value_text[:1] in "[{":
+                        return None
+                    try:
+                        value, _ = decoder.raw_decode(value_text)
+                        return value
+                    except ValueError:
+                        return None
+            i = end
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        i += 1
+    return None
+
+
+def compressed_request_id(payload):
+    """The request id from the first 64 KiB of a compressed payload that cannot be inflated whole."""
+    try:
+        prefix = zlib.decompressobj().decompress(payload, 64 * 1024)
+    except zlib.error:
+        return None
+    return request_id_of(prefix.decode("utf-8", "replace"))
 
 
 class ProtocolError(Exception):
@@ -42,6 +111,14 @@ def model_text(signature, inputs):
         if isinstance(value, str):
             parts.append(value)
     return " ".join(parts)
+
+
+# Unicode White_Space, as Java's (?U)\s: str.split() would also split on \x1c-\x1f, which Java does not.
+WHITE_SPACE = re.compile("[\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+")
+
+
+def words(text):
+    return len([word for word in WHITE_SPACE.split(text) if word])
 
 
 def seed(text, field):
@@ -84,9 +161,9 @@ def model_value(type_, field, text, s, limits):
     if kind == "boolean":
         return s % 2 == 0
     if kind == "map":
-        return {"field": field, "words": len(text.split())}
+        return {"field": field, "words": words(text)}
     if kind == "confidence_score":
-        return 0.5 + (s % 50) / 100.0
+        return _clamp_float(0.5 + (s % 50) / 100.0, limits)
     if kind == "optional":
         return model_value(type_["element"], field, text, s, limits)
     if kind == "list":
@@ -183,12 +260,24 @@ class Worker:
                 raise ProtocolError("malformed_frame", "unknown flag bits 0x%02x" % flags)
             if flags & FLAG_COMPRESSED:
                 try:
-                    payload = zlib.decompress(payload)
-                except zlib.error as e:
-                    raise ProtocolError("malformed_frame", "payload is not valid zlib data: %s" % e)
+                    payload = self.inflate(payload)
+                except ProtocolError:
+                    request_id = compressed_request_id(payload)
+                    raise
             try:
-                request = json.loads(payload.decode("utf-8"))
-            except (UnicodeDecodeError, ValueError) as e:
+                text = payload.decode("utf-8")
+            except UnicodeDecodeError as e:
+                raise ProtocolError("malformed_frame", "payload is not UTF-8 JSON: %s" % e)
+            if text.count("[") + text.count("{") > MAX_NESTING and nesting_depth(text) > MAX_NESTING:
+                request_id = request_id_of(text)
+                raise ProtocolError("invalid_arguments", "request nests deeper than %d levels" % MAX_NESTING)
+            try:
+                request = json.loads(text)
+            except RecursionError:
+                request_id = request_id_of(text)
+                raise ProtocolError("invalid_arguments", "request nests too deeply to be read")
+            except ValueError as e:
+                request_id = request_id_of(text)
                 raise ProtocolError("malformed_frame", "payload is not UTF-8 JSON: %s" % e)
             if not isinstance(request, dict):
                 raise ProtocolError("malformed_frame", "a request is a JSON object {id, command, args}")
@@ -208,6 +297,19 @@ class Worker:
             self.send_error(request_id, e.error_type, e.message)
         except Exception as e:  # a bug in a command must not take the worker down
             self.send_error(request_id, "execution_error", "%s: %s" % (type(e).__name__, e))
+
+    def inflate(self, payload):
+        """Inflates at most max_frame_bytes: a small compressed frame must not grow the worker without bound."""
+        inflater = zlib.decompressobj()
+        try:
+            inflated = inflater.decompress(payload, self.max_frame_bytes + 1)
+        except zlib.error as e:
+            raise ProtocolError("malformed_frame", "payload is not valid zlib data: %s" % e)
+        if len(inflated) > self.max_frame_bytes or inflater.unconsumed_tail:
+            raise ProtocolError("frame_too_large", "compressed payload inflates beyond the limit of %d bytes" % self.max_frame_bytes)
+        if not inflater.eof:
+            raise ProtocolError("malformed_frame", "payload is not valid zlib data: truncated stream")
+        return inflated
 
     # commands
     def dispatch(self, command, args):

@@ -149,9 +149,63 @@ class ModelTest(unittest.TestCase):
         self.assertEqual(500, outputs["n"])
         self.assertEqual(1, len(outputs["l"]))
 
+    def test_confidence_is_clamped_to_its_limits(self):
+        signature = {"inputs": [{"name": "q", "type": {"kind": "string"}}],
+                     "outputs": [{"name": "low", "type": {"kind": "confidence_score"}, "constraints": {"max": 0.3}},
+                                 {"name": "high", "type": {"kind": "confidence_score"}, "constraints": {"min": 0.995}}]}
+        outputs = pw.model_outputs(signature, {"q": "hello"})
+        self.assertEqual(0.3, outputs["low"])
+        self.assertEqual(0.995, outputs["high"])
+
+    def test_words_are_split_on_every_kind_of_unicode_space(self):
+        # The same text and count are asserted by DeterministicModelTest on the Java side.
+        self.assertEqual(6, pw.words(" why\u00a0is\u3000the\u2007sky\u202fblue\u2003today\u001c "))
+        self.assertEqual(0, pw.words("\u3000"))
+
     def test_seed_is_the_shared_rule(self):
         # The same constant is asserted by DeterministicModelTest on the Java side.
         self.assertEqual(SEED_OF_SKY_ANSWER, pw.seed("Why is the sky blue?", "answer"))
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class HostileInputTest(unittest.TestCase):
+    """Requests that once poisoned a worker: every one gets a typed answer carrying its request id."""
+
+    def test_a_request_nested_beyond_the_bound_is_answered_by_its_id(self):
+        deep = b'{"id": "deep-1", "command": "execute", "args": {"inputs": ' + b"[" * 2000 + b"]" * 2000 + b"}}"
+        [answer, health] = run(frame(deep) + frame({"id": "2", "command": "health_check"}))
+        self.assertEqual("deep-1", answer["id"])
+        self.assertFalse(answer["ok"])
+        self.assertEqual("invalid_arguments", answer["error"]["type"])
+        self.assertIn("nests deeper", answer["error"]["message"])
+        self.assertTrue(health["ok"])
+
+    def test_a_request_that_is_not_json_is_answered_by_its_id_when_one_can_be_read(self):
+        [answer] = run(frame(b'{"id": 7, "command": "execute", "args": {"inputs": [1, 2,}}'))
+        self.assertEqual(7, answer["id"])
+        self.assertEqual("malformed_frame", answer["error"]["type"])
+
+    def test_the_request_id_is_found_only_at_the_top_level(self):
+        self.assertEqual("top", pw.request_id_of('{"args": {"id": "inner"}, "id": "top", "x": [1, 2'))
+        self.assertIsNone(pw.request_id_of('{"args": {"id": "inner"}, "x": [1'))
+        self.assertEqual(3, pw.nesting_depth('{"a": [{"b": "[[[[["}]}'))
+
+    def test_a_compressed_frame_inflating_beyond_the_limit_is_refused_without_inflating_it(self):
+        bomb = zlib.compress(b"\x00" * (64 * 1024 * 1024))
+        data = struct.pack(">I", len(bomb) + 1) + bytes([pw.FLAG_COMPRESSED]) + bomb
+        [answer, health] = run(data + frame({"id": "2", "command": "health_check"}), max_frame_bytes=1024 * 1024)
+        self.assertEqual("frame_too_large", answer["error"]["type"])
+        self.assertTrue(health["ok"])
+
+    def test_a_compressed_request_too_large_once_inflated_is_answered_by_its_id(self):
+        request = {"id": "big-1", "command": "execute", "args": {"inputs": {"question": "x" * 200000}}}
+        [answer] = run(frame(request, compress=True), max_frame_bytes=64 * 1024)
+        self.assertEqual("big-1", answer["id"])
+        self.assertEqual("frame_too_large", answer["error"]["type"])
+
+    def test_a_compressed_frame_within_the_limit_is_still_understood(self):
+        [answer] = run(frame({"id": "z", "command": "health_check"}, compress=True), max_frame_bytes=1024)
+        self.assertEqual("z", answer["id"])
+        self.assertTrue(answer["ok"])

@@ -7,11 +7,13 @@ import org.junit.platform.suite.api.Suite;
 
 /**
  * The one runner: Maven and the IDE run the same suite with the settings in junit-platform.properties.
- * Features live in the top-level features/ folder; select with -Dcucumber.filter.tags="...".
+ * Features live in the top-level features/ folder; select with -Dcucumber.filter.tags="...". The fixed settings
+ * (glue, our plugins) are in readiness-suite.properties; the defaults anyone may override with a system property
+ * (parallel execution, exclusive resources) are in junit-platform.properties, which JUnit reads by itself.
  */
 @Suite
 @IncludeEngines("cucumber")
 @SelectDirectories("../features")
-@ConfigurationParametersResource("junit-platform.properties")
+@ConfigurationParametersResource("readiness-suite.properties")
 public class ReadinessSuiteTest {
 }

@@ -6,6 +6,7 @@ import dev.proofgate.platform.adapter.PythonPortAdapter;
 import dev.proofgate.platform.api.HttpApi;
 import dev.proofgate.platform.bridge.WorkerPool;
 import dev.proofgate.platform.config.Settings;
+import dev.proofgate.platform.config.TesterConnection;
 import dev.proofgate.platform.execution.Dispatcher;
 import dev.proofgate.platform.execution.ProgramResolver;
 import dev.proofgate.platform.signature.SignatureCompiler;
@@ -23,6 +24,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,21 +47,29 @@ public final class Platform implements AutoCloseable {
     public Platform start() {
         long started = System.nanoTime();
         LOG.info("settings: {}", settings.describe());
+        // the Python workers start while the database is reached and migrated: a restart is ready sooner
+        CompletableFuture<WorkerPool> startingWorkers = CompletableFuture.supplyAsync(
+                () -> new WorkerPool(settings.python(), settings.bridgeWorkers(), settings.bridgeFrameLimitBytes()).start());
         String url;
-        if (settings.localMode()) {
-            LOG.info("local mode: no PROOFGATE_DB_URL set, starting embedded PostgreSQL with data in {}", settings.dataDirectory());
-            localPostgres = LocalPostgres.start(settings.dataDirectory());
-            url = localPostgres.jdbcUrl();
-        } else {
-            url = settings.databaseUrl().orElseThrow();
+        try {
+            if (settings.localMode()) {
+                LOG.info("local mode: no PROOFGATE_DB_URL set, starting embedded PostgreSQL with data in {}", settings.dataDirectory());
+                localPostgres = LocalPostgres.start(settings.dataDirectory());
+                url = localPostgres.jdbcUrl();
+            } else {
+                url = settings.databaseUrl().orElseThrow();
+            }
+            database = new Database(url, settings.databaseUser(), settings.databasePassword(), settings.dispatcherWorkers() + 10);
+        } catch (RuntimeException e) {
+            startingWorkers.thenAccept(WorkerPool::close); // no database, no platform: the workers go too
+            throw e;
         }
-        database = new Database(url, settings.databaseUser(), settings.databasePassword(), settings.dispatcherWorkers() + 10);
 
         PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         new JvmMemoryMetrics().bindTo(metrics);
 
         AdapterRegistry adapters = new AdapterRegistry().register(new NativeAdapter());
-        workers = new WorkerPool(settings.python(), settings.bridgeWorkers(), settings.bridgeFrameLimitBytes()).start();
+        workers = startingWorkers.join();
         adapters.register(new PythonPortAdapter(workers));
         FunctionCounter.builder("proofgate_bridge_restarts", workers, WorkerPool::restarts)
                 .description("Python workers restarted after they died or hung").register(metrics);
@@ -76,6 +86,9 @@ public final class Platform implements AutoCloseable {
                 metrics, version()).start();
         LOG.info("proofgate platform {} listening on port {} ({}), started in {} ms", version(), http.port(),
                 settings.localMode() ? "local mode" : "external database", (System.nanoTime() - started) / 1_000_000);
+        TesterConnection tester = new TesterConnection(settings, http.port(), url);
+        LOG.info(tester.describe());
+        LOG.info("readiness suite against this platform: {}", tester.remoteCommand());
         return this;
     }
 

@@ -26,18 +26,24 @@ public record SuiteSettings(
         Duration awaitTimeout,
         Path projectDirectory,
         List<String> requiredAreas,
-        String gate) {
+        String gate,
+        String loadProfile,
+        String runId,
+        int corpusSize,
+        String console,
+        int contractSamples,
+        String postgresImage,
+        String platformBaseImage) {
 
     public static final String EMBEDDED = "embedded";
     public static final String CONTAINERS = "containers";
     public static final String COMPOSE = "compose";
     public static final String REMOTE = "remote";
+    /** The run id when no build gave one (a run from the IDE): one per JVM, so every part of the run agrees. */
+    private static final String LOCAL_RUN_ID = "local-" + java.util.UUID.randomUUID();
 
     public static SuiteSettings load() {
-        String mode = value("proofgate.mode", EMBEDDED).toLowerCase(Locale.ROOT);
-        if (!List.of(EMBEDDED, CONTAINERS, COMPOSE, REMOTE).contains(mode)) {
-            throw new IllegalArgumentException("proofgate.mode must be embedded, containers, compose or remote; got '" + mode + "'");
-        }
+        String mode = choice("proofgate.mode", EMBEDDED, EMBEDDED, CONTAINERS, COMPOSE, REMOTE);
         return new SuiteSettings(
                 mode,
                 optional("proofgate.base.url"),
@@ -51,7 +57,14 @@ public record SuiteSettings(
                 Duration.ofSeconds(Long.parseLong(value("proofgate.await.timeout.seconds", "30"))),
                 findProjectDirectory(),
                 Arrays.stream(value("proofgate.required.areas", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                value("proofgate.gate", "off").toLowerCase(Locale.ROOT));
+                choice("proofgate.gate", "off", "off", "no-go", "inconclusive"),
+                choice("proofgate.load.profile", "ci", "ci", "full"),
+                value("proofgate.run.id", LOCAL_RUN_ID),
+                Integer.parseInt(value("proofgate.corpus.size", "3000")),
+                choice("proofgate.console", "all", "all", "failures"),
+                Integer.parseInt(value("proofgate.contract.samples", "20")),
+                value("proofgate.image.postgres", "postgres:17"),
+                value("proofgate.image.platform.base", "eclipse-temurin:17-jre"));
     }
 
     /** The folder holding features/ and allure-results/: given, or found by walking up from the working directory. */
@@ -65,6 +78,11 @@ public record SuiteSettings(
             dir = dir.getParent();
         }
         return dir == null ? Path.of("").toAbsolutePath() : dir;
+    }
+
+    /** {@code -Dproofgate.console=failures}: the console lists only scenarios that did not pass (and why), then the verdict. */
+    public boolean consoleShowsFailuresOnly() {
+        return "failures".equals(console);
     }
 
     public Path resultsDirectory() {
@@ -90,6 +108,16 @@ public record SuiteSettings(
             value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
         }
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    }
+
+    /** A setting with a closed set of values: anything else stops the run with one line naming both. */
+    private static String choice(String property, String fallback, String... allowed) {
+        String chosen = value(property, fallback).toLowerCase(Locale.ROOT);
+        if (!Arrays.asList(allowed).contains(chosen)) {
+            throw new IllegalArgumentException("unknown value '" + chosen + "' for setting " + property + "; allowed: "
+                    + String.join(", ", allowed));
+        }
+        return chosen;
     }
 
     private static String value(String property, String fallback) {

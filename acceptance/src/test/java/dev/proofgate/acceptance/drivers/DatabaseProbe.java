@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.drivers;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,6 +14,9 @@ public interface DatabaseProbe extends AutoCloseable {
     long signaturesNamed(String name);
 
     long executionsAll();
+
+    /** Every execution of a program as stored: id, status, created_at, oldest first. */
+    List<Map<String, Object>> executionStates(String programId);
 
     @Override
     void close();

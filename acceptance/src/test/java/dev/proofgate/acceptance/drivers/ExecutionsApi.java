@@ -11,4 +11,7 @@ public interface ExecutionsApi {
 
     /** The program's execution history, newest first: {items, total}. */
     JsonNode history(String programId, String status);
+
+    /** One page of the program's history, newest first: {items, total, limit, offset}; status may be null. */
+    JsonNode page(String programId, String status, int limit, int offset);
 }

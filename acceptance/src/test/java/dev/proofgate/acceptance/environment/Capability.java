@@ -7,7 +7,10 @@ package dev.proofgate.acceptance.environment;
 public enum Capability {
     /** Read persisted rows directly from the platform's PostgreSQL. */
     READ_DATABASE("database-access"),
-    /** Start a Python worker next to the suite and speak the bridge protocol to it. */
+    /**
+     * Start a Python worker next to the suite and speak the bridge protocol to it. Offered only where
+     * that worker is the build under test (embedded), never on behalf of a deployed platform.
+     */
     LOCAL_BRIDGE_WORKER("bridge-worker"),
     /** Kill the platform process and start it again on the same database. */
     RESTART_PLATFORM("restart-platform"),
@@ -16,7 +19,11 @@ public enum Capability {
     /** Kill one of the platform's own Python workers. */
     KILL_WORKER("kill-worker"),
     /** Stop the platform gracefully (SIGTERM) and start it again on the same database. */
-    STOP_PLATFORM("stop-platform");
+    STOP_PLATFORM("stop-platform"),
+    /** See the platform's own processes and log on this host: worker environments, memory, log lines, throw-away starts. */
+    INSPECT_HOST("inspect-host"),
+    /** Cut, slow or reset the network between the platform and its database. */
+    DATABASE_NETWORK("database-network");
 
     private final String tag;
 

@@ -1,32 +1,111 @@
 package dev.proofgate.acceptance.environment;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.model.ContainerNetwork;
+import com.github.dockerjava.api.model.PortBinding;
 import dev.proofgate.acceptance.config.SuiteSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
+import org.testcontainers.containers.wait.strategy.Wait;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+import org.testcontainers.utility.DockerImageName;
 
 /**
- * The containers mode (Testcontainers: PostgreSQL, the platform image, Toxiproxy). It checks for a
- * Docker engine first and refuses to start, in well under a second and with a one-line reason,
- * where there is none. Starting the containers themselves is not built yet; the mode says so.
+ * The containers mode: Testcontainers starts PostgreSQL and the platform image (built from
+ * {@code platform/Dockerfile}) and the suite proves the platform inside them. Where no Docker engine
+ * answers it says so in well under a second, and the run is INCONCLUSIVE.
+ *
+ * <p>Two networks, so that the network between the platform and its database can be cut while the
+ * suite still reaches both: each container's ports are published through its first network, and the
+ * platform reaches PostgreSQL, by the alias {@value #DATABASE_ALIAS}, only through a second one (the
+ * backplane) that the database can be disconnected from. Host ports are fixed for the run, so a
+ * container stopped and started again is found where it was.
  */
 public final class ContainersEnvironment implements Environment {
 
+    static final String DATABASE_ALIAS = "database";
+    private static final int PLATFORM_PORT = 8080;
+    private static final int POSTGRES_PORT = 5432;
+    /** A "localhost/" name: Testcontainers' registry prefix (hub.image.name.prefix) must not send it to a mirror. */
+    private static final String PLATFORM_IMAGE = "localhost/proofgate/platform:local";
+    /** Every container the suite starts carries it: `docker rm -f $(docker ps -aq --filter label=dev.proofgate.suite)`. */
+    private static final String LABEL = "dev.proofgate.suite";
+
     private final SuiteSettings settings;
+    private final int platformPort = PlatformProcess.freePort();
+    private final int databasePort = PlatformProcess.freePort();
+    private final StartupStages stages = new StartupStages(SuiteSettings.CONTAINERS);
+    private final ContainersFaults faults = new ContainersFaults(this);
+    private DockerClient docker;
+    private String host = "localhost";
+    private String engine = "unknown";
+    private String postgresVersion = "unknown";
+    private Network backplane;
+    private GenericContainer<?> database;
+    private GenericContainer<?> platform;
 
     public ContainersEnvironment(SuiteSettings settings) {
         this.settings = settings;
     }
 
-    /** Whether a Docker engine answers; Testcontainers answers false in about 0.2 s where there is none. */
+    /**
+     * Whether a Docker engine answers. Where nothing points at an engine (no DOCKER_HOST, no docker.host
+     * for Testcontainers, no Docker context, none of the sockets engines listen on) the answer is no at
+     * once, without starting Testcontainers, which takes seconds to load on a busy machine; otherwise
+     * Testcontainers asks the engine.
+     */
     public static boolean dockerAvailable() {
+        if (!anEngineIsConfiguredOrListening()) {
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    private static boolean anEngineIsConfiguredOrListening() {
+        Path home = Path.of(System.getProperty("user.home"));
+        if (System.getenv("DOCKER_HOST") != null || System.getenv("DOCKER_CONTEXT") != null) {
+            return true;
+        }
+        try {
+            Path properties = home.resolve(".testcontainers.properties");
+            Path dockerConfig = home.resolve(".docker/config.json");
+            if ((Files.exists(properties) && Files.readString(properties).contains("docker.host"))
+                    || (Files.exists(dockerConfig) && Files.readString(dockerConfig).contains("currentContext"))) {
+                return true;
+            }
+        } catch (IOException e) {
+            return true;
+        }
+        String runtimeDir = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/nonexistent");
+        return List.of(Path.of("/var/run/docker.sock"), Path.of(runtimeDir, "docker.sock"), home.resolve(".docker/run/docker.sock"),
+                        home.resolve(".docker/desktop/docker.sock"), home.resolve(".colima/default/docker.sock"), home.resolve(".rd/docker.sock"))
+                .stream().anyMatch(Files::exists);
     }
 
     @Override
@@ -36,20 +115,194 @@ public final class ContainersEnvironment implements Environment {
 
     @Override
     public void start() {
+        stages.run("Docker engine", this::checkEngine);
+        stages.run("platform image", this::buildPlatformImage);
+        stages.run("PostgreSQL container", this::startDatabaseContainer);
+        stages.run("platform container", this::startPlatformContainer);
+        System.out.println("[proofgate] containers: up; " + stages.summary());
+    }
+
+    private String checkEngine() {
         long started = System.nanoTime();
-        boolean docker = dockerAvailable();
-        long millis = (System.nanoTime() - started) / 1_000_000;
-        if (!docker) {
-            throw new IllegalStateException("containers mode needs a Docker engine and none answered (checked in " + millis
-                    + " ms); use -Dproofgate.mode=embedded (the default) on this machine");
+        if (!dockerAvailable()) {
+            throw new IllegalStateException("containers mode needs a Docker engine and none answered (checked in "
+                    + (System.nanoTime() - started) / 1_000_000 + " ms); start one (scripts/offline-images.sh provisions one "
+                    + "on a Debian machine without registry access) or use -Dproofgate.mode=embedded, the default");
         }
-        throw new IllegalStateException("containers mode: a Docker engine is available, but starting the platform image is not "
-                + "built yet; use embedded mode, or compose mode with docker-compose.yml already up");
+        docker = DockerClientFactory.instance().client();
+        host = DockerClientFactory.instance().dockerHostIpAddress();
+        var version = docker.versionCmd().exec();
+        engine = "Docker " + version.getVersion() + " (API " + version.getApiVersion() + ")";
+        return engine + " at " + host;
+    }
+
+    /** Built on every run; the engine's layer cache makes an unchanged platform a matter of a second or two. */
+    private String buildPlatformImage() {
+        Path platformDir = settings.projectDirectory().resolve("platform");
+        for (String needed : List.of("target/classes", "target/image-lib")) {
+            if (!Files.isDirectory(platformDir.resolve(needed))) {
+                throw new IllegalStateException("the platform image needs platform/" + needed + ", which a build of the platform "
+                        + "leaves: mvn -pl platform -am package -Dplatform.tests.skip=true");
+            }
+        }
+        ImageFromDockerfile image = new ImageFromDockerfile(PLATFORM_IMAGE, false)
+                .withFileFromPath("Dockerfile", platformDir.resolve("Dockerfile"))
+                .withFileFromPath("target/classes", platformDir.resolve("target/classes"))
+                .withFileFromPath("target/image-lib", platformDir.resolve("target/image-lib"))
+                .withBuildArg("BASE_IMAGE", settings.platformBaseImage());
+        try {
+            return image.get() + " from platform/Dockerfile on " + settings.platformBaseImage();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the platform image did not build from platform/Dockerfile on base image "
+                    + settings.platformBaseImage() + " (proofgate.image.platform.base): " + rootMessage(e), e);
+        }
+    }
+
+    private String startDatabaseContainer() {
+        backplane = Network.newNetwork();
+        database = new GenericContainer<>(DockerImageName.parse(settings.postgresImage()))
+                .withEnv("POSTGRES_USER", "postgres")
+                .withEnv("POSTGRES_PASSWORD", "postgres")
+                .withEnv("POSTGRES_DB", "postgres")
+                .withLabel(LABEL, "database")
+                .withExposedPorts(POSTGRES_PORT)
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withPortBindings(PortBinding.parse(databasePort + ":" + POSTGRES_PORT)))
+                // the official image logs this once for its initialisation server too: the JDBC wait below decides
+                .waitingFor(Wait.forLogMessage(".*ready to accept connections.*", 1).withStartupTimeout(settings.startupTimeout()));
+        try {
+            database.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("the PostgreSQL container (" + settings.postgresImage() + ", proofgate.image.postgres) "
+                    + "did not start: " + rootMessage(e), e);
+        }
+        connectDatabaseToBackplane();
+        awaitDatabase();
+        return settings.postgresImage() + ", " + postgresVersion + ", on port " + databasePort;
+    }
+
+    private String startPlatformContainer() {
+        platform = new GenericContainer<>(DockerImageName.parse(PLATFORM_IMAGE))
+                .withNetwork(backplane)
+                .withEnv(platformEnvironment())
+                .withLabel(LABEL, "platform")
+                .withExposedPorts(PLATFORM_PORT)
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
+                        .withPortBindings(PortBinding.parse(platformPort + ":" + PLATFORM_PORT)))
+                .waitingFor(new AwaitedBySuite());
+        platform.start();
+        awaitPlatform();
+        return "ready at " + baseUrl();
+    }
+
+    private Map<String, String> platformEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PROOFGATE_DB_URL", "jdbc:postgresql://" + DATABASE_ALIAS + ":" + POSTGRES_PORT + "/postgres");
+        env.put("PROOFGATE_DB_USER", "postgres");
+        env.put("PROOFGATE_DB_PASSWORD", "postgres");
+        env.put("PROOFGATE_API_KEYS", settings.apiKey());
+        env.put("PROOFGATE_BRIDGE_WORKERS", Integer.toString(settings.platformBridgeWorkers()));
+        env.put("PROOFGATE_LEASE_SECONDS", "3");
+        env.put("PROOFGATE_RATE_LIMIT", "2000");
+        // the same JVM flags as the embedded mode's child JVM: small heap, fast start
+        env.put("JAVA_TOOL_OPTIONS", "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
+        return env;
+    }
+
+    /**
+     * Waits for the platform to report ready, and gives up at once if its container stops (a platform that
+     * exits at start-up, say for want of its database); either failure carries the container's log tail.
+     */
+    void awaitPlatform() {
+        AtomicReference<String> lastSeen = new AtomicReference<>("no answer yet");
+        try {
+            Awaitility.await("the platform at " + baseUrl() + " to report ready")
+                    .atMost(settings.startupTimeout())
+                    .pollInterval(Duration.ofMillis(200))
+                    .failFast("the platform container stopped", () -> !running(platformId()))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        lastSeen.set(PlatformReadiness.get(baseUrl() + "/health/ready"));
+                        return lastSeen.get().startsWith("200");
+                    });
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            String why = e instanceof TerminalFailureException
+                    ? "the platform container stopped (exit code " + inspect(platformId()).getState().getExitCodeLong() + ") before it reported ready"
+                    : "the platform did not report ready within " + settings.startupTimeout().toSeconds() + " s";
+            throw new IllegalStateException(why + "; last seen: " + lastSeen.get()
+                    + "\n--- platform container log tail ---\n" + tail(logs(platform), 40), e);
+        }
+    }
+
+    /** Waits until the suite can open a JDBC connection; used at start and after the database container is started again. */
+    void awaitDatabase() {
+        AtomicReference<String> lastSeen = new AtomicReference<>("no attempt yet");
+        try {
+            Awaitility.await("PostgreSQL at " + jdbcUrl() + " to accept connections")
+                    .atMost(settings.startupTimeout())
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        try (Connection c = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres")) {
+                            postgresVersion = "PostgreSQL " + c.getMetaData().getDatabaseProductVersion();
+                            return true;
+                        } catch (SQLException e) {
+                            lastSeen.set(e.getMessage());
+                            return false;
+                        }
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("PostgreSQL in its container did not accept connections within "
+                    + settings.startupTimeout().toSeconds() + " s; last seen: " + lastSeen.get()
+                    + "\n--- PostgreSQL container log tail ---\n" + tail(logs(database), 40), e);
+        }
+    }
+
+    void connectDatabaseToBackplane() {
+        docker.connectToNetworkCmd().withNetworkId(backplane.getId()).withContainerId(databaseId())
+                .withContainerNetwork(new ContainerNetwork().withAliases(DATABASE_ALIAS)).exec();
+    }
+
+    void disconnectDatabaseFromBackplane() {
+        docker.disconnectFromNetworkCmd().withNetworkId(backplane.getId()).withContainerId(databaseId()).withForce(true).exec();
+    }
+
+    boolean databaseOnBackplane() {
+        Map<String, ContainerNetwork> networks = inspect(databaseId()).getNetworkSettings().getNetworks();
+        return networks.values().stream().anyMatch(n -> backplane.getId().equals(n.getNetworkID()));
+    }
+
+    DockerClient docker() {
+        return docker;
+    }
+
+    String platformId() {
+        return platform == null ? null : platform.getContainerId();
+    }
+
+    String databaseId() {
+        return database == null ? null : database.getContainerId();
+    }
+
+    InspectContainerResponse inspect(String containerId) {
+        return docker.inspectContainerCmd(containerId).exec();
+    }
+
+    boolean running(String containerId) {
+        return containerId != null && Boolean.TRUE.equals(inspect(containerId).getState().getRunning());
+    }
+
+    private String jdbcUrl() {
+        return "jdbc:postgresql://" + host + ":" + databasePort + "/postgres";
+    }
+
+    @Override
+    public Faults faults() {
+        return faults;
     }
 
     @Override
     public String baseUrl() {
-        throw new IllegalStateException("containers mode did not start");
+        return "http://" + host + ":" + platformPort;
     }
 
     @Override
@@ -59,25 +312,99 @@ public final class ContainersEnvironment implements Environment {
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of();
+        // the platform's processes and log live inside the container: inspecting them from the host is not
+        // offered; the network can be cut and healed (disconnect/connect) but not slowed, so the network
+        // scenarios, which also slow it, are not offered either
+        return EnumSet.complementOf(EnumSet.of(Capability.INSPECT_HOST, Capability.DATABASE_NETWORK));
     }
 
     @Override
     public Optional<DatabaseCoordinates> database() {
-        return Optional.empty();
+        return Optional.of(new DatabaseCoordinates(jdbcUrl(), "postgres", "postgres"));
+    }
+
+    /** The platform container's log (every start of it), written to a file when asked for: on a failing scenario. */
+    @Override
+    public Optional<Path> platformLog() {
+        return writeLog(platform, "platform-container.log");
     }
 
     @Override
-    public Optional<Path> platformLog() {
-        return Optional.empty();
+    public Optional<Path> databaseLog() {
+        return writeLog(database, "postgres-container.log");
+    }
+
+    private Optional<Path> writeLog(GenericContainer<?> container, String file) {
+        if (container == null || container.getContainerId() == null) {
+            return Optional.empty();
+        }
+        try {
+            Path path = settings.workDirectory().resolve(file);
+            Files.createDirectories(path.getParent());
+            Files.writeString(path, logs(container));
+            return Optional.of(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the container log to " + file, e);
+        }
+    }
+
+    private static String logs(GenericContainer<?> container) {
+        try {
+            return container == null || container.getContainerId() == null ? "(no container)" : container.getLogs();
+        } catch (RuntimeException e) {
+            return "(logs unavailable: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String tail(String text, int lines) {
+        List<String> all = Arrays.asList(text.split("\n"));
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     @Override
     public Map<String, String> describe() {
-        return Map.of("mode", mode());
+        Map<String, String> facts = new LinkedHashMap<>();
+        facts.put("mode", mode());
+        facts.put("platform.url", baseUrl());
+        facts.put("platform.version", PlatformReadiness.version(baseUrl()));
+        facts.put("postgresql.version", postgresVersion);
+        facts.put("docker.engine", engine);
+        facts.put("image.postgres", settings.postgresImage());
+        facts.put("image.platform.base", settings.platformBaseImage());
+        facts.put("python.workers", Integer.toString(settings.platformBridgeWorkers()));
+        facts.put("startup", stages.summary());
+        return facts;
     }
 
+    /** Removes both containers and the backplane; the platform image stays, so the next build is cached. */
     @Override
     public void close() {
+        for (AutoCloseable part : new AutoCloseable[] {platform, database, backplane}) {
+            if (part != null) {
+                try {
+                    part.close();
+                } catch (Exception e) {
+                    System.out.println("[proofgate] containers: could not remove " + part + ": " + e.getMessage());
+                }
+            }
+        }
+        platform = null;
+        database = null;
+        backplane = null;
+    }
+
+    /** The suite waits for readiness itself, with the same probe it uses after a container is started again. */
+    private static final class AwaitedBySuite extends AbstractWaitStrategy {
+        @Override
+        protected void waitUntilReady() {
+        }
     }
 }

@@ -27,6 +27,7 @@ public final class EmbeddedEnvironment implements Environment {
     private final int platformPort = PlatformProcess.freePort();
     private EmbeddedPostgres postgres;
     private PlatformProcess platform;
+    private TcpFaultProxy databaseLink;
     private String postgresVersion = "unknown";
     private final Faults faults = new EmbeddedFaults(this);
 
@@ -44,6 +45,7 @@ public final class EmbeddedEnvironment implements Environment {
     public void start() {
         deleteRecursively(work.resolve("pgdata"));
         startDatabase();
+        databaseLink = new TcpFaultProxy(databasePort);
         platform = new PlatformProcess(platformEnvironment(), work.resolve("platform.log"));
         startPlatform();
     }
@@ -51,14 +53,16 @@ public final class EmbeddedEnvironment implements Environment {
     private Map<String, String> platformEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PROOFGATE_PORT", Integer.toString(platformPort));
-        env.put("PROOFGATE_DB_URL", jdbcUrl());
+        env.put("PROOFGATE_DB_URL", "jdbc:postgresql://localhost:" + databaseLink.port() + "/postgres"); // through the fault proxy
         env.put("PROOFGATE_DB_USER", "postgres");
         env.put("PROOFGATE_DB_PASSWORD", "postgres");
         env.put("PROOFGATE_API_KEYS", settings.apiKey());
         env.put("PROOFGATE_BRIDGE_WORKERS", Integer.toString(settings.platformBridgeWorkers()));
         env.put("PROOFGATE_PYTHON", settings.python());
         env.put("PROOFGATE_LEASE_SECONDS", "3");
-        env.put("PROOFGATE_RATE_LIMIT", "2000");
+        // one API key drives the performance scenarios' load from many virtual users
+        env.put("PROOFGATE_RATE_LIMIT", "100000");
+        env.put("PROOFGATE_SHUTDOWN_GRACE_SECONDS", "5");
         return env;
     }
 
@@ -105,6 +109,10 @@ public final class EmbeddedEnvironment implements Environment {
         return platform;
     }
 
+    TcpFaultProxy databaseLink() {
+        return databaseLink;
+    }
+
     boolean databaseRunning() {
         return postgres != null;
     }
@@ -144,6 +152,11 @@ public final class EmbeddedEnvironment implements Environment {
     }
 
     @Override
+    public java.util.OptionalLong platformPid() {
+        return platform != null && platform.alive() ? java.util.OptionalLong.of(platform.pid()) : java.util.OptionalLong.empty();
+    }
+
+    @Override
     public Map<String, String> describe() {
         Map<String, String> facts = new LinkedHashMap<>();
         facts.put("mode", mode());
@@ -158,6 +171,9 @@ public final class EmbeddedEnvironment implements Environment {
     public void close() {
         if (platform != null) {
             platform.stop();
+        }
+        if (databaseLink != null) {
+            databaseLink.close();
         }
         stopDatabase();
     }

@@ -67,12 +67,35 @@ final class EmbeddedFaults implements Faults {
     }
 
     @Override
+    public void cutDatabaseNetwork() {
+        environment.databaseLink().cut();
+    }
+
+    @Override
+    public void slowDatabaseNetwork(Duration latency) {
+        environment.databaseLink().slow(latency);
+    }
+
+    @Override
+    public void resetDatabaseConnections() {
+        environment.databaseLink().resetAll();
+    }
+
+    @Override
+    public void healDatabaseNetwork() {
+        environment.databaseLink().heal();
+    }
+
+    @Override
     public void restore() {
+        environment.databaseLink().heal();
         if (!environment.databaseRunning()) {
             environment.startDatabase();
         }
         if (!environment.platformProcess().alive()) {
             environment.startPlatform();
         }
+        // the next scenario starts on a platform that serves again, not on one still reconnecting
+        PlatformReadiness.awaitReady(environment.baseUrl(), Duration.ofSeconds(30), () -> "");
     }
 }

@@ -40,6 +40,16 @@ public interface Environment extends AutoCloseable {
     /** The platform's own log, attached to failing scenarios where the suite captured it. */
     Optional<Path> platformLog();
 
+    /** The platform's operating-system process, where the suite runs it on this machine (for its resident memory). */
+    default java.util.OptionalLong platformPid() {
+        return java.util.OptionalLong.empty();
+    }
+
+    /** The database's own log, attached to failing scenarios where the suite can read it. */
+    default Optional<Path> databaseLog() {
+        return Optional.empty();
+    }
+
     /** Facts for the report's environment panel (versions, URLs; never secrets). */
     Map<String, String> describe();
 

@@ -31,6 +31,7 @@ public final class Environments {
         Runtime.getRuntime().addShutdownHook(new Thread(environment::close, "proofgate-environment-teardown"));
         try {
             environment.start();
+            Preflight.check(environment);
         } catch (RuntimeException e) {
             startFailure = e;
             environment.close();

@@ -34,6 +34,18 @@ public interface Faults {
      */
     Duration startPlatform();
 
+    /** Cuts the network between the platform and its database: open connections are reset, new ones refused. */
+    void cutDatabaseNetwork();
+
+    /** Delays everything between the platform and its database by {@code latency} in each direction. */
+    void slowDatabaseNetwork(Duration latency);
+
+    /** Resets every open connection between the platform and its database once; new ones go through. */
+    void resetDatabaseConnections();
+
+    /** Removes every network fault between the platform and its database. */
+    void healDatabaseNetwork();
+
     /** Number of the platform's Python workers alive right now, as the operating system sees them. */
     int liveWorkers();
 

@@ -36,6 +36,7 @@ public final class RemoteEnvironment implements Environment {
 
     @Override
     public void start() {
+        Preflight.reachable(baseUrl);
         PlatformReadiness.awaitReady(baseUrl, settings.startupTimeout(), () -> "");
     }
 
@@ -51,7 +52,9 @@ public final class RemoteEnvironment implements Environment {
 
     @Override
     public Set<Capability> capabilities() {
-        Set<Capability> capabilities = EnumSet.of(Capability.LOCAL_BRIDGE_WORKER);
+        // No bridge-worker: a worker the suite starts next to itself is not the deployed one, and the
+        // bridge scenarios must never pass on behalf of a system they did not touch.
+        Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
         if (settings.databaseUrl().isPresent()) {
             capabilities.add(Capability.READ_DATABASE);
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.BridgeDriver;
+import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import dev.proofgate.platform.adapter.PythonPortAdapter;
@@ -86,7 +87,7 @@ public final class BridgeSteps {
 
     @Then("the worker refuses it as {string}")
     public void theWorkerRefusesItAs(String errorType) {
-        BridgeDriver.Reply reply = world.reply();
+        BridgeDriver.Reply reply = examined();
         assertThat(reply.ok()).as("the worker refused the frame (it answered %s)", reply.result()).isFalse();
         assertThat(reply.errorType()).as("error type (%s)", reply.errorMessage()).isEqualTo(errorType);
         assertThat(reply.errorMessage()).as("error message").isNotBlank();
@@ -98,8 +99,15 @@ public final class BridgeSteps {
         assertThat(successful().path("status").asText()).as("health after the refusal").isEqualTo("ok");
     }
 
-    private JsonNode successful() {
+    /** The reply this step decides on, attached to this step. */
+    private BridgeDriver.Reply examined() {
         BridgeDriver.Reply reply = world.reply();
+        Evidence.text("worker reply examined", reply.ok() ? "ok: " + reply.result() : "refused: " + reply.errorType() + " - " + reply.errorMessage());
+        return reply;
+    }
+
+    private JsonNode successful() {
+        BridgeDriver.Reply reply = examined();
         assertThat(reply.ok()).as("the worker answered without error (%s: %s)", reply.errorType(), reply.errorMessage()).isTrue();
         return reply.result();
     }

@@ -61,7 +61,7 @@ public final class Hooks {
      * A scenario that injected faults leaves the environment as it found it (database up, platform
      * up), so the next scenario does not inherit its damage. Runs after the failure evidence is taken.
      */
-    @After(order = 0, value = "@requires=kill-worker or @requires=stop-database or @requires=restart-platform or @requires=stop-platform")
+    @After(order = 0, value = "@requires=kill-worker or @requires=stop-database or @requires=restart-platform or @requires=stop-platform or @requires=database-network")
     public void restoreAfterFaults() {
         world.faults().restore();
     }
@@ -69,12 +69,16 @@ public final class Hooks {
     @After(order = 1)
     public void attachPlatformLogOnFailure(Scenario scenario) throws IOException {
         if (scenario.isFailed()) {
-            Optional<Path> log = world.environment().platformLog();
-            if (log.isPresent() && Files.exists(log.get())) {
-                List<String> lines = Files.readAllLines(log.get());
-                String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));
-                scenario.attach(tail, "text/plain", "platform log (last 200 lines)");
-            }
+            attachTail(scenario, world.environment().platformLog(), "platform log (last 200 lines)");
+            attachTail(scenario, world.environment().databaseLog(), "database log (last 200 lines)");
+        }
+    }
+
+    private static void attachTail(Scenario scenario, Optional<Path> log, String name) throws IOException {
+        if (log.isPresent() && Files.exists(log.get())) {
+            List<String> lines = Files.readAllLines(log.get());
+            String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 200), lines.size()));
+            scenario.attach(tail, "text/plain", name);
         }
     }
 

@@ -20,6 +20,11 @@ public final class Evidence {
         Allure.addAttachment(name, "text/plain", clip(text), ".txt");
     }
 
+    /** A chart; never clipped, since a cut SVG does not render. */
+    public static void svg(String name, String svg) {
+        Allure.addAttachment(name, "image/svg+xml", svg, ".svg");
+    }
+
     /** Rows as a small CSV table (the report renders it as a table). */
     public static void rows(String name, List<Map<String, Object>> rows) {
         StringBuilder csv = new StringBuilder();

@@ -43,4 +43,32 @@ class VerdictTest {
         assertThat(uncovered.reasons()).anyMatch(reason -> reason.contains("area 'resilience'"));
         assertThat(Verdict.of(List.of(), List.of(), "platform did not report ready").reasons()).anyMatch(r -> r.startsWith("environment problem"));
     }
+
+    @Test
+    void onlyAssertionsAboutTheProductCanMakeItNoGo() {
+        assertThat(ReadinessVerdictPlugin.classify(new AssertionError("expected 6 but was 5"))).isEqualTo(RunLedger.Cause.PRODUCT);
+        assertThat(ReadinessVerdictPlugin.classify(new IllegalStateException("probe failed", new java.sql.SQLException("refused"))))
+                .isEqualTo(RunLedger.Cause.ENVIRONMENT);
+        assertThat(ReadinessVerdictPlugin.classify(new IllegalArgumentException("unknown capability"))).isEqualTo(RunLedger.Cause.SUITE);
+        ScenarioOutcome suiteDefect = new ScenarioOutcome("workflows", "F", "crash", "f.feature:3", "critical", "FAILED", "boom", 1,
+                "suite defect", null, List.of());
+        assertThat(Verdict.of(List.of(suiteDefect), List.of(), null).decision()).isEqualTo(Verdict.Decision.INCONCLUSIVE);
+    }
+
+    @Test
+    void aWaiverHoldsThroughItsDayAndNoLonger() {
+        Waiver waiver = Waiver.from(List.of("@severity=critical", "@waiver=PG-7:2026-03-31")).orElseThrow();
+        assertThat(waiver.validOn(java.time.LocalDate.parse("2026-03-31"))).isTrue();
+        assertThat(waiver.validOn(java.time.LocalDate.parse("2026-04-01"))).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Waiver.from(List.of("@waiver=PG-7:31.03.2026")))
+                .hasMessageContaining("@waiver=<ticket>:<YYYY-MM-DD>");
+    }
+
+    @Test
+    void suggestionsRankTheClosestWordingFirst() {
+        List<String> steps = List.of("the worker is asked for its health", "a question {string} is asked", "the worker refuses it as {string}");
+        assertThat(StepSuggestions.closest("the worker is askd for its health", steps, 3)).first().isEqualTo("the worker is asked for its health");
+        assertThat(StepSuggestions.closest("a question \"Why?\" is askd", steps, 3)).first().isEqualTo("a question {string} is asked");
+        assertThat(StepSuggestions.closest("the invoice is paid by the tenant", steps, 3)).isEmpty();
+    }
 }

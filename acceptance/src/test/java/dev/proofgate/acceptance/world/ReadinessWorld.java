@@ -20,6 +20,7 @@ import dev.proofgate.acceptance.environment.Capability;
 import dev.proofgate.acceptance.environment.Environment;
 import dev.proofgate.acceptance.environment.Environments;
 import dev.proofgate.acceptance.environment.Faults;
+import dev.proofgate.acceptance.faults.FaultRun;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -40,6 +41,7 @@ public final class ReadinessWorld implements AutoCloseable {
     private final String runSuffix = UUID.randomUUID().toString().substring(0, 8);
     private DatabaseProbe database;
     private BridgeDriver bridge;
+    private FaultRun faultRun;
 
     private JsonNode signature;
     private final Map<String, JsonNode> programsByAdapter = new LinkedHashMap<>();
@@ -98,6 +100,14 @@ public final class ReadinessWorld implements AutoCloseable {
     /** The faults this environment can inject; steps using one are tagged with its @requires= capability. */
     public Faults faults() {
         return environment.faults();
+    }
+
+    /** This scenario's background questions, faults, recovery measures and ledger. */
+    public FaultRun faultRun() {
+        if (faultRun == null) {
+            faultRun = new FaultRun(environment, settings.awaitTimeout());
+        }
+        return faultRun;
     }
 
     /** A Python worker started for this scenario, speaking the wire protocol directly. */
@@ -200,6 +210,9 @@ public final class ReadinessWorld implements AutoCloseable {
         }
         if (bridge != null) {
             bridge.close();
+        }
+        if (faultRun != null) {
+            faultRun.close();
         }
     }
 }

@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The reference "model": deterministic by design, because the suite proves integration, not AI
@@ -22,6 +23,7 @@ import java.util.List;
 public final class DeterministicModel {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern WHITE_SPACE = Pattern.compile("(?U)\\s+");
 
     public ObjectNode outputs(CompiledSignature signature, JsonNode inputs) {
         String text = text(signature, inputs);
@@ -59,8 +61,8 @@ public final class DeterministicModel {
             case INTEGER -> JSON.numberNode(clamp(seed % 100, limits));
             case FLOAT -> JSON.numberNode(clamp((seed % 10000) / 100.0, limits));
             case BOOLEAN -> JSON.booleanNode(seed % 2 == 0);
-            case MAP -> JSON.objectNode().put("field", field).put("words", text.isBlank() ? 0 : text.trim().split("\\s+").length);
-            case CONFIDENCE_SCORE -> JSON.numberNode(0.5 + (seed % 50) / 100.0);
+            case MAP -> JSON.objectNode().put("field", field).put("words", words(text));
+            case CONFIDENCE_SCORE -> JSON.numberNode(clamp(0.5 + (seed % 50) / 100.0, limits));
             case OPTIONAL -> value(type.element(), field, text, seed, limits);
             case LIST -> {
                 ArrayNode items = JSON.arrayNode();
@@ -84,6 +86,11 @@ public final class DeterministicModel {
                 yield chain;
             }
         };
+    }
+
+    /** Words are runs of characters between Unicode White_Space (also no-break and ideographic spaces), as in the Python worker. */
+    static long words(String text) {
+        return WHITE_SPACE.splitAsStream(text).filter(word -> !word.isEmpty()).count();
     }
 
     private static String sized(String value, Constraints limits) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.platform.adapter.Adapter;
 import dev.proofgate.platform.adapter.AdapterRegistry;
+import dev.proofgate.platform.adapter.ModelConfig;
 import dev.proofgate.platform.config.Settings;
 import dev.proofgate.platform.execution.Dispatcher;
 import dev.proofgate.platform.execution.ProgramResolver;
@@ -49,6 +50,7 @@ public final class HttpApi {
     private static final Set<String> STATUSES = Set.of(Execution.QUEUED, Execution.RUNNING, Execution.COMPLETED, Execution.FAILED);
     private static final String ERROR_WRITTEN = "proofgate.error-written";
     private static final String TIMER = "proofgate.timer";
+    private static final String STARTED = "proofgate.started";
 
     private final Settings settings;
     private final SignatureStore signatures;
@@ -61,7 +63,10 @@ public final class HttpApi {
     private final PrometheusMeterRegistry metrics;
     private final Health health;
     private final RateLimiter rateLimiter;
+    private final RateLimiter authFailures;
     private final List<byte[]> apiKeys;
+    private final ApiDescription description;
+    private final Set<String> registered = new java.util.TreeSet<>();
 
     public HttpApi(Settings settings, Database database, SignatureStore signatures, ProgramStore programs,
                    ExecutionStore executions, ProgramResolver resolver, SignatureCompiler compiler,
@@ -77,7 +82,15 @@ public final class HttpApi {
         this.metrics = metrics;
         this.health = new Health(database, adapters, dispatcher, compiler, version);
         this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond());
+        this.authFailures = new RateLimiter(settings.authFailuresPerSecond());
         this.apiKeys = settings.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        Map<String, Long> limits = new LinkedHashMap<>();
+        limits.put("body_bytes", settings.bodyLimitBytes());
+        limits.put("requests_per_second_per_key", (long) settings.rateLimitPerSecond());
+        limits.put("auth_failures_per_second", (long) settings.authFailuresPerSecond());
+        limits.put("latency_ms", ModelConfig.MAX_LATENCY_MS);
+        limits.put("nesting_depth", (long) RequestChecks.MAX_NESTING);
+        this.description = new ApiDescription(version, limits);
     }
 
     public Javalin start() {
@@ -89,25 +102,27 @@ public final class HttpApi {
             config.jetty.port = settings.port();
             config.jetty.modifyServer(server -> server.setStopTimeout(2_000));
 
+            config.routes.before(RequestLog::begin);
             config.routes.before(this::startTimer);
             config.routes.before("/api/*", this::guard);
             config.routes.after(this::stopTimer);
 
-            config.routes.get("/health", this::healthReport);
-            config.routes.get("/health/live", ctx -> json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "up")));
-            config.routes.get("/health/ready", this::readiness);
-            config.routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            route(config, "GET", "/health", this::healthReport);
+            route(config, "GET", "/health/live", ctx -> json(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "up")));
+            route(config, "GET", "/health/ready", this::readiness);
+            route(config, "GET", "/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+            route(config, "GET", ApiDescription.PATH, ctx -> json(ctx, 200, description.document()));
 
-            config.routes.post("/api/signatures", this::createSignature);
-            config.routes.post("/api/signatures/compile", this::compileSignature);
-            config.routes.get("/api/signatures/by-name/{name}", this::findSignatureByName);
-            config.routes.get("/api/signatures/{id}", this::getSignature);
-            config.routes.post("/api/programs", this::createProgram);
-            config.routes.get("/api/programs/{id}", this::getProgram);
-            config.routes.get("/api/adapters", this::listAdapters);
-            config.routes.post("/api/executions", this::submitExecution);
-            config.routes.get("/api/executions", this::searchExecutions);
-            config.routes.get("/api/executions/{id}", this::getExecution);
+            route(config, "POST", "/api/signatures", this::createSignature);
+            route(config, "POST", "/api/signatures/compile", this::compileSignature);
+            route(config, "GET", "/api/signatures/by-name/{name}", this::findSignatureByName);
+            route(config, "GET", "/api/signatures/{id}", this::getSignature);
+            route(config, "POST", "/api/programs", this::createProgram);
+            route(config, "GET", "/api/programs/{id}", this::getProgram);
+            route(config, "GET", "/api/adapters", this::listAdapters);
+            route(config, "POST", "/api/executions", this::submitExecution);
+            route(config, "GET", "/api/executions", this::searchExecutions);
+            route(config, "GET", "/api/executions/{id}", this::getExecution);
 
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e));
             config.routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
@@ -116,20 +131,32 @@ public final class HttpApi {
             });
             config.routes.exception(HttpResponseException.class, (e, ctx) -> error(ctx, fromJavalin(e.getStatus(), e.getMessage())));
             config.routes.exception(Exception.class, (e, ctx) -> {
-                LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                LOG.error("unhandled error on {} {} (request {})", ctx.method(), ctx.path(), RequestLog.id(ctx), e);
                 error(ctx, new ApiException(500, "internal_error", "unexpected error; see the platform log"));
             });
             config.routes.error(404, ctx -> unlessWritten(ctx, new ApiException(404, "not_found", "no route " + ctx.method() + " " + ctx.path())));
             config.routes.error(405, ctx -> unlessWritten(ctx, new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
             config.routes.error(413, ctx -> unlessWritten(ctx, tooLarge()));
         });
+        description.verify(registered);
         return app.start();
+    }
+
+    /** Registers a route and remembers it, so start-up can check it against the published description. */
+    private void route(io.javalin.config.JavalinConfig config, String method, String path, io.javalin.http.Handler handler) {
+        registered.add(method + " " + path);
+        if (method.equals("GET")) {
+            config.routes.get(path, handler);
+        } else {
+            config.routes.post(path, handler);
+        }
     }
 
     // --- cross-cutting ---------------------------------------------------------------------------
 
     private void startTimer(Context ctx) {
         ctx.attribute(TIMER, Timer.start(metrics));
+        ctx.attribute(STARTED, System.nanoTime());
     }
 
     private void stopTimer(Context ctx) {
@@ -144,13 +171,26 @@ public final class HttpApi {
             String route = endpoint == null ? "unmatched" : endpoint.path;
             sample.stop(metrics.timer("proofgate_http_requests", "method", ctx.method().name(), "route", route,
                     "status", Integer.toString(ctx.statusCode())));
+            Long started = ctx.attribute(STARTED);
+            RequestLog.end(ctx, route, started == null ? 0 : System.nanoTime() - started);
         }
     }
 
     private void guard(Context ctx) {
+        if (ctx.path().equals(ApiDescription.PATH)) {
+            return; // the description is public, as it says of itself
+        }
         String key = presentedKey(ctx);
         byte[] presented = key == null ? null : key.getBytes(StandardCharsets.UTF_8);
         if (presented == null || apiKeys.stream().noneMatch(k -> MessageDigest.isEqual(k, presented))) {
+            // Guessing keys costs like any other traffic: failed attempts are throttled per client address.
+            long wait = authFailures.acquire("address:" + ctx.ip());
+            if (wait > 0) {
+                ctx.header("Retry-After", Long.toString(wait));
+                throw new ApiException(429, "rate_limited", "more than " + settings.authFailuresPerSecond()
+                        + " requests without a valid key per second from this address",
+                        Map.of("limit_per_second", settings.authFailuresPerSecond(), "retry_after_seconds", wait));
+            }
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ApiException(401, "unauthorized", "a valid API key is required (Authorization: Bearer <key> or X-API-Key)");
         }
@@ -167,11 +207,7 @@ public final class HttpApi {
             throw tooLarge();
         }
         if (ctx.method().name().equals("POST")) {
-            String type = ctx.contentType();
-            if (type == null || !type.toLowerCase().startsWith("application/json")) {
-                throw new ApiException(415, "unsupported_media_type", "request bodies must be application/json",
-                        Map.of("content_type", type == null ? "none" : type));
-            }
+            RequestChecks.mediaType(ctx.header("Content-Type"));
         }
     }
 
@@ -225,7 +261,11 @@ public final class HttpApi {
             if (node == null || !node.isObject()) {
                 throw new ApiException(400, "malformed_json", "request body must be a JSON object");
             }
+            RequestChecks.shape(node);
             return node;
+        } catch (com.fasterxml.jackson.core.exc.StreamConstraintsException e) {
+            throw new ApiException(422, "validation_error", "request body nests deeper than " + RequestChecks.MAX_NESTING + " levels",
+                    Map.of("field", "body", "expected", "at most " + RequestChecks.MAX_NESTING + " levels of nesting", "actual", "deeper"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new ApiException(400, "malformed_json", "request body is not valid JSON: " + e.getOriginalMessage(),
                     Map.of("line", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
@@ -349,6 +389,9 @@ public final class HttpApi {
         if (!config.isObject()) {
             throw invalid(ValueProblem.wrongType("config", "map", ValueChecker.describe(config)));
         }
+        ModelConfig.problem(config).ifPresent(problem -> {
+            throw invalid(problem);
+        });
         if (adapters.find(adapter).isEmpty()) {
             throw new ApiException(422, "validation_error", "unknown adapter '" + adapter + "'",
                     Map.of("field", "adapter", "expected", "one of " + adapters.all().stream().map(Adapter::name).toList(), "actual", adapter));
@@ -408,6 +451,7 @@ public final class HttpApi {
         ExecutionStore.Submission submission = executions.submit(program.program().id(), program.program().adapter(), inputs,
                 ctx.attribute("client"), idempotencyKey);
         if (!submission.replayed()) {
+            metrics.counter("proofgate_executions_submitted").increment();
             dispatcher.wake();
         }
         Execution execution = submission.execution();

@@ -45,7 +45,7 @@ public record BridgeFrame(boolean compressed, byte[] payload) {
         boolean compressed = (body[0] & FLAG_COMPRESSED) != 0;
         byte[] payload = new byte[length - 1];
         System.arraycopy(body, 1, payload, 0, payload.length);
-        return new BridgeFrame(compressed, compressed ? inflate(payload) : payload);
+        return new BridgeFrame(compressed, compressed ? inflate(payload, maxFrameBytes) : payload);
     }
 
     static byte[] deflate(byte[] data) {
@@ -61,16 +61,20 @@ public record BridgeFrame(boolean compressed, byte[] payload) {
         return out.toByteArray();
     }
 
-    static byte[] inflate(byte[] data) throws IOException {
+    /** Inflates at most {@code limit} bytes: a small compressed frame must not grow the reader without bound. */
+    static byte[] inflate(byte[] data, int limit) throws IOException {
         Inflater inflater = new Inflater();
         inflater.setInput(data);
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length * 4);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(limit, Math.max(64, data.length * 4)));
         byte[] buffer = new byte[8192];
         try {
             while (!inflater.finished()) {
                 int n = inflater.inflate(buffer);
                 if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
                     throw new IOException("truncated zlib payload");
+                }
+                if (out.size() + n > limit) {
+                    throw new IOException("compressed payload inflates beyond the limit of " + limit + " bytes");
                 }
                 out.write(buffer, 0, n);
             }

@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -28,9 +30,10 @@ public final class WorkerProcess implements AutoCloseable {
 
     public static WorkerProcess start(String python, int maxFrameBytes, FrameListener listener) {
         try {
-            Process process = new ProcessBuilder(List.of(python, "-u", script().toString(), "--max-frame-bytes", Integer.toString(maxFrameBytes)))
-                    .redirectError(ProcessBuilder.Redirect.INHERIT)
-                    .start();
+            ProcessBuilder builder = new ProcessBuilder(List.of(python, "-u", script().toString(), "--max-frame-bytes", Integer.toString(maxFrameBytes)))
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            scrub(builder.environment());
+            Process process = builder.start();
             BridgeClient client = new BridgeClient(process.getInputStream(), process.getOutputStream(), listener,
                     BridgeClient.DEFAULT_COMPRESS_ABOVE_BYTES, Long.toString(process.pid()));
             return new WorkerProcess(process, client);
@@ -38,6 +41,17 @@ public final class WorkerProcess implements AutoCloseable {
             throw new UncheckedIOException("could not start Python worker with '" + python + "'", e);
         }
     }
+
+    /**
+     * A worker runs model code and needs none of the platform's secrets: the platform's own settings
+     * (API keys, database credentials) and anything named like a credential are removed from its environment.
+     */
+    static void scrub(Map<String, String> environment) {
+        environment.keySet().removeIf(name -> name.startsWith("PROOFGATE_") || name.startsWith("PG")
+                || SECRET_NAME.matcher(name).find());
+    }
+
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i)(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|CREDENTIAL)");
 
     /** The worker script, copied once out of the jar into a temporary directory. */
     public static Path script() {

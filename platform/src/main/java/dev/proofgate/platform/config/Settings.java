@@ -1,7 +1,11 @@
 package dev.proofgate.platform.config;
 
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +28,8 @@ public record Settings(
         String python,
         int bridgeFrameLimitBytes,
         int leaseSeconds,
-        int shutdownGraceSeconds) {
+        int shutdownGraceSeconds,
+        int authFailuresPerSecond) {
 
     public static final String DEFAULT_API_KEY = "local-dev-key";
 
@@ -33,10 +38,24 @@ public record Settings(
     }
 
     public static Settings from(Map<String, String> env) {
-        Reader r = new Reader(env);
+        return read(new Reader(env, null));
+    }
+
+    /**
+     * Every setting as the code above reads it: name, kind, default and bounds, recorded while reading
+     * an empty environment. Printed by {@code Main --settings} so that checks enumerate the settings
+     * from the platform itself, never from a list kept somewhere else.
+     */
+    public static List<Map<String, Object>> catalogue() {
+        List<Map<String, Object>> declared = new ArrayList<>();
+        read(new Reader(Map.of(), declared));
+        return declared;
+    }
+
+    private static Settings read(Reader r) {
         Settings settings = new Settings(
                 r.integer("PROOFGATE_PORT", 8080, 0, 65535),
-                r.optional("PROOFGATE_DB_URL").map(url -> {
+                r.declared("PROOFGATE_DB_URL", "jdbc_url", null).optional("PROOFGATE_DB_URL").map(url -> {
                     if (!url.startsWith("jdbc:postgresql://")) {
                         String shown = url.contains("?") ? url.substring(0, url.indexOf('?')) + "?..." : url;
                         throw new SettingsException("PROOFGATE_DB_URL must start with jdbc:postgresql://, got '" + shown + "'");
@@ -44,21 +63,26 @@ public record Settings(
                     return url;
                 }),
                 r.text("PROOFGATE_DB_USER", "postgres"),
-                r.text("PROOFGATE_DB_PASSWORD", "postgres"),
-                Path.of(r.text("PROOFGATE_DATA_DIR", ".proofgate/pgdata")).toAbsolutePath(),
+                r.declared("PROOFGATE_DB_PASSWORD", "secret", null).text("PROOFGATE_DB_PASSWORD", "postgres"),
+                r.directory("PROOFGATE_DATA_DIR", ".proofgate/pgdata"),
                 r.list("PROOFGATE_API_KEYS", DEFAULT_API_KEY),
                 r.integer("PROOFGATE_RATE_LIMIT", 200, 1, 1_000_000),
                 r.integer("PROOFGATE_BODY_LIMIT_BYTES", 1_048_576, 1024, 64 * 1_048_576),
                 r.integer("PROOFGATE_DISPATCHER_WORKERS", 4, 1, 256),
                 r.integer("PROOFGATE_BRIDGE_WORKERS", Runtime.getRuntime().availableProcessors(), 0, 64),
-                r.text("PROOFGATE_PYTHON", "python3"),
+                r.executable("PROOFGATE_PYTHON", "python3"),
                 r.integer("PROOFGATE_BRIDGE_FRAME_LIMIT_BYTES", 8 * 1_048_576, 1024, 256 * 1_048_576),
                 r.integer("PROOFGATE_LEASE_SECONDS", 15, 1, 3600),
-                r.integer("PROOFGATE_SHUTDOWN_GRACE_SECONDS", 20, 0, 600));
+                r.integer("PROOFGATE_SHUTDOWN_GRACE_SECONDS", 20, 0, 600),
+                r.integer("PROOFGATE_AUTH_FAILURE_LIMIT", 50, 1, 100_000));
         for (String key : settings.apiKeys) {
             if (key.length() < 8) {
                 throw new SettingsException("PROOFGATE_API_KEYS: every key must be at least 8 characters");
             }
+        }
+        if (settings.bridgeWorkers > 0 && !r.recording() && !runnable(settings.python)) {
+            throw new SettingsException("PROOFGATE_PYTHON: no executable '" + settings.python + "' (needed by PROOFGATE_BRIDGE_WORKERS="
+                    + settings.bridgeWorkers + ")");
         }
         return settings;
     }
@@ -72,10 +96,58 @@ public record Settings(
         return "port=" + port + " database=" + databaseUrl.orElse("embedded PostgreSQL in " + dataDirectory)
                 + " apiKeys=" + apiKeys.size() + " rateLimit=" + rateLimitPerSecond + "/s bodyLimit=" + bodyLimitBytes
                 + "B dispatcherWorkers=" + dispatcherWorkers + " bridgeWorkers=" + bridgeWorkers
-                + " python=" + python + " lease=" + leaseSeconds + "s";
+                + " python=" + python + " lease=" + leaseSeconds + "s authFailures=" + authFailuresPerSecond + "/s";
     }
 
-    private record Reader(Map<String, String> env) {
+    /** An executable path, or a command found on PATH. */
+    private static boolean runnable(String command) {
+        if (command.contains(File.separator)) {
+            return Files.isExecutable(Path.of(command));
+        }
+        String path = System.getenv().getOrDefault("PATH", "");
+        return Arrays.stream(path.split(File.pathSeparator)).anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, command)));
+    }
+
+    /** Reads the environment; when {@code declared} is given, also records each setting it reads (see {@link #catalogue()}). */
+    private record Reader(Map<String, String> env, List<Map<String, Object>> declared) {
+
+        boolean recording() {
+            return declared != null;
+        }
+
+        Reader declared(String name, String kind, Object fallback) {
+            if (declared != null && declared.stream().noneMatch(setting -> name.equals(setting.get("name")))) {
+                Map<String, Object> setting = new LinkedHashMap<>();
+                setting.put("name", name);
+                setting.put("kind", kind);
+                setting.put("default", fallback);
+                declared.add(setting);
+            }
+            return this;
+        }
+
+        private Reader bounds(String name, long min, long max) {
+            if (declared != null) {
+                declared.stream().filter(setting -> name.equals(setting.get("name"))).forEach(setting -> {
+                    setting.put("minimum", min);
+                    setting.put("maximum", max);
+                });
+            }
+            return this;
+        }
+
+        Path directory(String name, String fallback) {
+            declared(name, "directory", fallback);
+            Path path = Path.of(text(name, fallback)).toAbsolutePath();
+            if (Files.exists(path) && !Files.isDirectory(path)) {
+                throw new SettingsException(name + " must be a directory, but '" + path + "' is a file");
+            }
+            return path;
+        }
+
+        String executable(String name, String fallback) {
+            return declared(name, "executable", fallback).text(name, fallback);
+        }
 
         Optional<String> optional(String name) {
             String value = env.get(name);
@@ -83,10 +155,12 @@ public record Settings(
         }
 
         String text(String name, String fallback) {
+            declared(name, "text", fallback);
             return optional(name).orElse(fallback);
         }
 
         int integer(String name, int fallback, int min, int max) {
+            declared(name, "integer", fallback).bounds(name, min, max);
             Optional<String> raw = optional(name);
             if (raw.isEmpty()) {
                 return fallback;
@@ -103,6 +177,7 @@ public record Settings(
         }
 
         List<String> list(String name, String fallback) {
+            declared(name, "key_list", fallback);
             List<String> values = Arrays.stream(text(name, fallback).split(","))
                     .map(String::trim).filter(s -> !s.isEmpty()).toList();
             if (values.isEmpty()) {

@@ -38,6 +38,19 @@ public final class Dispatcher implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_ADAPTER_ATTEMPTS = 3;
+    /**
+     * Executions claimed per round trip. Claiming one at a time cost a database round trip and a
+     * commit per execution (a third of the dispatcher's statements); a batch is held under one lease
+     * (renewed like any work in hand), so a batch larger than the work a thread finishes in a lease
+     * period would only delay the others' share of the queue.
+     */
+    static final int CLAIM_BATCH = 8;
+    /**
+     * How long the executions of a claimed batch may wait behind the ones run before them. A thread
+     * whose last execution took longer claims one at a time until its work is quick again, so slow
+     * models are never batched: what the history shows as running is running, the rest waits queued.
+     */
+    private static final long BATCH_HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final ExecutionStore executions;
     private final ProgramResolver programs;
@@ -96,17 +109,30 @@ public final class Dispatcher implements AutoCloseable {
 
     private void work() {
         long backoffMillis = 100;
+        int batch = 1;
         while (claiming) {
             try {
-                Optional<Execution> claimed;
                 String claim = instance + ":" + UUID.randomUUID();
-                claimed = executions.claim(claim, leaseSeconds);
+                // a batch per round trip; one program is never worked on by more than half the threads
+                List<Execution> claimed = executions.claim(claim, leaseSeconds, batch, Math.max(1, threads / 2));
                 backoffMillis = 100;
                 if (claimed.isEmpty()) {
                     wakeups.tryAcquire(250, TimeUnit.MILLISECONDS);
                     continue;
                 }
-                run(claimed.get(), claim);
+                claimed.forEach(execution -> inFlight.put(execution.id(), claim));
+                long batchStarted = System.nanoTime();
+                for (int i = 0; i < claimed.size(); i++) {
+                    // the rest of a batch goes back to the queue when stopping, or when a slow run has held it
+                    // long enough that other threads should take it (no waiting behind a slow model)
+                    if (claiming && System.nanoTime() - batchStarted < BATCH_HOLD_NANOS) {
+                        long started = System.nanoTime();
+                        run(claimed.get(i), claim);
+                        batch = System.nanoTime() - started > BATCH_HOLD_NANOS ? 1 : Math.min(CLAIM_BATCH, batch * 2);
+                    } else {
+                        release(claimed.get(i), claim);
+                    }
+                }
             } catch (DatabaseUnavailableException e) {
                 LOG.warn("database unavailable; dispatcher backs off {} ms", backoffMillis);
                 pause(backoffMillis);
@@ -118,6 +144,17 @@ public final class Dispatcher implements AutoCloseable {
                 LOG.error("dispatcher error", e);
                 pause(500);
             }
+        }
+    }
+
+    /** Hands an execution claimed but not started back to the queue; if that fails, its lease expiry does it. */
+    private void release(Execution execution, String claim) {
+        try {
+            executions.release(execution.id(), claim);
+        } catch (RuntimeException e) {
+            LOG.debug("release of {} skipped, its lease will expire: {}", execution.id(), e.getMessage());
+        } finally {
+            inFlight.remove(execution.id(), claim);
         }
     }
 
@@ -186,7 +223,9 @@ public final class Dispatcher implements AutoCloseable {
             audit.ok();
             record(execution, claim, true, serialized, executionMs, audit);
         } finally {
-            inFlight.remove(execution.id());
+            // only this claim's entry: after a lost lease the id may already belong to a newer claim,
+            // whose lease must go on being renewed
+            inFlight.remove(execution.id(), claim);
         }
     }
 

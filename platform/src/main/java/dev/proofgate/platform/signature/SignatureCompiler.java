@@ -50,7 +50,8 @@ public final class SignatureCompiler {
     private static final class Parser {
         private final String text;
         private int pos;
-        private final Map<String, int[]> fieldPositions = new HashMap<>();
+        /** Where each field was declared, as an offset: line and column are worked out only for an error (linear compile). */
+        private final Map<String, Integer> fieldPositions = new HashMap<>();
 
         Parser(String text) {
             this.text = text == null ? "" : text;
@@ -91,18 +92,16 @@ public final class SignatureCompiler {
             List<RawField> fields = new ArrayList<>();
             while (true) {
                 skipWhitespace();
-                int line = line(pos);
-                int column = column(pos);
+                int declaredAt = pos;
                 FieldType type = type(0);
                 requireWhitespace("whitespace between the type and the field name");
-                int nameLine = line(pos);
-                int nameColumn = column(pos);
+                int nameAt = pos;
                 String fieldName = identifier("a field name");
                 if (fieldPositions.containsKey(fieldName)) {
                     throw new CompileError("duplicate_field", "field '" + fieldName + "' is declared twice",
-                            nameLine, nameColumn, "a unique field name");
+                            line(nameAt), column(nameAt), "a unique field name");
                 }
-                fieldPositions.put(fieldName, new int[] {line, column});
+                fieldPositions.put(fieldName, declaredAt);
                 fields.add(new RawField(fieldName, type));
                 skipWhitespace();
                 if (pos < text.length() && text.charAt(pos) == ',') {
@@ -201,8 +200,8 @@ public final class SignatureCompiler {
         }
 
         private CompileError constraintError(String field, String message, String expected) {
-            int[] at = fieldPositions.get(field);
-            return new CompileError("invalid_constraint", message, at[0], at[1], expected);
+            int at = fieldPositions.get(field);
+            return new CompileError("invalid_constraint", message, line(at), column(at), expected);
         }
 
         private List<Field> fields(List<RawField> raw, Map<String, Constraints> limits) throws CompileError {
@@ -343,11 +342,13 @@ public final class SignatureCompiler {
                 return node;
             }
         }
+        // A confidence score never leaves [0, 1], whatever looser limit was declared: publish what is enforced.
+        boolean confidence = type.kind() == FieldType.Kind.CONFIDENCE_SCORE;
         if (limits.min() != null) {
-            node.put("minimum", limits.min());
+            node.put("minimum", confidence ? Math.max(0, limits.min()) : limits.min());
         }
         if (limits.max() != null) {
-            node.put("maximum", limits.max());
+            node.put("maximum", confidence ? Math.min(1, limits.max()) : limits.max());
         }
         String lengthPrefix = type.kind() == FieldType.Kind.LIST ? "Items" : "Length";
         if (limits.minLength() != null) {

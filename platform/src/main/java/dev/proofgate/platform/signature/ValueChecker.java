@@ -49,7 +49,7 @@ public final class ValueChecker {
     private static Optional<ValueProblem> checkType(String path, FieldType type, JsonNode value) {
         boolean ok = switch (type.kind()) {
             case STRING -> value.isTextual();
-            case INTEGER -> value.isIntegralNumber();
+            case INTEGER -> isWholeNumber(value);
             case FLOAT -> value.isNumber();
             case BOOLEAN -> value.isBoolean();
             case MAP -> value.isObject();
@@ -79,7 +79,7 @@ public final class ValueChecker {
                 }
                 for (int i = 0; i < value.size(); i++) {
                     JsonNode step = value.get(i);
-                    if (!step.isObject() || !step.path("step").isIntegralNumber() || !step.path("reasoning").isTextual()) {
+                    if (!step.isObject() || !isWholeNumber(step.path("step")) || !step.path("reasoning").isTextual()) {
                         return Optional.of(ValueProblem.wrongType(path + "[" + i + "]",
                                 "{step: integer, reasoning: string}", describe(step)));
                     }
@@ -89,6 +89,11 @@ public final class ValueChecker {
             }
         }
         return Optional.empty();
+    }
+
+    /** JSON Schema's integer: any number without a fractional part, also when written as 3.0. */
+    private static boolean isWholeNumber(JsonNode value) {
+        return value.isIntegralNumber() || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
     }
 
     private static Optional<ValueProblem> checkConstraints(Field field, JsonNode value) {

@@ -67,14 +67,35 @@ public final class ExecutionStore {
 
     /** Claims the oldest queued execution under a lease named by {@code claim}. */
     public Optional<Execution> claim(String claim, int leaseSeconds) {
-        return sql.queryOne("""
-                with next as (
-                    select id from executions where status = 'queued' order by created_at limit 1 for update skip locked)
+        List<Execution> claimed = claim(claim, leaseSeconds, 1, Integer.MAX_VALUE);
+        return claimed.isEmpty() ? Optional.empty() : Optional.of(claimed.get(0));
+    }
+
+    /**
+     * Claims up to {@code limit} of the oldest queued executions under one lease named by {@code claim},
+     * in one statement (one round trip and one commit for several executions), skipping programs that
+     * {@code perProgram} claims (dispatcher threads) already work on, so that one slow program cannot
+     * take every dispatcher thread while others wait. The cap is soft: two claims racing may both see
+     * a program just under it.
+     */
+    public List<Execution> claim(String claim, int leaseSeconds, int limit, int perProgram) {
+        return sql.query("""
+                with busy as (
+                    select program_id from executions where status = 'running' group by program_id having count(distinct lease_owner) >= ?),
+                next as (
+                    select id from executions where status = 'queued' and program_id not in (select program_id from busy)
+                    order by created_at limit ? for update skip locked)
                 update executions e set status = 'running', attempts = e.attempts + 1, lease_owner = ?,
                     lease_expires_at = now() + make_interval(secs => ?), started_at = now()
                 from next where e.id = next.id
                 returning""" + " " + CLAIMED_COLUMNS,
-                ExecutionStore::map, claim, leaseSeconds);
+                ExecutionStore::map, perProgram, limit, claim, leaseSeconds);
+    }
+
+    /** Puts a claimed execution that was never started back in the queue (a batch cut short by shutdown or by a slow run). */
+    public int release(UUID id, String claim) {
+        return sql.update("update executions set status = 'queued', attempts = attempts - 1, lease_owner = null, lease_expires_at = null, "
+                + "started_at = null where id = ? and status = 'running' and lease_owner = ?", id, claim);
     }
 
     public int renewLease(UUID id, String claim, int leaseSeconds) {

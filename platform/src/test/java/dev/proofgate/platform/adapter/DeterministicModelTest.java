@@ -45,4 +45,21 @@ class DeterministicModelTest {
         assertThat(outputs.path("s").asText()).isEqualTo("s fo");
         assertThat(outputs.path("n").asInt()).isEqualTo(500);
     }
+
+    @Test
+    void clampsAConfidenceToItsLimits() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        CompiledSignature signature = new SignatureCompiler().compile("signature c: :string q -> :confidence_score low, :confidence_score high",
+                json.readTree("{\"low\": {\"max\": 0.3}, \"high\": {\"min\": 0.995}}"));
+        JsonNode outputs = model.outputs(signature, json.readTree("{\"q\": \"hello\"}"));
+        assertThat(outputs.path("low").asDouble()).isEqualTo(0.3);
+        assertThat(outputs.path("high").asDouble()).isEqualTo(0.995);
+    }
+
+    @Test
+    void countsWordsBetweenEveryKindOfUnicodeSpace() {
+        // The same text and count are asserted by test_proofgate_worker.py.
+        assertThat(DeterministicModel.words(" why\u00a0is\u3000the\u2007sky\u202fblue\u2003today\u001c ")).isEqualTo(6);
+        assertThat(DeterministicModel.words("\u3000")).isZero();
+    }
 }

@@ -27,13 +27,15 @@ import org.junit.jupiter.api.Test;
 class BridgeClientTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Above the 64 KiB where either side compresses, so a compressed request still fits once inflated. */
+    private static final int FRAME_LIMIT = 128 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<String> frames = new CopyOnWriteArrayList<>();
     private WorkerProcess worker;
 
     @BeforeEach
     void start() {
-        worker = WorkerProcess.start("python3", 64 * 1024, (direction, compressed, bytes, json) -> frames.add(direction + (compressed ? " zlib" : " plain")));
+        worker = WorkerProcess.start("python3", FRAME_LIMIT, (direction, compressed, bytes, json) -> frames.add(direction + (compressed ? " zlib" : " plain")));
     }
 
     @AfterEach
@@ -68,6 +70,12 @@ class BridgeClientTest {
     }
 
     @Test
+    void aCompressedRequestTooLargeOnceInflatedIsRefusedByItsId() {
+        assertThatThrownBy(() -> worker.call("execute", executeArgs("z".repeat(FRAME_LIMIT + 1), 0), TIMEOUT))
+                .isInstanceOfSatisfying(BridgeException.class, e -> assertThat(e.type()).isEqualTo("frame_too_large"));
+    }
+
+    @Test
     void everyWorkerErrorTypeComesBackTyped() throws BridgeException {
         assertThatThrownBy(() -> worker.call("levitate", null, TIMEOUT))
                 .isInstanceOfSatisfying(BridgeException.class, e -> assertThat(e.type()).isEqualTo("unknown_command"));
@@ -80,7 +88,7 @@ class BridgeClientTest {
 
         JsonNode malformed = worker.client().sendRaw(frame("{oops".getBytes(StandardCharsets.UTF_8)), TIMEOUT);
         assertThat(malformed.at("/error/type").asText()).isEqualTo("malformed_frame");
-        JsonNode oversized = worker.client().sendRaw(frame(new byte[64 * 1024]), TIMEOUT);
+        JsonNode oversized = worker.client().sendRaw(frame(new byte[FRAME_LIMIT]), TIMEOUT);
         assertThat(oversized.at("/error/type").asText()).isEqualTo("frame_too_large");
         assertThat(worker.call("health_check", null, TIMEOUT).path("status").asText()).as("still serving").isEqualTo("ok");
     }

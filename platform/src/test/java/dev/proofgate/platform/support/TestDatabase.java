@@ -56,6 +56,14 @@ public final class TestDatabase implements AutoCloseable {
         }
     }
 
+    public void execute(String sql) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -7,6 +7,8 @@ import dev.proofgate.platform.bridge.BridgeException;
 import dev.proofgate.platform.bridge.FrameListener;
 import dev.proofgate.platform.bridge.WorkerProcess;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Starts the platform's Python worker next to the suite and speaks the protocol with the platform's
@@ -18,18 +20,37 @@ public final class LocalWorkerBridge implements BridgeDriver {
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
     private final WorkerProcess worker;
+    /**
+     * Frames are seen on the client's reader thread, where no step is running: they wait here and are
+     * attached by the step's own thread when its request returns, so each lands on the step that caused it.
+     */
+    private final Queue<String[]> frames = new ConcurrentLinkedQueue<>();
 
     public LocalWorkerBridge(String python) {
-        this.worker = WorkerProcess.start(python, MAX_FRAME_BYTES, LocalWorkerBridge::attach);
+        this.worker = WorkerProcess.start(python, MAX_FRAME_BYTES, this::record);
+        Evidence.text("bridge worker under test", "A Python worker started by the suite itself (pid " + worker.pid() + ", " + python
+                + ", the worker program of the platform build the suite was compiled with), spoken to directly over the wire"
+                + " protocol. It is not a deployed platform's worker: these scenarios prove the protocol of this build.");
     }
 
-    private static void attach(FrameListener.Direction direction, boolean compressed, int wireBytes, String json) {
-        String name = "bridge frame " + (direction == FrameListener.Direction.SENT ? "sent" : "received")
-                + " (" + wireBytes + " bytes" + (compressed ? ", zlib" : "") + ")";
-        if (json.startsWith("{")) {
-            Evidence.json(name, json);
-        } else {
-            Evidence.text(name, json);
+    private void record(FrameListener.Direction direction, boolean compressed, int wireBytes, String json) {
+        frames.add(new String[] {"bridge frame " + (direction == FrameListener.Direction.SENT ? "sent" : "received")
+                + " (" + wireBytes + " bytes" + (compressed ? ", zlib" : "") + ")", json});
+    }
+
+    private void attachFrames() {
+        java.util.List<String[]> drained = new java.util.ArrayList<>();
+        for (String[] frame = frames.poll(); frame != null; frame = frames.poll()) {
+            drained.add(frame);
+        }
+        // the reader thread may log a reply before the writer logs its request: requests first, in order
+        drained.sort(java.util.Comparator.comparing(frame -> frame[0].contains(" received ")));
+        for (String[] frame : drained) {
+            if (frame[1].startsWith("{")) {
+                Evidence.json(frame[0], frame[1]);
+            } else {
+                Evidence.text(frame[0], frame[1]);
+            }
         }
     }
 
@@ -39,6 +60,8 @@ public final class LocalWorkerBridge implements BridgeDriver {
             return new Reply(worker.client().call(command, args, TIMEOUT, compressed), null, null);
         } catch (BridgeException e) {
             return failure(e);
+        } finally {
+            attachFrames();
         }
     }
 
@@ -52,6 +75,8 @@ public final class LocalWorkerBridge implements BridgeDriver {
             return new Reply(null, response.path("error").path("type").asText(), response.path("error").path("message").asText());
         } catch (BridgeException e) {
             return failure(e);
+        } finally {
+            attachFrames();
         }
     }
 

@@ -55,6 +55,12 @@ public final class JdbcDatabaseProbe implements DatabaseProbe {
         return count("all executions", "select count(*) as executions from executions");
     }
 
+    @Override
+    public List<Map<String, Object>> executionStates(String programId) {
+        return query("states of the executions of program " + programId,
+                "select id, status, created_at from executions where program_id = ? order by created_at, id", UUID.fromString(programId));
+    }
+
     private long count(String what, String sql, Object... parameters) {
         return ((Number) query(what, sql, parameters).get(0).values().iterator().next()).longValue();
     }

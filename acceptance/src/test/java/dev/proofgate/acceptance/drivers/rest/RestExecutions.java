@@ -34,4 +34,13 @@ public final class RestExecutions implements ExecutionsApi {
         }
         return PlatformHttp.outcome(request.get("/api/executions"), 200).orFail("the program's history");
     }
+
+    @Override
+    public JsonNode page(String programId, String status, int limit, int offset) {
+        RequestSpecification request = http.request().queryParam("program_id", programId).queryParam("limit", limit).queryParam("offset", offset);
+        if (status != null) {
+            request = request.queryParam("status", status);
+        }
+        return PlatformHttp.outcome(request.get("/api/executions"), 200).orFail("a page of the program's history");
+    }
 }

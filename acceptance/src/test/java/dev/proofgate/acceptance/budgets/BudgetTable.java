@@ -1,0 +1,101 @@
+package dev.proofgate.acceptance.budgets;
+
+import dev.proofgate.acceptance.support.Evidence;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * A budget table decided row by row: PASS, FAIL, or INCONCLUSIVE when the evidence cannot decide
+ * (too few samples for the percentile, a figure that could not be measured, a disturbed run).
+ *
+ * <p>{@link #enforce} attaches the table with the measured values to the step, then fails the
+ * scenario on any FAIL (an AssertionError naming the budget: NO-GO on a blocker or critical
+ * scenario), and otherwise aborts it on any INCONCLUSIVE with a message starting "INCONCLUSIVE:".
+ * An aborted scenario is reported as skipped, which the readiness verdict counts as not run: it
+ * blocks GO without claiming a defect.
+ */
+public final class BudgetTable {
+
+    public enum Decision { PASS, FAIL, INCONCLUSIVE }
+
+    public record Row(Budget budget, String measured, long samples, Decision decision, String reason) {
+    }
+
+    private final List<Budget> budgets;
+
+    public BudgetTable(List<Map<String, String>> rows) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("a budget table needs at least one row");
+        }
+        this.budgets = rows.stream().map(Budget::from).toList();
+    }
+
+    public List<Budget> budgets() {
+        return budgets;
+    }
+
+    public List<Row> decide(Measurements measurements) {
+        List<Row> rows = new ArrayList<>();
+        for (Budget budget : budgets) {
+            rows.add(decide(budget, measurements));
+        }
+        return rows;
+    }
+
+    private static Row decide(Budget budget, Measurements measurements) {
+        Measure measure = budget.measure();
+        var figure = measurements.figure(measure);
+        if (figure.isEmpty()) {
+            return new Row(budget, "not measured", 0, Decision.INCONCLUSIVE, measurements.whyUnavailable(measure));
+        }
+        String measured = format(figure.get().value()) + " " + measure.unit();
+        long samples = figure.get().samples();
+        if (measure.isLatencyOrRate() && measurements.disturbance().isPresent()) {
+            return new Row(budget, measured, samples, Decision.INCONCLUSIVE, measurements.disturbance().get());
+        }
+        if (samples < measure.minimumSamples()) {
+            return new Row(budget, measured, samples, Decision.INCONCLUSIVE, "the " + measure.words() + " needs at least "
+                    + measure.minimumSamples() + (measure == Measure.ERROR_RATE ? " attempts" : " samples") + ", had " + samples);
+        }
+        if (budget.holds(figure.get().value())) {
+            return new Row(budget, measured, samples, Decision.PASS, "within budget");
+        }
+        return new Row(budget, measured, samples, Decision.FAIL, measure.words() + " " + measured + " breaks the budget " + budget.limitText());
+    }
+
+    /** Attaches the decided table to the running step, then fails, aborts or returns (see the class comment). */
+    public static void enforce(String what, List<Row> rows) {
+        List<Map<String, Object>> table = new ArrayList<>();
+        for (Row row : rows) {
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("measure", row.budget().measure().words());
+            line.put("limit", row.budget().limitText());
+            line.put("measured", row.measured());
+            line.put("samples", row.samples());
+            line.put("verdict", row.decision());
+            line.put("reason", row.reason());
+            table.add(line);
+        }
+        Evidence.rows("budget: " + what, table);
+        List<String> failed = rows.stream().filter(r -> r.decision() == Decision.FAIL).map(Row::reason).toList();
+        if (!failed.isEmpty()) {
+            throw new AssertionError("budget breached (" + what + "): " + String.join("; ", failed));
+        }
+        List<String> undecided = rows.stream().filter(r -> r.decision() == Decision.INCONCLUSIVE)
+                .map(r -> r.budget().measure().words() + ": " + r.reason()).toList();
+        if (!undecided.isEmpty()) {
+            throw new TestAbortedException("INCONCLUSIVE: the budget for " + what + " cannot be decided: " + String.join("; ", undecided));
+        }
+    }
+
+    static String format(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e12) {
+            return String.format(Locale.ROOT, "%,d", (long) value);
+        }
+        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%,.0f" : Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
+    }
+}

@@ -1,0 +1,74 @@
+package dev.proofgate.acceptance.checklists;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.support.Json;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The platform's published OpenAPI 3.1 description, read from the platform itself: the operations
+ * the checklists enumerate, so that a new route is checked the moment it is published.
+ */
+public final class ApiDescription {
+
+    public static final String PUBLISHED_AT = "/api/openapi.json";
+    public static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
+
+    private final JsonNode document;
+
+    private ApiDescription(JsonNode document) {
+        this.document = document;
+    }
+
+    /** One operation: method, path template, a concrete path to call, and whether it needs a key. */
+    public record Operation(String method, String template, String path, boolean needsKey, boolean hasBody) {
+        public String label() {
+            return method.toUpperCase() + " " + template;
+        }
+    }
+
+    public static ApiDescription fetch(RawHttp http) {
+        RawHttp.Exchange answer = http.get(PUBLISHED_AT, Map.of("Accept", "application/json"));
+        if (answer.status() != 200) {
+            throw new AssertionError("the platform does not publish a description of its interface: " + answer.summary());
+        }
+        JsonNode document = Json.parse(answer.body());
+        if (!document.path("openapi").asText().startsWith("3.1")) {
+            throw new AssertionError("the published description is not OpenAPI 3.1: openapi=" + document.path("openapi"));
+        }
+        return new ApiDescription(document);
+    }
+
+    public JsonNode document() {
+        return document;
+    }
+
+    public List<Operation> operations() {
+        boolean securedByDefault = document.path("security").size() > 0;
+        List<Operation> operations = new ArrayList<>();
+        Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
+        while (paths.hasNext()) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
+            while (methods.hasNext()) {
+                Map.Entry<String, JsonNode> method = methods.next();
+                if (!METHODS.contains(method.getKey())) {
+                    continue;
+                }
+                JsonNode operation = method.getValue();
+                boolean needsKey = operation.has("security") ? operation.path("security").size() > 0 : securedByDefault;
+                operations.add(new Operation(method.getKey(), path.getKey(), concrete(path.getKey()), needsKey,
+                        operation.has("requestBody")));
+            }
+        }
+        return operations;
+    }
+
+    /** Path parameters filled with a well-formed id nobody has, so the route matches and the lookup misses. */
+    private static String concrete(String template) {
+        return template.replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000");
+    }
+}

@@ -1,0 +1,137 @@
+package dev.proofgate.acceptance.steps;
+
+import static dev.proofgate.acceptance.steps.SecuritySteps.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.checklists.ChecklistScenario;
+import dev.proofgate.acceptance.completion.StageLedger;
+import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.acceptance.support.Waits;
+import dev.proofgate.acceptance.world.ReadinessWorld;
+import io.cucumber.java.After;
+import io.cucumber.java.Scenario;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+
+/** Stage completion criteria, each measured live, and the roll-up that reads what they came to. */
+public final class CompletionSteps {
+
+    private static final String EVERY_TYPE = "signature %s: :string question, :integer count, :list(:optional(:float)) readings, :map context"
+            + " -> :boolean verified, :confidence_score confidence, :reasoning_chain reasoning, :optional(:string) note";
+
+    private final ReadinessWorld world;
+    private final ChecklistScenario scenario;
+
+    public CompletionSteps(ReadinessWorld world, ChecklistScenario scenario) {
+        this.world = world;
+        this.scenario = scenario;
+    }
+
+    /** Records what a criterion scenario came to, for the roll-up at the end of the run. */
+    @After(order = 2)
+    public void recordCriterion(Scenario finished) {
+        finished.getSourceTagNames().stream().filter(tag -> tag.startsWith("@criterion="))
+                .forEach(tag -> StageLedger.record(tag.substring("@criterion=".length()), finished.getName(), finished.getStatus().name()));
+    }
+
+    @When("the suite compiles a signature that uses every type")
+    public void theSuiteCompilesEveryType() {
+        world.compiled(world.signatures().compile(String.format(EVERY_TYPE, world.uniqueName("stage_1")), null).orFail("compiling every type"));
+    }
+
+    @Then("every field comes back typed, and both sides come with a JSON Schema")
+    public void everyFieldComesBackTyped() {
+        JsonNode compiled = world.compiled();
+        Evidence.json("compiled signature", compiled.toPrettyString());
+        assertThat(compiled.path("inputs").size()).as("typed inputs").isEqualTo(4);
+        assertThat(compiled.path("outputs").size()).as("typed outputs").isEqualTo(4);
+        for (String side : List.of("inputs", "outputs")) {
+            compiled.path(side).forEach(field -> assertThat(field.path("type").asText()).as("type of %s", field.path("name")).startsWith(":"));
+        }
+        for (String schema : List.of("input_schema", "output_schema")) {
+            assertThat(compiled.path(schema).path("$schema").asText()).as("dialect of the %s", schema).contains("2020-12");
+            assertThat(compiled.path(schema).path("properties").size()).as("properties of the %s", schema).isEqualTo(4);
+        }
+    }
+
+    @Then("the bridge reports every worker alive and the operating system agrees")
+    public void theBridgeReportsEveryWorkerAlive() {
+        JsonNode bridge = scenario.health().path("components").path("python_bridge");
+        Evidence.json("bridge health", bridge.toPrettyString());
+        assertThat(bridge.path("status").asText()).as("bridge status").isEqualTo("up");
+        assertThat(bridge.path("workers_target").asInt()).as("workers the bridge should run").isPositive();
+        assertThat(bridge.path("workers_alive").asInt()).as("workers alive").isEqualTo(bridge.path("workers_target").asInt());
+        for (JsonNode pid : bridge.path("worker_pids")) {
+            assertThat(ProcessHandle.of(pid.asLong()).map(ProcessHandle::isAlive).orElse(false))
+                    .as("worker process %s alive as the operating system sees it", pid.asLong()).isTrue();
+        }
+    }
+
+    @Then("health reports every component up:")
+    public void healthReportsEveryComponentUp(List<String> components) {
+        JsonNode health = scenario.health();
+        Evidence.json("health", health.toPrettyString());
+        for (String component : components) {
+            assertThat(health.path("components").path(component).path("status").asText()).as("status of %s", component).isEqualTo("up");
+        }
+        assertThat(health.path("status").asText()).as("overall health").isEqualTo("up");
+    }
+
+    @When("{int} questions are answered one after another")
+    public void questionsAreAnsweredOneAfterAnother(int count) {
+        List<Long> totals = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String id = world.executions().submit(world.program().path("id").asText(), Json.object().put("question", "timed " + i))
+                    .orFail("asking a timed question").path("id").asText();
+            JsonNode done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(),
+                    () -> world.executions().get(id).orFail("reading " + id), e -> "completed".equals(e.path("status").asText()));
+            // The platform's own figure from acceptance to completion: free of the suite's polling interval.
+            totals.add(done.path("metrics").path("total_ms").asLong());
+        }
+        scenario.measured("latencies", totals);
+        Evidence.text("time from asking to answer (the execution's total_ms), in order", totals.toString());
+    }
+
+    @Then("the time from asking to answer stays within:")
+    public void theTimeStaysWithin(List<Map<String, String>> budgets) {
+        List<Long> sorted = new ArrayList<>(scenario.<List<Long>>measured("latencies"));
+        Collections.sort(sorted);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> breaches = new ArrayList<>();
+        for (Map<String, String> budget : budgets) {
+            int percentile = Integer.parseInt(budget.get("percentile"));
+            long limit = Long.parseLong(budget.get("budget ms"));
+            long measured = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+            rows.add(row("percentile", percentile, "measured ms", measured, "budget ms", limit, "samples", sorted.size()));
+            if (measured > limit) {
+                breaches.add("p" + percentile + " " + measured + " ms over its budget of " + limit + " ms");
+            }
+        }
+        Evidence.rows("latency percentiles against the stage 1 budget", rows);
+        assertThat(breaches).as("latency budget breaches").isEmpty();
+    }
+
+    @Then("stage 1 is complete, every criterion having held in this run:")
+    public void stageOneIsComplete(List<String> criteria) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String criterion : criteria) {
+            StageLedger.Held held = StageLedger.find(criterion).orElse(null);
+            rows.add(row("criterion", criterion, "scenario", held == null ? "(not run in this run)" : held.scenario(),
+                    "outcome", held == null ? "not reported" : held.status().toLowerCase()));
+            if (held == null) {
+                missing.add(criterion + ": not run in this run");
+            } else if (!held.held()) {
+                missing.add(criterion + ": " + held.status().toLowerCase() + " (" + held.scenario() + ")");
+            }
+        }
+        Evidence.rows("stage 1 criteria in this run", rows);
+        assertThat(missing).as("stage 1 criteria that did not hold in this run").isEmpty();
+    }
+}

@@ -1,0 +1,142 @@
+package dev.proofgate.acceptance.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.acceptance.support.FinishedExecutions;
+import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.acceptance.support.Waits;
+import dev.proofgate.acceptance.workflows.HistorySearch;
+import dev.proofgate.acceptance.world.ReadinessWorld;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * A program's execution history, searched by state and page while some of its executions are still
+ * waiting or running. The program's model is slowed down (its simulated latency) so that the history
+ * holds every state at once for long enough to be searched.
+ */
+public final class HistorySteps {
+
+    private static final List<String> STATES = List.of("queued", "running", "completed", "failed");
+
+    private final ReadinessWorld world;
+    private final List<String> asked = new ArrayList<>();
+    private List<HistorySearch.Held> held = List.of();
+    private long latencyMs;
+
+    public HistorySteps(ReadinessWorld world) {
+        this.world = world;
+    }
+
+    @Given("a program on the {string} adapter whose model {word} after {double} seconds")
+    public void aSlowProgram(String adapter, String behaviour, double seconds) {
+        latencyMs = Math.round(seconds * 1000);
+        ObjectNode config = Json.object().put("latency_ms", latencyMs);
+        switch (behaviour) {
+            case "answers" -> { }
+            case "fails" -> config.put("fail_with", "the model gave up on purpose");
+            default -> throw new IllegalArgumentException("a model answers or fails, not '" + behaviour + "'");
+        }
+        world.program(adapter, world.programs().create(world.uniqueName("slow_" + behaviour), world.signature().path("id").asText(), adapter, config)
+                .orFail("creating a program whose model " + behaviour + " after " + seconds + " s"));
+    }
+
+    @When("{int} questions are asked of it at once")
+    public void questionsAreAskedAtOnce(int count) {
+        String programId = world.program().path("id").asText();
+        for (int i = 1; i <= count; i++) {
+            asked.add(world.executions().submit(programId, Json.object().put("question", "Question " + i + " of " + count + "?"))
+                    .orFail("asking question " + i).path("id").asText());
+        }
+    }
+
+    @When("the program's history holds finished, running and waiting executions")
+    public void theHistoryHoldsEveryState() {
+        List<List<HistorySearch.Held>> previous = new ArrayList<>(List.of(List.of()));
+        held = Waits.until("the history to hold finished, running and waiting executions, unchanged across two reads", world.settings().awaitTimeout(),
+                this::readStored, now -> {
+                    boolean stable = now.equals(previous.get(0));
+                    previous.set(0, now);
+                    Map<String, Long> counts = counts(now);
+                    return stable && counts.getOrDefault("queued", 0L) > 0 && counts.getOrDefault("running", 0L) > 0
+                            && (counts.getOrDefault("completed", 0L) + counts.getOrDefault("failed", 0L)) > 0;
+                });
+        Evidence.rows("the program's executions as stored", held.stream().map(h -> Map.<String, Object>of(
+                "id", h.id(), "created", h.createdAt().toString(), "state", h.status())).toList());
+    }
+
+    /**
+     * Each search is bracketed by two reads of what the program holds; a search during which the
+     * history moved is tried again on the next still state, so a slow machine delays the check but
+     * cannot make it judge a search against the wrong truth.
+     */
+    @Then("searching the history by every state, {int} per page, returns exactly the matching executions, newest first, with the right total")
+    public void searchingTheHistoryByEveryState(int perPage) {
+        HistorySearch search = new HistorySearch(world.executions(), world.program().path("id").asText());
+        List<HistorySearch.Result> results = new ArrayList<>();
+        List<Map<String, Object>> brackets = new ArrayList<>();
+        List<String> filters = new ArrayList<>(List.of("queued", "running", "completed", "failed"));
+        filters.add(null);
+        for (String filter : filters) {
+            for (int attempt = 1; ; attempt++) {
+                List<HistorySearch.Held> before = readStored();
+                long started = System.nanoTime();
+                HistorySearch.Result result = search.search(filter, perPage, before);
+                long tookMs = (System.nanoTime() - started) / 1_000_000;
+                boolean still = before.equals(readStored());
+                brackets.add(Map.of("filter", filter == null ? "every state" : filter, "attempt", attempt, "held", counts(before).toString(),
+                        "search took ms", tookMs, "history still", still));
+                if (still) {
+                    results.add(result);
+                    break;
+                }
+                assertThat(attempt).as("searches of '%s' during which the history moved (each took about %d ms; the model holds a question %d ms)",
+                        filter, tookMs, latencyMs).isLessThan(5);
+            }
+        }
+        Evidence.rows("each search bracketed by two reads of what the program holds", brackets);
+        Evidence.rows("searches, " + perPage + " per page", results.stream().map(HistorySearch.Result::row).toList());
+        List<String> wrong = results.stream().filter(r -> !r.problems().isEmpty()).map(r -> r.filter() + ": " + r.problems()).toList();
+        assertThat(wrong).as("searches of the history that were not exact").isEmpty();
+        assertThat(results.stream().filter(r -> r.pages().size() > 1).count()).as("searches that needed more than one page").isPositive();
+        assertThat(results.stream().filter(r -> List.of("queued", "running").contains(r.filter()) && !r.pages().isEmpty()).count())
+                .as("searches of waiting and running executions judged while there were some (the machine was too slow to hold them for %d ms)", latencyMs)
+                .isEqualTo(2);
+    }
+
+    @Then("once every question is finished, the history lists all {int} as {word} and none as waiting or running")
+    public void onceFinishedTheHistoryListsAllAs(int count, String state) {
+        Map<String, JsonNode> finished = FinishedExecutions.await(world.executions(), asked, world.settings().awaitTimeout());
+        List<HistorySearch.Held> now = readStored();
+        HistorySearch search = new HistorySearch(world.executions(), world.program().path("id").asText());
+        List<HistorySearch.Result> results = STATES.stream().map(s -> search.search(s, 200, now)).toList();
+        Evidence.rows("searches once every question is finished", results.stream().map(HistorySearch.Result::row).toList());
+        assertThat(finished.values().stream().map(e -> e.path("status").asText()).distinct().toList())
+                .as("states of the %d executions once finished", count).containsExactly(state);
+        assertThat(results.stream().filter(r -> !r.problems().isEmpty()).map(r -> r.filter() + ": " + r.problems()).toList())
+                .as("searches of the finished history that were not exact").isEmpty();
+        assertThat(search.search(state, 200, now).totals().get(0)).as("%s executions in the history", state).isEqualTo((long) count);
+    }
+
+    /** What the program holds, read from its table in one query: independent of the search, and quick enough to bracket it. */
+    private List<HistorySearch.Held> readStored() {
+        List<HistorySearch.Held> now = new ArrayList<>();
+        for (Map<String, Object> row : world.database().executionStates(world.program().path("id").asText())) {
+            now.add(new HistorySearch.Held(String.valueOf(row.get("id")), String.valueOf(row.get("status")),
+                    ((java.sql.Timestamp) row.get("created_at")).toInstant()));
+        }
+        return now;
+    }
+
+    private static Map<String, Long> counts(List<HistorySearch.Held> held) {
+        return held.stream().collect(Collectors.groupingBy(HistorySearch.Held::status, java.util.TreeMap::new, Collectors.counting()));
+    }
+}

@@ -1,0 +1,110 @@
+package dev.proofgate.acceptance.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.contracts.LimitProbe;
+import dev.proofgate.acceptance.drivers.Outcome;
+import dev.proofgate.acceptance.drivers.Rejection;
+import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.acceptance.support.PublishedSchema;
+import dev.proofgate.acceptance.world.ReadinessWorld;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A declared limit tried at the limit itself, one step inside and one step outside. */
+public final class LimitSteps {
+
+    private final ReadinessWorld world;
+    private String field;
+    private LimitProbe probe;
+    private final List<Tried> tried = new ArrayList<>();
+
+    private record Tried(LimitProbe.Attempt attempt, List<String> schemaProblems, Rejection rejection) {
+    }
+
+    public LimitSteps(ReadinessWorld world) {
+        this.world = world;
+    }
+
+    @Given("^a signature whose input \"([^\"]+)\" is an? (:\\S+) with a (min|max|minLength|maxLength) of (-?[0-9.]+)$")
+    public void aSignatureWithALimitedInput(String field, String type, String limit, String value) {
+        this.field = field;
+        this.probe = new LimitProbe(type, limit, new BigDecimal(value), null);
+        ObjectNode constraints = Json.object();
+        constraints.putObject(field).set(limit, Json.parse(value));
+        String definition = "signature " + world.uniqueName("limited") + ": " + type + " " + field + " -> :string answer";
+        world.signature(world.signatures().declare(definition, constraints).orFail("declaring a signature with a " + limit + " of " + value));
+        world.program("native", world.programs().create(world.uniqueName("limited_native"), world.signature().path("id").asText(), "native", null)
+                .orFail("creating a program for the limited signature"));
+    }
+
+    @When("it is given the limit itself, one step inside and one step outside")
+    public void itIsGivenTheLimitAndOneStepEitherSide() {
+        tryAttempts();
+    }
+
+    @When("it is given texts of those lengths written in {word}")
+    public void itIsGivenTextsWrittenIn(String script) {
+        probe = new LimitProbe(probe.type(), probe.limit(), probe.value(), script);
+        tryAttempts();
+    }
+
+    private void tryAttempts() {
+        PublishedSchema schema = new PublishedSchema(world.signature().path("input_schema"));
+        String programId = world.program().path("id").asText();
+        for (LimitProbe.Attempt attempt : probe.attempts()) {
+            ObjectNode inputs = Json.object();
+            inputs.set(field, attempt.value());
+            Outcome outcome = world.executions().submit(programId, inputs);
+            tried.add(new Tried(attempt, schema.problems(inputs), outcome.rejection()));
+        }
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Tried t : tried) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("value", t.attempt().which());
+            row.put("given", abbreviated(t.attempt().value()));
+            row.put("should be", t.attempt().allowed() ? "accepted" : "rejected");
+            row.put("published schema", t.schemaProblems().isEmpty() ? "accepts" : "rejects: " + String.join("; ", t.schemaProblems()));
+            row.put("platform", t.rejection() == null ? "accepts" : "rejects: " + t.rejection().reason() + " " + t.rejection().details());
+            rows.add(row);
+        }
+        Evidence.rows(probe.type() + " " + field + " at its " + probe.limit() + " of " + probe.value(), rows);
+    }
+
+    @Then("the published input schema and the platform both accept the limit itself and the step inside")
+    public void bothAcceptTheLimitAndTheStepInside() {
+        for (Tried t : tried) {
+            if (t.attempt().allowed()) {
+                assertThat(t.schemaProblems()).as("the published schema's complaints about %s (%s)", t.attempt().which(), abbreviated(t.attempt().value())).isEmpty();
+                assertThat(t.rejection()).as("the platform's rejection of %s (%s)", t.attempt().which(), abbreviated(t.attempt().value())).isNull();
+            }
+        }
+    }
+
+    @Then("both reject the step outside, the platform naming the {word} of {bigdecimal}")
+    public void bothRejectTheStepOutside(String limit, BigDecimal value) {
+        Tried outside = tried.stream().filter(t -> !t.attempt().allowed()).findFirst().orElseThrow();
+        String given = abbreviated(outside.attempt().value());
+        assertThat(outside.schemaProblems()).as("the published schema's complaints about one step outside (%s)", given).isNotEmpty();
+        Rejection rejection = outside.rejection();
+        assertThat(rejection).as("the platform's rejection of one step outside (%s)", given).isNotNull();
+        assertThat(rejection.reason()).as("reason of the rejection (%s)", rejection.message()).isEqualTo("constraint_violation");
+        assertThat(rejection.detail("field")).as("field named by the rejection").isEqualTo(field);
+        assertThat(rejection.detail("constraint")).as("constraint named by the rejection").isEqualTo(limit);
+        assertThat(rejection.details().path("limit").decimalValue()).as("limit named by the rejection").isEqualByComparingTo(value);
+    }
+
+    private static String abbreviated(JsonNode value) {
+        String text = value.toString();
+        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+    }
+}

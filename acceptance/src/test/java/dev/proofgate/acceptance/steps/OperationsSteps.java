@@ -1,0 +1,176 @@
+package dev.proofgate.acceptance.steps;
+
+import static dev.proofgate.acceptance.steps.SecuritySteps.row;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.checklists.BackupRoundTrip;
+import dev.proofgate.acceptance.checklists.ChecklistScenario;
+import dev.proofgate.acceptance.checklists.PlatformLaunch;
+import dev.proofgate.acceptance.checklists.RawHttp;
+import dev.proofgate.acceptance.checklists.SettingsCatalogue;
+import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.acceptance.support.Waits;
+import dev.proofgate.acceptance.world.ReadinessWorld;
+import io.cucumber.java.en.Given;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The operations checklist: configuration caught at start-up, start, stop, restart, backup and restore. */
+public final class OperationsSteps {
+
+    private final ReadinessWorld world;
+    private final ChecklistScenario scenario;
+
+    public OperationsSteps(ReadinessWorld world, ChecklistScenario scenario) {
+        this.world = world;
+        this.scenario = scenario;
+    }
+
+    @When("the platform is started once per setting with a bad value for that setting")
+    public void thePlatformIsStartedWithBadSettings() {
+        SettingsCatalogue catalogue = SettingsCatalogue.read();
+        Evidence.json("the platform's own list of its settings", catalogue.document().toPrettyString());
+        List<SettingsCatalogue.BadStart> starts = catalogue.startWithEachBadValue(world.settings().workDirectory());
+        scenario.measured("bad starts", starts);
+        Evidence.text("settings that accept any value (no bad value to try)", String.join("\n", catalogue.badValues().entrySet().stream()
+                .filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList()));
+        Evidence.rows("one start per bad setting", starts.stream().map(start -> row("setting", start.setting(), "bad value", start.value(),
+                "exit code", start.ending().exitCode(), "ms", start.ending().took().toMillis(), "lines", start.ending().output().size(),
+                "output", String.join(" | ", start.ending().output()))).toList());
+    }
+
+    @Then("every start stopped within {int} second(s) with exit code {int} and one line naming the setting")
+    public void everyStartStopped(int seconds, int exitCode) {
+        List<SettingsCatalogue.BadStart> starts = scenario.measured("bad starts");
+        assertThat(starts).as("settings with a bad value to try").isNotEmpty();
+        List<String> wrong = new ArrayList<>();
+        for (SettingsCatalogue.BadStart start : starts) {
+            PlatformLaunch.Ending ending = start.ending();
+            String what = start.setting() + "=" + start.value();
+            if (ending.stillRunning()) {
+                wrong.add(what + ": the platform went on starting (killed)");
+            } else if (ending.exitCode() != exitCode) {
+                wrong.add(what + ": exit code " + ending.exitCode() + ", output " + ending.output());
+            } else if (ending.output().size() != 1 || !ending.output().get(0).contains(start.setting())) {
+                wrong.add(what + ": expected one line naming the setting, got " + ending.output());
+            } else if (ending.took().toMillis() > seconds * 1000L) {
+                wrong.add(what + ": took " + ending.took().toMillis() + " ms, budget " + seconds * 1000 + " ms");
+            }
+        }
+        assertThat(wrong).as("bad settings not stopped as required").isEmpty();
+    }
+
+    @Given("a user asked {string} and got an answer")
+    public void aUserAskedAndGotAnAnswer(String question) {
+        JsonNode submitted = world.executions().submit(world.program().path("id").asText(), Json.object().put("question", question))
+                .orFail("asking " + question);
+        String id = submitted.path("id").asText();
+        JsonNode done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
+                e -> "completed".equals(e.path("status").asText()));
+        world.execution(world.adapter(), done);
+        Evidence.json("the answered execution", done.toPrettyString());
+    }
+
+    @When("the platform is stopped and started again")
+    public void thePlatformIsStoppedAndStartedAgain() {
+        Map<String, JsonNode> before = currentViews();
+        Duration stop = world.faults().stopPlatform(Duration.ofSeconds(30));
+        Duration start = world.faults().startPlatform();
+        scenario.measured("views before", before);
+        scenario.measured("start-up", start);
+        Evidence.text("restart", "stopped (SIGTERM) in " + stop.toMillis() + " ms; started and ready in " + start.toMillis() + " ms");
+    }
+
+    @Then("start-up took at most:")
+    public void startUpTookAtMost(Map<String, String> budget) {
+        Duration start = scenario.measured("start-up");
+        long budgetMs = Math.round(Double.parseDouble(budget.get("budget seconds")) * 1000);
+        Evidence.rows("start-up against its budget", List.of(row("measured ms", start.toMillis(), "budget ms", budgetMs)));
+        assertThat(start.toMillis()).as("start-up to ready, in ms (budget %d ms)", budgetMs).isLessThanOrEqualTo(budgetMs);
+    }
+
+    @Then("the signature, the program and the execution read back unchanged")
+    public void theyReadBackUnchanged() {
+        Map<String, JsonNode> before = scenario.measured("views before");
+        Map<String, JsonNode> after = currentViews();
+        Evidence.json("before the restart", Json.MAPPER.valueToTree(before).toPrettyString());
+        Evidence.json("after the restart", Json.MAPPER.valueToTree(after).toPrettyString());
+        before.forEach((what, view) -> assertThat(after.get(what)).as("the %s after the restart", what).isEqualTo(view));
+    }
+
+    private Map<String, JsonNode> currentViews() {
+        RawHttp http = scenario.http();
+        return Map.of(
+                "signature", Json.parse(http.get("/api/signatures/" + world.signature().path("id").asText(), scenario.keyed()).body()),
+                "program", Json.parse(http.get("/api/programs/" + world.program().path("id").asText(), scenario.keyed()).body()),
+                "execution", Json.parse(http.get("/api/executions/" + world.execution().path("id").asText(), scenario.keyed()).body()));
+    }
+
+    @When("the platform is stopped while the question is being answered")
+    public void thePlatformIsStoppedWhileAnswering() throws IOException {
+        String id = world.execution().path("id").asText();
+        Waits.until("execution " + id + " to be running", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
+                e -> "running".equals(e.path("status").asText()));
+        Path log = world.environment().platformLog().orElseThrow();
+        long logBefore = Files.size(log);
+        Duration stop = world.faults().stopPlatform(Duration.ofSeconds(60));
+        String written = Files.readString(log).substring((int) logBefore);
+        scenario.measured("stop", stop);
+        scenario.measured("log while stopping", written);
+        Evidence.text("platform log while stopping (" + stop.toMillis() + " ms)", written);
+    }
+
+    @Then("the platform stopped within its grace period and said it stopped cleanly")
+    public void thePlatformStoppedCleanly() {
+        Duration stop = scenario.measured("stop");
+        String log = scenario.measured("log while stopping");
+        assertThat(log).as("platform log while stopping").contains("stopped cleanly");
+        assertThat(stop).as("time from SIGTERM to exit (default grace 20 s)").isLessThan(Duration.ofSeconds(20));
+    }
+
+    @When("the platform is started again")
+    public void thePlatformIsStartedAgain() {
+        Evidence.text("start-up", "ready in " + world.faults().startPlatform().toMillis() + " ms");
+    }
+
+    @Then("the question is answered exactly once")
+    public void theQuestionIsAnsweredExactlyOnce() {
+        String id = world.execution().path("id").asText();
+        JsonNode execution = world.executions().get(id).orFail("reading " + id);
+        Evidence.json("the execution after the restart", execution.toPrettyString());
+        assertThat(execution.path("status").asText()).as("status of the execution in hand at the stop (%s)", execution.path("error")).isEqualTo("completed");
+        assertThat(execution.path("attempts").asInt()).as("attempts: the drained execution must not have been run again").isEqualTo(1);
+    }
+
+    @When("the platform's database is backed up and restored into an empty database")
+    public void theDatabaseIsBackedUpAndRestored() {
+        List<BackupRoundTrip.TableComparison> tables = new BackupRoundTrip(world.environment().database().orElseThrow()).run();
+        scenario.measured("tables", tables);
+        Evidence.rows("backup and restore, table by table", tables.stream().map(t -> row("table", t.table(), "original rows", t.originalRows(),
+                "restored rows", t.restoredRows(), "backup bytes", t.backupBytes(), "original digest", t.originalDigest(),
+                "restored digest", t.restoredDigest())).toList());
+    }
+
+    @Then("the restored database holds every signature, program and execution of the original")
+    public void theRestoredDatabaseHoldsEverything() {
+        List<BackupRoundTrip.TableComparison> tables = scenario.measured("tables");
+        assertThat(tables).extracting(BackupRoundTrip.TableComparison::table).as("tables backed up")
+                .contains("signatures", "programs", "executions");
+        for (BackupRoundTrip.TableComparison table : tables) {
+            if (List.of("signatures", "programs", "executions").contains(table.table())) {
+                assertThat(table.originalRows()).as("rows of %s in the original", table.table()).isPositive();
+            }
+            assertThat(table.restoredRows()).as("rows of %s restored", table.table()).isEqualTo(table.originalRows());
+            assertThat(table.restoredDigest()).as("digest over every row of %s restored", table.table()).isEqualTo(table.originalDigest());
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.proofgate.acceptance.steps;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.acceptance.support.FinishedExecutions;
+import dev.proofgate.acceptance.support.PublishedSchema;
+import dev.proofgate.acceptance.workflows.UnusualInputs;
+import dev.proofgate.acceptance.world.ReadinessWorld;
+import io.cucumber.java.en.Then;
+import io.cucumber.java.en.When;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Valid but unusual inputs travelling the whole way to each adapter's model and back. */
+public final class UnusualInputSteps {
+
+    private static final List<String> ADAPTERS = List.of("native", "python_port");
+
+    private final ReadinessWorld world;
+
+    public UnusualInputSteps(ReadinessWorld world) {
+        this.world = world;
+    }
+
+    @When("a user sends {string} to every program")
+    public void aUserSendsToEveryProgram(String unusual) {
+        JsonNode inputs = UnusualInputs.named(unusual);
+        Evidence.text("inputs sent", "\"" + unusual + "\": " + inputs.toString().length() + " characters of JSON\n" + inputs);
+        for (String adapter : ADAPTERS) {
+            world.execution(adapter, world.executions().submit(world.program(adapter).path("id").asText(), inputs)
+                    .orFail(unusual + " on the " + adapter + " adapter"));
+        }
+    }
+
+    @Then("every execution completes with outputs of the declared types, inside their declared ranges")
+    public void everyExecutionCompletesInsideTheDeclaredRanges() {
+        PublishedSchema outputSchema = new PublishedSchema(world.signature().path("output_schema"));
+        Map<String, String> ids = new LinkedHashMap<>();
+        world.executionsByAdapter().forEach((adapter, execution) -> ids.put(execution.path("id").asText(), adapter));
+        Map<String, JsonNode> finished = FinishedExecutions.await(world.executions(), ids.keySet(), world.settings().awaitTimeout());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (JsonNode execution : finished.values()) {
+            String adapter = ids.get(execution.path("id").asText());
+            world.execution(adapter, execution);
+            JsonNode outputs = execution.path("outputs");
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("adapter", adapter);
+            row.put("status", execution.path("status").asText());
+            row.put("error", execution.path("error").toString());
+            row.put("confidence", outputs.path("confidence").toString());
+            row.put("outputs (characters)", outputs.toString().length());
+            rows.add(row);
+        }
+        Evidence.rows("executions of the unusual input", rows);
+        for (JsonNode execution : finished.values()) {
+            String adapter = ids.get(execution.path("id").asText());
+            assertThat(execution.path("status").asText()).as("status on the %s adapter (error: %s)", adapter, execution.path("error")).isEqualTo("completed");
+            JsonNode outputs = execution.path("outputs");
+            assertThat(outputSchema.problems(outputs)).as("the published output schema's complaints about the %s adapter's outputs", adapter).isEmpty();
+            assertThat(outputs.path("confidence").isNumber()).as("the %s adapter's confidence %s is a number", adapter, outputs.path("confidence")).isTrue();
+            assertThat(outputs.path("confidence").asDouble()).as("the %s adapter's confidence", adapter).isBetween(0.0, 1.0);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.proofgate.acceptance.workflows;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.ExecutionsApi;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads a program's history page by page under one filter and judges it against what the program
+ * is known to hold: exactly the matching executions, none twice, newest first, the same total on
+ * every page, pages full until the last, and nothing past the end.
+ */
+public final class HistorySearch {
+
+    /** What one filtered search came to, and every way it went wrong. */
+    public record Result(String filter, List<List<String>> pages, List<Long> totals, List<String> problems) {
+        public Map<String, Object> row() {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("filter", filter);
+            row.put("pages", pages.size());
+            row.put("ids per page", pages.stream().map(page -> page.stream().map(id -> id.substring(0, 8)).toList().toString()).toList());
+            row.put("totals", totals);
+            row.put("verdict", problems.isEmpty() ? "exact" : String.join("; ", problems));
+            return row;
+        }
+    }
+
+    /** One execution as the program holds it, read one by one (not through the search). */
+    public record Held(String id, String status, Instant createdAt) {
+    }
+
+    private final ExecutionsApi executions;
+    private final String programId;
+
+    public HistorySearch(ExecutionsApi executions, String programId) {
+        this.executions = executions;
+        this.programId = programId;
+    }
+
+    public Result search(String status, int perPage, List<Held> held) {
+        List<Held> expected = held.stream().filter(h -> status == null || h.status().equals(status)).toList();
+        List<List<String>> pages = new ArrayList<>();
+        List<Long> totals = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<JsonNode> seen = new ArrayList<>();
+        int offset = 0;
+        while (true) {
+            JsonNode page = executions.page(programId, status, perPage, offset);
+            List<String> ids = new ArrayList<>();
+            page.path("items").forEach(item -> ids.add(item.path("id").asText()));
+            page.path("items").forEach(seen::add);
+            totals.add(page.path("total").asLong(-1));
+            if (ids.isEmpty()) {
+                break;
+            }
+            pages.add(ids);
+            int remaining = expected.size() - offset;
+            if (ids.size() != Math.min(perPage, Math.max(remaining, 0))) {
+                problems.add("page at offset " + offset + " holds " + ids.size() + " executions, expected " + Math.min(perPage, Math.max(remaining, 0)));
+            }
+            offset += perPage;
+            if (ids.size() < perPage) {
+                break; // a short page is the last one; only after a full page is the next one asked for
+            }
+            if (pages.size() > held.size() + 1) {
+                problems.add("the pages never end");
+                break;
+            }
+        }
+        if (totals.stream().anyMatch(total -> total != expected.size())) {
+            problems.add("totals " + totals + " instead of " + expected.size());
+        }
+        List<String> listed = seen.stream().map(item -> item.path("id").asText()).toList();
+        Set<String> unique = new HashSet<>(listed);
+        if (unique.size() != listed.size()) {
+            problems.add("an execution is listed twice");
+        }
+        Set<String> expectedIds = new HashSet<>(expected.stream().map(Held::id).toList());
+        if (!unique.equals(expectedIds)) {
+            Set<String> extra = new HashSet<>(unique);
+            extra.removeAll(expectedIds);
+            Set<String> missing = new HashSet<>(expectedIds);
+            missing.removeAll(unique);
+            problems.add("listed but not matching: " + extra + "; matching but not listed: " + missing);
+        }
+        for (JsonNode item : seen) {
+            if (status != null && !status.equals(item.path("status").asText())) {
+                problems.add(item.path("id").asText() + " is listed under '" + status + "' but is " + item.path("status").asText());
+            }
+        }
+        for (int i = 1; i < seen.size(); i++) {
+            Instant before = Instant.parse(seen.get(i - 1).path("created_at").asText());
+            Instant after = Instant.parse(seen.get(i).path("created_at").asText());
+            if (after.isAfter(before)) {
+                problems.add("not newest first: " + seen.get(i).path("id").asText() + " (" + after + ") comes after an older one (" + before + ")");
+            }
+        }
+        return new Result(status == null ? "every state" : status, pages, totals, problems);
+    }
+}
