@@ -11,3 +11,10 @@ Feature: Canaries of the self-check
       signature canary: :string question -> :string answer
       """
     Then the compiled signature has 2 inputs and 1 outputs
+
+  @severity=critical
+  Scenario: Canary - a round-trip budget no bridge can meet
+    When 2 clients send executions to a bridge worker back to back
+    Then the round trips stay within budget:
+      | measure    | limit                           |
+      | throughput | at least 100,000,000 per second |

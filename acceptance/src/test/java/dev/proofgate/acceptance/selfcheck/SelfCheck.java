@@ -61,14 +61,14 @@ public final class SelfCheck {
         List<SeededDefect> catalogue = SeededDefect.catalogue(settings.catalogue()).stream()
                 .filter(defect -> settings.only().isEmpty() || settings.only().contains(defect.id())).toList();
         progress("baseline: the unchanged platform, every selected scenario (they must all pass)");
-        Outcome baseline = suite("baseline", settings.features(), Optional.empty(), settings.baselineTags());
+        Outcome baseline = suite("baseline", settings.features(), Optional.empty(), settings.baselineTags(), List.of());
         Set<String> redInBaseline = baseline.red().stream().map(ScenarioResult::name).collect(Collectors.toSet());
         report.baseline(baseline);
         progress(String.format("baseline: %d scenarios, %d red, verdict %s, %.0f s", baseline.scenarios().size(), redInBaseline.size(),
                 baseline.verdict(), baseline.took().toMillis() / 1000.0));
 
         progress("canaries: scenarios that must fail, proving the machinery reports red");
-        Outcome canaries = suite("canaries", settings.canaries(), Optional.empty(), "");
+        Outcome canaries = suite("canaries", settings.canaries(), Optional.empty(), "", List.of());
         report.canaries(canaries);
         long canariesGreen = canaries.scenarios().stream().filter(scenario -> !scenario.red()).count();
         progress(String.format("canaries: %d of %d red", canaries.red().size(), canaries.scenarios().size()));
@@ -120,7 +120,7 @@ public final class SelfCheck {
         } catch (DefectOverlay.CannotSeed e) {
             return DefectResult.cannotSeed(defect, e.getMessage());
         }
-        Outcome outcome = suite(defect.id(), settings.features(), Optional.of(overlay), defect.run());
+        Outcome outcome = suite(defect.id(), settings.features(), Optional.of(overlay), defect.run(), defect.expectedCatchers());
         List<ScenarioResult> red = outcome.red().stream().filter(scenario -> !redInBaseline.contains(scenario.name())).toList();
         return DefectResult.of(defect, outcome, red);
     }
@@ -129,7 +129,7 @@ public final class SelfCheck {
         Map<String, List<String>> failures = new TreeMap<>();
         Map<String, Integer> runsOf = new TreeMap<>();
         for (int i = 1; i <= settings.runs(); i++) {
-            Outcome outcome = suite("run-" + i, settings.features(), Optional.empty(), settings.baselineTags());
+            Outcome outcome = suite("run-" + i, settings.features(), Optional.empty(), settings.baselineTags(), List.of());
             for (ScenarioResult scenario : outcome.scenarios()) {
                 runsOf.merge(scenario.name(), 1, Integer::sum);
                 if (scenario.red()) {
@@ -144,8 +144,8 @@ public final class SelfCheck {
         return failures.isEmpty() ? 0 : 1;
     }
 
-    private Outcome suite(String name, Path features, Optional<Path> overlay, String tags) {
-        return SuiteRun.run(settings.output().resolve("runs").resolve(name), features, overlay, tags, classpath,
+    private Outcome suite(String name, Path features, Optional<Path> overlay, String tags, List<String> names) {
+        return SuiteRun.run(settings.output().resolve("runs").resolve(name), features, overlay, tags, names, classpath,
                 settings.passedOn(), settings.runTimeout());
     }
 
@@ -182,7 +182,8 @@ public final class SelfCheck {
             boolean namesCause = red.stream().anyMatch(scenario -> !Symptoms.isSymptom(scenario.message()));
             String state = red.isEmpty() ? "SURVIVED" : "CAUGHT";
             List<String> missed = defect.expectedCatchers().stream()
-                    .filter(expected -> red.stream().noneMatch(scenario -> scenario.name().startsWith(expected))).toList();
+                    .filter(expected -> red.stream().noneMatch(scenario -> java.util.regex.Pattern.compile(expected).matcher(scenario.name()).find()))
+                    .toList();
             String note = missed.isEmpty() ? "" : "expected but stayed green: " + String.join("; ", missed);
             return new DefectResult(defect, state, red, namesCause, outcome.verdict(), outcome.took(), note);
         }

@@ -37,8 +37,8 @@ final class SuiteRun {
     private SuiteRun() {
     }
 
-    static Outcome run(Path scratch, Path features, Optional<Path> overlay, String tags, String classpath, List<String> settings,
-                       Duration atMost) {
+    static Outcome run(Path scratch, Path features, Optional<Path> overlay, String tags, List<String> names, String classpath,
+                       List<String> settings, Duration atMost) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(scratch);
@@ -56,11 +56,11 @@ final class SuiteRun {
             }
             settings.forEach(setting -> command.add("-D" + setting));
             command.addAll(List.of("io.cucumber.core.cli.Main", "--glue", "dev.proofgate.acceptance",
-                    "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
-                    "--plugin", "dev.proofgate.acceptance.verdict.ReadinessVerdictPlugin"));
+                    "--plugin", "dev.proofgate.acceptance.console.ReadinessPlugins"));
             if (!tags.isBlank()) {
                 command.addAll(List.of("--tags", tags)); // the command line ignores cucumber.filter.tags as a system property
             }
+            names.forEach(name -> command.addAll(List.of("--name", name)));
             command.add(link.toString());
             Path log = scratch.resolve("run.log");
             Process process = new ProcessBuilder(command).directory(scratch.toFile()).redirectErrorStream(true)
