@@ -17,6 +17,7 @@ Feature: Security checklist
       When the suite reads the platform's published description of its interface
       Then every operation that needs a key refuses a caller with no key
       And every operation that needs a key refuses a caller with a wrong key
+      And every operation that needs a key refuses a caller with a key that is almost right
 
     @severity=critical
     Scenario: Callers guessing keys are slowed down like everybody else

@@ -106,7 +106,26 @@ public final class SecuritySteps {
         refusesEveryCaller("a wrong key", Map.of("Authorization", "Bearer wrong-" + world.uniqueName("key")));
     }
 
+    /**
+     * Keys one typo away from the valid one: its last character changed, one character short, one too
+     * many, and in capitals. A key check that compares a prefix, a length or ignores case lets one of
+     * them through. Each operation is asked with one of them in turn, so all four meet every kind of route.
+     */
+    @Then("every operation that needs a key refuses a caller with a key that is almost right")
+    public void everyOperationRefusesANearMissKey() {
+        String key = world.environment().apiKey();
+        char last = key.charAt(key.length() - 1);
+        List<String> nearMisses = List.of(key.substring(0, key.length() - 1) + (last == 'x' ? 'y' : 'x'),
+                key.substring(0, key.length() - 1), key + "x", key.toUpperCase(java.util.Locale.ROOT));
+        int[] turn = {0};
+        refusesEveryCaller("a key that is almost right", () -> Map.of("Authorization", "Bearer " + nearMisses.get(turn[0]++ % nearMisses.size())));
+    }
+
     private void refusesEveryCaller(String presenting, Map<String, String> credentials) {
+        refusesEveryCaller(presenting, () -> credentials);
+    }
+
+    private void refusesEveryCaller(String presenting, java.util.function.Supplier<Map<String, String>> credentialsPerOperation) {
         List<ApiDescription.Operation> operations = scenario.description().operations();
         assertThat(operations.stream().filter(ApiDescription.Operation::needsKey))
                 .as("operations the description says need a key (none would make this check vacuous)").isNotEmpty();
@@ -117,10 +136,11 @@ public final class SecuritySteps {
                 rows.add(row("operation", operation.label(), "status", "-", "answer", "public by the description"));
                 continue;
             }
-            Map<String, String> headers = new LinkedHashMap<>(credentials);
+            Map<String, String> headers = new LinkedHashMap<>(credentialsPerOperation.get());
             headers.put("Content-Type", "application/json");
             RawHttp.Exchange answer = refusedOrThrottledOnce(operation, headers);
-            rows.add(row("operation", operation.label(), "status", answer.status(), "answer", answer.errorType()));
+            rows.add(row("operation", operation.label(), "presented", headers.getOrDefault("Authorization", "(nothing)")
+                    .replace(world.environment().apiKey(), "<valid key>"), "status", answer.status(), "answer", answer.errorType()));
             if (answer.status() != UNAUTHORIZED || !"unauthorized".equals(answer.errorType())) {
                 served.add(operation.label() + " -> " + answer.summary());
             }
