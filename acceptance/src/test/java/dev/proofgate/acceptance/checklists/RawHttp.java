@@ -15,10 +15,15 @@ import java.util.Map;
  */
 public final class RawHttp {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int ALONE_ABOVE_BYTES = 64 * 1024;
 
     private final String baseUrl;
+    /**
+     * One connection pool per scenario: what one scenario does to its connections on purpose (keys
+     * guessed as fast as possible, bodies refused before they are read) never reaches another's requests.
+     */
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public RawHttp(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -49,7 +54,12 @@ public final class RawHttp {
                 .method(method.toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            // A body over the limit is refused from its declared length and the server closes that connection
+            // while the client may still be writing; such a request gets a client of its own, so the broken
+            // connection never goes back to the pool that the next, ordinary request would take it from.
+            HttpClient sender = body != null && body.length > ALONE_ABOVE_BYTES
+                    ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build() : client;
+            HttpResponse<String> response = sender.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> answered = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> answered.put(name.toLowerCase(), String.join(", ", values)));
             return new Exchange(method, path, response.statusCode(), answered, response.body());

@@ -257,11 +257,11 @@ public final class SecuritySteps {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < created.size(); i++) {
             RawHttp.Exchange read = scenario.http().get("/api/programs/" + created.get(i).path("id").asText(), scenario.keyed());
-            String stored = Json.parse(read.body()).path("name").asText();
-            rows.add(row("given", names.get(i), "read back", stored, "verbatim", stored.equals(names.get(i))));
-            assertThat(stored).as("name read back for program %s", created.get(i).path("id").asText()).isEqualTo(names.get(i));
+            String stored = read.status() == 200 ? Json.parse(read.body()).path("name").asText() : null;
+            rows.add(row("given", names.get(i), "read back", read.status() == 200 ? stored : read.summary(), "verbatim", names.get(i).equals(stored)));
         }
         Evidence.rows("program names given and read back", rows);
+        assertThat(rows).as("programs whose name did not read back verbatim").allMatch(row -> Boolean.TRUE.equals(row.get("verbatim")));
     }
 
     @Then("looking a signature up by an injection string finds nothing")
