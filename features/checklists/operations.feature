@@ -22,7 +22,7 @@ Feature: Operations checklist
         | budget seconds | 30 |
       And the signature, the program and the execution read back unchanged
 
-    @severity=critical @requires=stop-platform
+    @severity=critical @requires=stop-platform @requires=inspect-host
     Scenario: A graceful stop finishes the work in hand
       Given a question answering signature
       And a program on the "native" adapter whose model takes 1500 ms

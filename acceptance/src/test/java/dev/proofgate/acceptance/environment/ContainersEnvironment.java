@@ -203,7 +203,9 @@ public final class ContainersEnvironment implements Environment {
         env.put("PROOFGATE_API_KEYS", settings.apiKey());
         env.put("PROOFGATE_BRIDGE_WORKERS", Integer.toString(settings.platformBridgeWorkers()));
         env.put("PROOFGATE_LEASE_SECONDS", "3");
-        env.put("PROOFGATE_RATE_LIMIT", "2000");
+        // as in embedded mode: one API key drives the performance scenarios' load from many virtual users
+        env.put("PROOFGATE_RATE_LIMIT", "100000");
+        env.put("PROOFGATE_SHUTDOWN_GRACE_SECONDS", "5");
         // the same JVM flags as the embedded mode's child JVM: small heap, fast start
         env.put("JAVA_TOOL_OPTIONS", "-Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1");
         return env;
