@@ -246,12 +246,13 @@ public final class FaultRun implements AutoCloseable {
             Awaitility.await("every accepted execution to finish").atMost(bound).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
                     .ignoreExceptions().until(() -> {
                         seen.set(records().read(ids));
-                        return allTerminal(ids, seen.get());
+                        // settled: every row finished and no claim still at work that could write to one again
+                        return allTerminal(ids, seen.get()) && client.workInHand() <= 0; // -1: the platform does not say
                     });
         } catch (ConditionTimeoutException e) {
             // not a failure of this step by itself: what is unfinished after the bound is counted as lost below
         }
-        Map<String, ExecutionRecords.Row> rows = seen.get().size() == ids.size() ? seen.get() : records().read(ids);
+        Map<String, ExecutionRecords.Row> rows = records().read(ids);
         List<Reconciliation.Line> lines = new ArrayList<>();
         for (Ledger.Entry entry : ledger.accepted()) {
             ExecutionRecords.Row row = rows.get(entry.executionId());

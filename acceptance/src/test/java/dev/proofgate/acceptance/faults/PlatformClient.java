@@ -67,6 +67,23 @@ final class PlatformClient {
         }
     }
 
+    /**
+     * Executions the platform says it has in hand (claimed here, not yet written back), from its health
+     * report; -1 when it does not say. A finished row can hide a second claim still at work.
+     */
+    long workInHand() {
+        try {
+            HttpRequest request = request("/health").GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return parse(response.body()).path("components").path("execution_queue").path("in_flight_here").asLong(-1);
+        } catch (java.io.IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
     /** Whether the platform reports itself ready to serve, as a load balancer would ask. */
     boolean ready() {
         try {

@@ -36,7 +36,7 @@ record RunSelection(boolean dryRun, List<String> filters) {
                 }
             }
         }
-        return new RunSelection(dryRun, List.copyOf(filters));
+        return new RunSelection(dryRun, filters.stream().distinct().toList()); // a filter given both ways counts once
     }
 
     boolean partial() {

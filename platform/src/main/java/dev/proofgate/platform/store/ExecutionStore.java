@@ -98,9 +98,13 @@ public final class ExecutionStore {
                 + "started_at = null where id = ? and status = 'running' and lease_owner = ?", id, claim);
     }
 
+    /**
+     * Extends a lease that is still alive. A lease past its expiry is forfeit even before another claim
+     * re-queues it: renewing it would race the re-queue, and whichever won decided who runs the work.
+     */
     public int renewLease(UUID id, String claim, int leaseSeconds) {
         return sql.update("update executions set lease_expires_at = now() + make_interval(secs => ?) "
-                + "where id = ? and status = 'running' and lease_owner = ?", leaseSeconds, id, claim);
+                + "where id = ? and status = 'running' and lease_owner = ? and lease_expires_at > now()", leaseSeconds, id, claim);
     }
 
     /** Counts one more attempt for work retried inside the same claim (for example after a worker died). */

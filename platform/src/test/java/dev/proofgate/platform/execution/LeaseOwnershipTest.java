@@ -60,4 +60,23 @@ class LeaseOwnershipTest {
             dispatcher.drain(0);
         }
     }
+
+    @Test
+    void aLeasePastItsExpiryCannotBeRenewedSoTheReQueueAlwaysWins() throws Exception {
+        try (TestDatabase testDatabase = new TestDatabase(); Database database = new Database(testDatabase.url(), "postgres", "postgres", 2)) {
+            SignatureStore signatures = new SignatureStore(database);
+            ProgramStore programs = new ProgramStore(database);
+            ExecutionStore executions = new ExecutionStore(database);
+            UUID signatureId = signatures.create("qa", "signature qa: :string question -> :string answer", null).orElseThrow().id();
+            Program program = programs.create("quick", signatureId, NativeAdapter.NAME, JsonNodeFactory.instance.objectNode());
+            UUID id = executions.submit(program.id(), NativeAdapter.NAME, JsonNodeFactory.instance.objectNode().put("question", "renew?"),
+                    "test-key", null).execution().id();
+            executions.claim("claim", 2).orElseThrow();
+
+            assertThat(executions.renewLease(id, "claim", 2)).as("renewals of a live lease").isEqualTo(1);
+            testDatabase.execute("update executions set lease_expires_at = now() - interval '1 second' where id = '" + id + "'");
+            assertThat(executions.renewLease(id, "claim", 2)).as("renewals of a lease past its expiry").isZero();
+            assertThat(executions.requeueExpired()).as("executions re-queued after the failed renewal").isEqualTo(1);
+        }
+    }
 }
