@@ -45,6 +45,12 @@ Feature: Robustness to bad input checklist
       And the worker still reports its health
 
     @severity=critical @requires=bridge-worker
+    Scenario: A worker refuses a request over its frame limit by that request's id
+      When a worker is sent a request one byte over its frame limit
+      Then the worker refuses it as too large, naming the request by its id
+      And the worker still reports its health
+
+    @severity=critical @requires=bridge-worker
     Scenario: A compressed frame that would inflate beyond the frame limit is refused
       When a worker is sent a compressed frame of zeros that inflates to 64 MiB
       Then the worker refuses it as too large

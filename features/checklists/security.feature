@@ -25,6 +25,11 @@ Feature: Security checklist
       Then the caller is told to slow down before the attempts run out
       And no more attempts were let through than the published allowance plus 10 percent
 
+    @severity=critical @requires=rate-limited-key
+    Scenario: A key is held to the rate limit announced for it
+      When a caller whose key has a rate limit of its own asks as fast as it can for 4 seconds
+      Then once its burst is spent, the requests let through per second are within 10 percent of the limit announced for the key
+
   Rule: Requests cannot break out of their data
 
     @severity=critical

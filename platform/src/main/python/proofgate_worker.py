@@ -25,6 +25,8 @@ DEFAULT_MAX_FRAME_BYTES = 8 * 1024 * 1024
 # Deepest nesting of arrays and objects a request may have. Python's json parser recurses, so a deeper
 # request would raise RecursionError; it is refused before parsing, by a scan that does not recurse.
 MAX_NESTING = 200
+# How much of a frame that cannot be read whole (too large, or inflating too far) is scanned for its request id.
+ID_SCAN_BYTES = 64 * 1024
 TYPES = ["string", "integer", "float", "boolean", "map", "list", "optional", "confidence_score", "reasoning_chain"]
 
 
@@ -87,10 +89,20 @@ def request_id_of(text):
 def compressed_request_id(payload):
     """The request id from the first 64 KiB of a compressed payload that cannot be inflated whole."""
     try:
-        prefix = zlib.decompressobj().decompress(payload, 64 * 1024)
+        prefix = zlib.decompressobj().decompress(payload, ID_SCAN_BYTES)
     except zlib.error:
         return None
     return request_id_of(prefix.decode("utf-8", "replace"))
+
+
+def oversized_request_id(head):
+    """The request id from the first bytes of a frame too large to read (flags byte, then the payload's start)."""
+    if not head:
+        return None
+    flags, payload = head[0], head[1:]
+    if flags & FLAG_COMPRESSED:
+        return compressed_request_id(payload)
+    return request_id_of(payload.decode("utf-8", "replace"))
 
 
 class ProtocolError(Exception):
@@ -243,9 +255,12 @@ class Worker:
                 self.send_error(None, "malformed_frame", "frame length is 0; a frame holds at least the flags byte")
                 continue
             if length > self.max_frame_bytes:
-                if not self._discard(length):
+                # only the first 64 KiB are kept, to find the request's id; the rest is read and dropped
+                head = self._read_exact(min(length, ID_SCAN_BYTES))
+                if head is None or not self._discard(length - len(head)):
                     return
-                self.send_error(None, "frame_too_large", "frame of %d bytes exceeds the limit of %d bytes" % (length, self.max_frame_bytes))
+                self.send_error(oversized_request_id(head), "frame_too_large",
+                                "frame of %d bytes exceeds the limit of %d bytes" % (length, self.max_frame_bytes))
                 continue
             body = self._read_exact(length)
             if body is None:

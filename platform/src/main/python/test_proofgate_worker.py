@@ -113,6 +113,14 @@ class ProtocolTest(unittest.TestCase):
         big = frame({"id": 1, "command": "describe", "args": {"pad": "x" * 5000}})
         responses = run(big + frame({"id": 2, "command": "health_check"}), max_frame_bytes=1024)
         self.assertEqual("frame_too_large", responses[0]["error"]["type"])
+        self.assertEqual(1, responses[0]["id"], "the refusal names the request it refuses")
+        self.assertEqual(2, responses[1]["id"])
+
+    def test_oversized_frame_without_a_readable_id_is_refused_with_id_null(self):
+        body = b"\x00" + b" " * 2000
+        responses = run(struct.pack(">I", len(body)) + body + frame({"id": 2, "command": "health_check"}), max_frame_bytes=1024)
+        self.assertEqual("frame_too_large", responses[0]["error"]["type"])
+        self.assertIsNone(responses[0]["id"])
         self.assertEqual(2, responses[1]["id"])
 
     def test_unknown_command(self):

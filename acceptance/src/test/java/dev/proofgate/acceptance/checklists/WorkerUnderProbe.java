@@ -13,7 +13,8 @@ import java.time.Duration;
  */
 public final class WorkerUnderProbe implements AutoCloseable {
 
-    private static final int MAX_FRAME_BYTES = 8 * 1024 * 1024;
+    /** The frame limit the probed worker is started with (the platform's default). */
+    public static final int MAX_FRAME_BYTES = 8 * 1024 * 1024;
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final WorkerProcess worker;

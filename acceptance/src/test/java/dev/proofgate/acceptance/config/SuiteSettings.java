@@ -17,6 +17,7 @@ public record SuiteSettings(
         String mode,
         Optional<String> baseUrl,
         String apiKey,
+        Optional<String> limitedApiKey,
         Optional<String> databaseUrl,
         String databaseUser,
         String databasePassword,
@@ -48,6 +49,7 @@ public record SuiteSettings(
                 mode,
                 optional("proofgate.base.url"),
                 value("proofgate.api.key", "readiness-suite-key"),
+                optional("proofgate.api.key.limited"),
                 optional("proofgate.db.url"),
                 value("proofgate.db.user", "postgres"),
                 value("proofgate.db.password", "postgres"),
@@ -78,6 +80,19 @@ public record SuiteSettings(
             dir = dir.getParent();
         }
         return dir == null ? Path.of("").toAbsolutePath() : dir;
+    }
+
+    /** The requests per second of the rate-limited key in the modes that configure the platform themselves. */
+    public static final int LIMITED_KEY_RATE = 50;
+
+    /** The rate-limited key where the suite configures the platform (embedded, containers): given, or derived from the suite's key. */
+    public String ownLimitedApiKey() {
+        return limitedApiKey.orElse(apiKey + "-limited");
+    }
+
+    /** PROOFGATE_API_KEYS for a platform the suite configures: its own key, and the rate-limited key with its limit. */
+    public String platformApiKeys() {
+        return apiKey + "," + ownLimitedApiKey() + ":" + LIMITED_KEY_RATE;
     }
 
     /** {@code -Dproofgate.console=failures}: the console lists only scenarios that did not pass (and why), then the verdict. */

@@ -23,7 +23,12 @@ public enum Capability {
     /** See the platform's own processes and log on this host: worker environments, memory, log lines, throw-away starts. */
     INSPECT_HOST("inspect-host"),
     /** Cut, slow or reset the network between the platform and its database. */
-    DATABASE_NETWORK("database-network");
+    DATABASE_NETWORK("database-network"),
+    /**
+     * Call the platform with a second API key whose rate limit is low enough for the suite to measure
+     * (the suite's own key is given a limit no test load reaches, so that load scenarios measure the platform).
+     */
+    RATE_LIMITED_KEY("rate-limited-key");
 
     private final String tag;
 

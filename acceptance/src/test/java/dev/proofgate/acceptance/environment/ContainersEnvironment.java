@@ -200,7 +200,7 @@ public final class ContainersEnvironment implements Environment {
         env.put("PROOFGATE_DB_URL", "jdbc:postgresql://" + DATABASE_ALIAS + ":" + POSTGRES_PORT + "/postgres");
         env.put("PROOFGATE_DB_USER", "postgres");
         env.put("PROOFGATE_DB_PASSWORD", "postgres");
-        env.put("PROOFGATE_API_KEYS", settings.apiKey());
+        env.put("PROOFGATE_API_KEYS", settings.platformApiKeys());
         env.put("PROOFGATE_BRIDGE_WORKERS", Integer.toString(settings.platformBridgeWorkers()));
         env.put("PROOFGATE_LEASE_SECONDS", "3");
         // as in embedded mode: one API key drives the performance scenarios' load from many virtual users
@@ -310,6 +310,11 @@ public final class ContainersEnvironment implements Environment {
     @Override
     public String apiKey() {
         return settings.apiKey();
+    }
+
+    @Override
+    public Optional<String> limitedApiKey() {
+        return Optional.of(settings.ownLimitedApiKey());
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class EmbeddedEnvironment implements Environment {
         env.put("PROOFGATE_DB_URL", "jdbc:postgresql://localhost:" + databaseLink.port() + "/postgres"); // through the fault proxy
         env.put("PROOFGATE_DB_USER", "postgres");
         env.put("PROOFGATE_DB_PASSWORD", "postgres");
-        env.put("PROOFGATE_API_KEYS", settings.apiKey());
+        env.put("PROOFGATE_API_KEYS", settings.platformApiKeys());
         env.put("PROOFGATE_BRIDGE_WORKERS", Integer.toString(settings.platformBridgeWorkers()));
         env.put("PROOFGATE_PYTHON", settings.python());
         env.put("PROOFGATE_LEASE_SECONDS", "3");
@@ -134,6 +134,11 @@ public final class EmbeddedEnvironment implements Environment {
     @Override
     public String apiKey() {
         return settings.apiKey();
+    }
+
+    @Override
+    public Optional<String> limitedApiKey() {
+        return Optional.of(settings.ownLimitedApiKey());
     }
 
     @Override

@@ -20,6 +20,11 @@ public interface Environment extends AutoCloseable {
 
     String apiKey();
 
+    /** A second API key with a rate limit of its own that the suite can measure, where the environment has one. */
+    default Optional<String> limitedApiKey() {
+        return Optional.empty();
+    }
+
     Set<Capability> capabilities();
 
     default boolean can(Capability capability) {

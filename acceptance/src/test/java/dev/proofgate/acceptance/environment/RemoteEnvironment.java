@@ -51,12 +51,20 @@ public final class RemoteEnvironment implements Environment {
     }
 
     @Override
+    public Optional<String> limitedApiKey() {
+        return settings.limitedApiKey();
+    }
+
+    @Override
     public Set<Capability> capabilities() {
         // No bridge-worker: a worker the suite starts next to itself is not the deployed one, and the
         // bridge scenarios must never pass on behalf of a system they did not touch.
         Set<Capability> capabilities = EnumSet.noneOf(Capability.class);
         if (settings.databaseUrl().isPresent()) {
             capabilities.add(Capability.READ_DATABASE);
+        }
+        if (settings.limitedApiKey().isPresent()) {
+            capabilities.add(Capability.RATE_LIMITED_KEY);
         }
         return capabilities;
     }

@@ -191,6 +191,7 @@ public final class RobustnessSteps {
     @When("a worker is sent a request whose arguments nest {int} levels deep")
     public void aWorkerIsSentADeepRequest(int depth) {
         try (WorkerUnderProbe worker = WorkerUnderProbe.start(world.settings().python())) {
+            scenario.measured("worker request id", "deep-request-1");
             String payload = "{\"id\": \"deep-request-1\", \"command\": \"execute\", \"args\": {\"inputs\": " + "[".repeat(depth) + "]".repeat(depth) + "}}";
             JsonNode answer = worker.sendPayload(payload.getBytes(StandardCharsets.UTF_8), false);
             Evidence.json("worker's answer to a request nested " + depth + " levels deep", answer.toPrettyString());
@@ -202,7 +203,7 @@ public final class RobustnessSteps {
     @Then("the worker answers the request by its id with a typed error")
     public void theWorkerAnswersByItsId() {
         JsonNode answer = scenario.measured("worker answer");
-        assertThat(answer.path("id").asText(null)).as("request id in the worker's answer %s", answer).isEqualTo("deep-request-1");
+        assertThat(answer.path("id").asText(null)).as("request id in the worker's answer %s", answer).isEqualTo(scenario.measured("worker request id"));
         assertThat(answer.path("ok").asBoolean(true)).as("the worker reported success").isFalse();
         assertThat(answer.path("error").path("type").asText()).as("error type").isIn("invalid_arguments", "malformed_frame");
     }
@@ -211,6 +212,33 @@ public final class RobustnessSteps {
     public void theWorkerStillReportsItsHealth() {
         JsonNode health = scenario.measured("worker health after");
         assertThat(health.path("result").path("status").asText()).as("worker health after the hostile request: %s", health).isEqualTo("ok");
+    }
+
+    @When("a worker is sent a request one byte over its frame limit")
+    public void aWorkerIsSentAnOversizedRequest() {
+        try (WorkerUnderProbe worker = WorkerUnderProbe.start(world.settings().python())) {
+            String head = "{\"id\": \"oversized-request-1\", \"command\": \"execute\", \"args\": {\"pad\": \"";
+            byte[] payload = new byte[WorkerUnderProbe.MAX_FRAME_BYTES]; // with the flags byte, one over the limit
+            java.util.Arrays.fill(payload, (byte) 'x');
+            byte[] start = head.getBytes(StandardCharsets.UTF_8);
+            System.arraycopy(start, 0, payload, 0, start.length);
+            payload[payload.length - 3] = '"';
+            payload[payload.length - 2] = '}';
+            payload[payload.length - 1] = '}';
+            JsonNode answer = worker.sendPayload(payload, false);
+            Evidence.json("worker's answer to a request of " + payload.length + " bytes (limit " + WorkerUnderProbe.MAX_FRAME_BYTES
+                    + " bytes including the flags byte)", answer.toPrettyString());
+            scenario.measured("worker request id", "oversized-request-1");
+            scenario.measured("worker answer", answer);
+            scenario.measured("worker health after", worker.health());
+        }
+    }
+
+    @Then("the worker refuses it as too large, naming the request by its id")
+    public void theWorkerRefusesItAsTooLargeByItsId() {
+        theWorkerRefusesItAsTooLarge();
+        JsonNode answer = scenario.measured("worker answer");
+        assertThat(answer.path("id").asText(null)).as("request id in the worker's refusal %s", answer).isEqualTo(scenario.measured("worker request id"));
     }
 
     @When("a worker is sent a compressed frame of zeros that inflates to {int} MiB")

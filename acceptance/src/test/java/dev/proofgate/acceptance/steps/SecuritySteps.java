@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.checklists.ApiDescription;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
+import dev.proofgate.acceptance.checklists.RateLimitProbe;
 import dev.proofgate.acceptance.checklists.RawHttp;
 import dev.proofgate.acceptance.checklists.SecretScan;
 import dev.proofgate.acceptance.checklists.WorkerEnvironment;
@@ -19,9 +20,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -212,6 +215,43 @@ public final class SecuritySteps {
                 .isLessThanOrEqualTo(allowance * (1 + percent / 100.0));
     }
 
+    @When("a caller whose key has a rate limit of its own asks as fast as it can for {int} seconds")
+    public void aRateLimitedCallerAsks(int seconds) {
+        String key = world.environment().limitedApiKey().orElseThrow(() -> new IllegalStateException(
+                "the " + world.environment().mode() + " environment has no rate-limited key; tag the scenario @requires=rate-limited-key"));
+        Duration duration = Duration.ofSeconds(seconds);
+        RateLimitProbe.Result result = RateLimitProbe.run(scenario.http(), key, duration, 4);
+        Evidence.rows("answers to the rate-limited key, second by second", result.perSecond());
+        Evidence.text("rate limit measured", String.format(Locale.ROOT, "announced limit (RateLimit-Limit): %d per second%n"
+                        + "asked: %d in %d s from 4 callers (%.0f per second)%nlet through: %d; told to slow down: %d (Retry-After %s)%n"
+                        + "once the burst was spent: %d let through in %.3f s = %.1f per second",
+                result.announced(), result.asked(), seconds, result.askedPerSecond(duration), result.letThrough(), result.throttled(),
+                result.retryAfter(), result.letThroughInWindow(), result.windowSeconds(), result.rate()));
+        scenario.measured("rate limit probe", result);
+        scenario.measured("rate limit probe duration", duration);
+    }
+
+    @Then("once its burst is spent, the requests let through per second are within {int} percent of the limit announced for the key")
+    public void theRateLimitHolds(int percent) {
+        RateLimitProbe.Result result = scenario.measured("rate limit probe");
+        double asked = result.askedPerSecond(scenario.measured("rate limit probe duration"));
+        int announced = result.announced();
+        double low = announced * (1 - percent / 100.0);
+        double high = announced * (1 + percent / 100.0);
+        Evidence.text("rate limit judged", String.format(Locale.ROOT, "%.1f let through per second once the burst was spent, against the "
+                + "announced %d ± %d %% (%.1f to %.1f), the callers asking at %.0f per second", result.rate(), announced, percent, low, high, asked));
+        assertThat(result.otherAnswers()).as("answers to the rate-limited key other than 'let through' or 'slow down'").isEmpty();
+        assertThat(announced).as("the key's rate limit as the platform announces it on its answers (RateLimit-Limit)").isPositive();
+        assertThat(asked).as("how fast the callers asked, per second: below twice the announced %d the limit cannot be measured", announced)
+                .isGreaterThanOrEqualTo(2.0 * announced);
+        assertThat(result.throttled()).as("answers telling the caller to slow down, asking at %.0f per second against an announced %d per second",
+                asked, announced).isPositive();
+        assertThat(result.retryAfter()).as("when the throttled caller may try again (Retry-After)").isNotBlank();
+        assertThat(result.rate()).as("requests let through per second once the burst was spent (%d in %.2f s), against the announced %d ± %d %%",
+                result.letThroughInWindow(), result.windowSeconds(), announced, percent)
+                .isBetween(low, high);
+    }
+
     @When("a team sends a signature twice as large as the body limit")
     public void aTeamSendsAnOversizedSignature() {
         long limit = scenario.publishedLimit("body_bytes");
@@ -286,6 +326,7 @@ public final class SecuritySteps {
         RawHttp http = scenario.http();
         SecretScan scan = new SecretScan()
                 .secret("API key", world.environment().apiKey())
+                .secret("rate-limited API key", world.environment().limitedApiKey().orElse(null))
                 .secret("database password", world.environment().database().map(db -> db.password()).orElse(null));
         scan.source("health", http.get("/health", Map.of()).body());
         scan.source("metrics", http.get("/metrics", Map.of()).body());

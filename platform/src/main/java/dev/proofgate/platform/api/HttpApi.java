@@ -196,11 +196,13 @@ public final class HttpApi {
         }
         String client = clientKey(key);
         ctx.attribute("client", client);
-        long retryAfter = rateLimiter.acquire(client);
+        int limit = settings.rateLimitOf(key);
+        ctx.header("RateLimit-Limit", Integer.toString(limit)); // this key's requests per second
+        long retryAfter = rateLimiter.acquire(client, limit);
         if (retryAfter > 0) {
             ctx.header("Retry-After", Long.toString(retryAfter));
-            throw new ApiException(429, "rate_limited", "more than " + settings.rateLimitPerSecond() + " requests per second for this key",
-                    Map.of("limit_per_second", settings.rateLimitPerSecond(), "retry_after_seconds", retryAfter));
+            throw new ApiException(429, "rate_limited", "more than " + limit + " requests per second for this key",
+                    Map.of("limit_per_second", limit, "retry_after_seconds", retryAfter));
         }
         String length = ctx.header("Content-Length");
         if (length != null && parseLong(length) > settings.bodyLimitBytes()) {

@@ -3,7 +3,7 @@ package dev.proofgate.platform.api;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A token bucket per API key: {@code perSecond} sustained, bursts up to one second's worth. */
+/** A token bucket per client: its rate sustained, bursts up to one second's worth. */
 final class RateLimiter {
 
     private final double perSecond;
@@ -15,7 +15,12 @@ final class RateLimiter {
 
     /** Takes a token; returns 0 when allowed, else the seconds to wait before trying again. */
     long acquire(String key) {
-        return buckets.computeIfAbsent(key, k -> new Bucket(perSecond)).take(perSecond);
+        return acquire(key, perSecond);
+    }
+
+    /** Takes a token from a client whose rate is its own. */
+    long acquire(String key, double rate) {
+        return buckets.computeIfAbsent(key, k -> new Bucket(rate)).take(rate);
     }
 
     private static final class Bucket {

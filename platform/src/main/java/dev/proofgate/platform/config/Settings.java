@@ -29,7 +29,8 @@ public record Settings(
         int bridgeFrameLimitBytes,
         int leaseSeconds,
         int shutdownGraceSeconds,
-        int authFailuresPerSecond) {
+        int authFailuresPerSecond,
+        Map<String, Integer> keyRateLimits) {
 
     public static final String DEFAULT_API_KEY = "local-dev-key";
 
@@ -74,17 +75,47 @@ public record Settings(
                 r.integer("PROOFGATE_BRIDGE_FRAME_LIMIT_BYTES", 8 * 1_048_576, 1024, 256 * 1_048_576),
                 r.integer("PROOFGATE_LEASE_SECONDS", 15, 1, 3600),
                 r.integer("PROOFGATE_SHUTDOWN_GRACE_SECONDS", 20, 0, 600),
-                r.integer("PROOFGATE_AUTH_FAILURE_LIMIT", 50, 1, 100_000));
-        for (String key : settings.apiKeys) {
-            if (key.length() < 8) {
-                throw new SettingsException("PROOFGATE_API_KEYS: every key must be at least 8 characters");
-            }
-        }
+                r.integer("PROOFGATE_AUTH_FAILURE_LIMIT", 50, 1, 100_000),
+                Map.of());
+        settings = settings.withKeys(settings.apiKeys);
         if (settings.bridgeWorkers > 0 && !r.recording() && !runnable(settings.python)) {
             throw new SettingsException("PROOFGATE_PYTHON: no executable '" + settings.python + "' (needed by PROOFGATE_BRIDGE_WORKERS="
                     + settings.bridgeWorkers + ")");
         }
         return settings;
+    }
+
+    /**
+     * The keys as given: each entry is a key, or a key and its own rate limit as {@code key:requests-per-second}
+     * (a partner on a smaller plan, say); keys without one share PROOFGATE_RATE_LIMIT's figure, each for itself.
+     */
+    private Settings withKeys(List<String> entries) {
+        List<String> keys = new ArrayList<>();
+        Map<String, Integer> limits = new java.util.LinkedHashMap<>();
+        for (String entry : entries) {
+            int colon = entry.lastIndexOf(':');
+            String key = colon < 0 ? entry : entry.substring(0, colon);
+            if (key.length() < 8) {
+                throw new SettingsException("PROOFGATE_API_KEYS: every key must be at least 8 characters");
+            }
+            if (colon >= 0) {
+                String limit = entry.substring(colon + 1);
+                if (!limit.matches("\\d{1,7}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > 1_000_000) {
+                    throw new SettingsException("PROOFGATE_API_KEYS: a key's own rate limit follows a colon and is a whole number "
+                            + "of requests per second from 1 to 1000000 (key:50)");
+                }
+                limits.put(key, Integer.parseInt(limit));
+            }
+            keys.add(key);
+        }
+        return new Settings(port, databaseUrl, databaseUser, databasePassword, dataDirectory, List.copyOf(keys), rateLimitPerSecond,
+                bodyLimitBytes, dispatcherWorkers, bridgeWorkers, python, bridgeFrameLimitBytes, leaseSeconds, shutdownGraceSeconds,
+                authFailuresPerSecond, Map.copyOf(limits));
+    }
+
+    /** The requests per second a key may make: its own limit, else PROOFGATE_RATE_LIMIT. */
+    public int rateLimitOf(String key) {
+        return keyRateLimits.getOrDefault(key, rateLimitPerSecond);
     }
 
     public boolean localMode() {
@@ -94,7 +125,7 @@ public record Settings(
     /** The settings as they may be logged: the password and keys are never shown. */
     public String describe() {
         return "port=" + port + " database=" + databaseUrl.orElse("embedded PostgreSQL in " + dataDirectory)
-                + " apiKeys=" + apiKeys.size() + " rateLimit=" + rateLimitPerSecond + "/s bodyLimit=" + bodyLimitBytes
+                + " apiKeys=" + apiKeys.size() + " (" + keyRateLimits.size() + " with a rate limit of their own) rateLimit=" + rateLimitPerSecond + "/s bodyLimit=" + bodyLimitBytes
                 + "B dispatcherWorkers=" + dispatcherWorkers + " bridgeWorkers=" + bridgeWorkers
                 + " python=" + python + " lease=" + leaseSeconds + "s authFailures=" + authFailuresPerSecond + "/s";
     }

@@ -37,4 +37,16 @@ class SettingsTest {
         assertThatThrownBy(() -> Settings.from(Map.of("PROOFGATE_DATA_DIR", "/dev/null")))
                 .isInstanceOf(SettingsException.class).hasMessageStartingWith("PROOFGATE_DATA_DIR");
     }
+
+    @Test
+    void aKeyMayCarryARateLimitOfItsOwnAndABadOneStopsStartUpNamingTheSetting() {
+        Settings settings = Settings.from(Map.of("PROOFGATE_API_KEYS", "main-key-123,partner-key-456:50", "PROOFGATE_RATE_LIMIT", "300"));
+        assertThat(settings.apiKeys()).containsExactly("main-key-123", "partner-key-456");
+        assertThat(settings.rateLimitOf("partner-key-456")).isEqualTo(50);
+        assertThat(settings.rateLimitOf("main-key-123")).isEqualTo(300);
+        for (String bad : List.of("partner-key-456:0", "partner-key-456:fast", "partner-key-456:", "short:50")) {
+            assertThatThrownBy(() -> Settings.from(Map.of("PROOFGATE_API_KEYS", bad))).as(bad)
+                    .isInstanceOf(SettingsException.class).hasMessageStartingWith("PROOFGATE_API_KEYS");
+        }
+    }
 }
