@@ -240,7 +240,9 @@ public final class FaultRun implements AutoCloseable {
             return reconciliation;
         }
         int unansweredAtStop = stream.stop(Duration.ofSeconds(15));
-        List<String> ids = acceptedIds();
+        // one snapshot of what was accepted: an answer recorded after it must not join the ledger unread
+        List<Ledger.Entry> accepted = ledger.accepted();
+        List<String> ids = accepted.stream().map(Ledger.Entry::executionId).toList();
         java.util.concurrent.atomic.AtomicReference<Map<String, ExecutionRecords.Row>> seen = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
         try {
             Awaitility.await("every accepted execution to finish").atMost(bound).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
@@ -254,7 +256,7 @@ public final class FaultRun implements AutoCloseable {
         }
         Map<String, ExecutionRecords.Row> rows = records().read(ids);
         List<Reconciliation.Line> lines = new ArrayList<>();
-        for (Ledger.Entry entry : ledger.accepted()) {
+        for (Ledger.Entry entry : accepted) {
             ExecutionRecords.Row row = rows.get(entry.executionId());
             lines.add(new Reconciliation.Line(entry.executionId(), entry.adapter(), entry.answeredAt(), client.status(entry.executionId()),
                     row == null ? "unknown" : row.status(), row == null ? 0 : row.attempts(), row == null ? 0 : row.completions(),

@@ -62,6 +62,12 @@ final class SubmissionStream implements AutoCloseable {
     int stop(Duration atMost) {
         running = false;
         ticker.shutdownNow();
+        try {
+            // a tick already past its check may still be sending: wait for it, so its submission is waited for below
+            ticker.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         CompletableFuture<?> all = CompletableFuture.allOf(outstanding.toArray(CompletableFuture[]::new));
         try {
             all.get(atMost.toMillis(), TimeUnit.MILLISECONDS);
