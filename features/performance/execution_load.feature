@@ -24,12 +24,12 @@ Feature: Questions are answered quickly however many users ask at once
         | native      | 1       | 50  | 50         |
         | native      | 5       | 75  | 200        |
         | native      | 10      | 100 | 300        |
-        | native      | 20      | 150 | 400        |
+        | native      | 20      | 150 | 250        |
         | native      | 50      | 500 | 150        |
         | python_port | 1       | 50  | 50         |
         | python_port | 5       | 75  | 200        |
-        | python_port | 10      | 100 | 250        |
-        | python_port | 20      | 200 | 200        |
+        | python_port | 10      | 100 | 200        |
+        | python_port | 20      | 250 | 150        |
         | python_port | 50      | 600 | 100        |
 
   Rule: A question is answered soon after it arrives, measured from when it was meant to be sent

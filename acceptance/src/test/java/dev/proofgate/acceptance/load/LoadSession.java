@@ -87,10 +87,20 @@ public final class LoadSession implements AutoCloseable {
         List<Map<String, Object>> steps = new ArrayList<>();
         int sustainable = 0;
         long samples = 0;
+        boolean tooFewSamples = false;
         String stoppedBecause = "reached " + SEARCH_MAX_CLIENTS + " clients, the end of the search";
         for (int clients = 1; clients <= SEARCH_MAX_CLIENTS; clients *= 2) {
             LoadResult level = new LoadDriver("search at " + clients + " clients").run(operation,
                     LoadProfile.closed(clients).warmUp(Duration.ofMillis(500)).steady(plan.searchStep()).build());
+            long minimum = Measure.P95_LATENCY.minimumSamples();
+            if (level.measured().errors() == 0 && level.measured().successes() < minimum) {
+                // too few answers for a p95 in one step (a slow moment, or few clients): measure this level once more,
+                // long enough for the samples a p95 needs at the rate just seen (at most four steps)
+                double perStep = Math.max(1, level.measured().successes());
+                Duration longer = plan.searchStep().multipliedBy(Math.min(4, (long) Math.ceil(1.5 * minimum / perStep)));
+                level = new LoadDriver("search at " + clients + " clients, measured longer").run(operation,
+                        LoadProfile.closed(clients).steady(longer).build());
+            }
             LoadResult.PhaseResult measured = level.measured();
             double p95 = measured.percentileMs(95);
             Map<String, Object> step = new LinkedHashMap<>();
@@ -107,6 +117,7 @@ public final class LoadSession implements AutoCloseable {
                 break;
             }
             if (measured.successes() < Measure.P95_LATENCY.minimumSamples()) {
+                tooFewSamples = true;
                 stoppedBecause = clients + " clients gave only " + measured.successes() + " answers, too few for a p95";
                 break;
             }
@@ -117,7 +128,13 @@ public final class LoadSession implements AutoCloseable {
             sustainable = clients;
         }
         Evidence.rows("concurrency search (stopped: " + stoppedBecause + ")", steps);
-        extra = Measurements.of(result).with(Measure.SUSTAINABLE_CONCURRENCY, sustainable, samples);
+        extra = Measurements.of(result);
+        if (sustainable == 0 && tooFewSamples) {
+            // nothing was measured, which is not the same as nothing sustained
+            extra.unavailable(Measure.SUSTAINABLE_CONCURRENCY, "the search could not measure its first level: " + stoppedBecause);
+        } else {
+            extra.with(Measure.SUSTAINABLE_CONCURRENCY, sustainable, samples);
+        }
     }
 
     public void bridgeRoundTrips(int clients) throws CompileError {

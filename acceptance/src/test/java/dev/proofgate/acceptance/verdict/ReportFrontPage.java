@@ -81,6 +81,9 @@ public final class ReportFrontPage {
                 .append("#pg-verdict td.pg-none{color:#b26a00;font-style:italic}")
                 .append("#pg-verdict h3{margin:0 0 6px 0;font-size:15px}#pg-verdict ul{margin:0 0 8px 0;padding-left:18px;font-size:14px}")
                 .append("#pg-verdict li{margin-bottom:3px}")
+                // Allure's ring counts only what ran (a run with scenarios not run reads "100%"): unless the
+                // verdict is a full GO its percentage would contradict the verdict above it, so it is not shown
+                .append(!"GO".equals(decision) || partial ? ".chart__caption{display:none}" : "")
                 .append("</style>");
         html.append("<div id=\"pg-verdict\" class=\"pg-").append(tone).append("\"><div class=\"pg-head\">")
                 .append("<span class=\"pg-decision\">").append(escape(decision)).append(partial ? " &middot; PARTIAL" : "")
