@@ -122,15 +122,25 @@ public final class Dispatcher implements AutoCloseable {
                 }
                 claimed.forEach(execution -> inFlight.put(execution.id(), claim));
                 long batchStarted = System.nanoTime();
-                for (int i = 0; i < claimed.size(); i++) {
-                    // the rest of a batch goes back to the queue when stopping, or when a slow run has held it
-                    // long enough that other threads should take it (no waiting behind a slow model)
-                    if (claiming && System.nanoTime() - batchStarted < BATCH_HOLD_NANOS) {
-                        long started = System.nanoTime();
-                        run(claimed.get(i), claim);
-                        batch = System.nanoTime() - started > BATCH_HOLD_NANOS ? 1 : Math.min(CLAIM_BATCH, batch * 2);
-                    } else {
-                        release(claimed.get(i), claim);
+                int next = 0;
+                try {
+                    for (; next < claimed.size(); next++) {
+                        // the rest of a batch goes back to the queue when stopping, or when a slow run has held it
+                        // long enough that other threads should take it (no waiting behind a slow model)
+                        if (claiming && System.nanoTime() - batchStarted < BATCH_HOLD_NANOS) {
+                            long started = System.nanoTime();
+                            run(claimed.get(next), claim);
+                            batch = System.nanoTime() - started > BATCH_HOLD_NANOS ? 1 : Math.min(CLAIM_BATCH, batch * 2);
+                        } else {
+                            release(claimed.get(next), claim);
+                        }
+                    }
+                } finally {
+                    // a run that threw (the database went away mid-batch) leaves the rest of the batch unstarted:
+                    // hand it back, or at least stop renewing its leases so that it expires and is re-queued;
+                    // otherwise it would stay claimed, renewed and never run
+                    for (int rest = next + 1; rest < claimed.size(); rest++) {
+                        release(claimed.get(rest), claim);
                     }
                 }
             } catch (DatabaseUnavailableException e) {
