@@ -50,6 +50,19 @@ public final class RawHttp {
     }
 
     public Exchange send(String method, String path, Map<String, String> headers, byte[] body) {
+        return send(method, path, headers, body, false);
+    }
+
+    /**
+     * The same request on a connection of its own: after a transport failure, a second pooled connection
+     * may be just as stale (closed by the server while idle), and only a new one tells a platform that is
+     * down from a connection that was.
+     */
+    public Exchange sendOnNewConnection(String method, String path, Map<String, String> headers, byte[] body) {
+        return send(method, path, headers, body, true);
+    }
+
+    private Exchange send(String method, String path, Map<String, String> headers, byte[] body, boolean newConnection) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                 .method(method.toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
@@ -57,7 +70,7 @@ public final class RawHttp {
             // A body over the limit is refused from its declared length and the server closes that connection
             // while the client may still be writing; such a request gets a client of its own, so the broken
             // connection never goes back to the pool that the next, ordinary request would take it from.
-            HttpClient sender = body != null && body.length > ALONE_ABOVE_BYTES
+            HttpClient sender = newConnection || body != null && body.length > ALONE_ABOVE_BYTES
                     ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build() : client;
             HttpResponse<String> response = sender.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> answered = new LinkedHashMap<>();

@@ -61,8 +61,9 @@ public final class RobustnessSteps {
                 answers.add(senders.submit(() -> {
                     RawHttp.Exchange answer = scenario.http().send(request.method(), request.path(), request.headers(), request.body());
                     // A pooled connection the server closed after refusing an unread body fails on the client side only:
-                    // ask once more on a fresh attempt; a platform that is really down fails again.
-                    return answer.status() == 0 ? scenario.http().send(request.method(), request.path(), request.headers(), request.body()) : answer;
+                    // ask once more on a new connection; a platform that is really down fails again.
+                    return answer.status() == 0
+                            ? scenario.http().sendOnNewConnection(request.method(), request.path(), request.headers(), request.body()) : answer;
                 }));
             }
             Map<Integer, Integer> byStatus = new TreeMap<>();
