@@ -1,8 +1,8 @@
 package dev.proofgate.acceptance.checklists;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.environment.PlatformHost;
 import dev.proofgate.acceptance.support.Json;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +22,7 @@ public final class SettingsCatalogue {
     /** How long a start with a bad setting may run before it counts as "went on starting". */
     private static final Duration GIVE_UP = Duration.ofSeconds(8);
 
-    public record BadStart(String setting, String value, PlatformLaunch.Ending ending) {
+    public record BadStart(String setting, String value, PlatformHost.Ending ending) {
     }
 
     private final JsonNode document;
@@ -31,9 +31,9 @@ public final class SettingsCatalogue {
         this.document = document;
     }
 
-    public static SettingsCatalogue read() {
+    public static SettingsCatalogue read(PlatformHost host) {
         // Harmless if the platform ignored the flag: no database to reach, no workers, any port.
-        PlatformLaunch.Ending listed = PlatformLaunch.run(Map.of("PROOFGATE_DB_URL", "jdbc:postgresql://127.0.0.1:9/nothing-listens-here",
+        PlatformHost.Ending listed = host.launchPlatform(Map.of("PROOFGATE_DB_URL", "jdbc:postgresql://127.0.0.1:9/nothing-listens-here",
                 "PROOFGATE_BRIDGE_WORKERS", "0", "PROOFGATE_PORT", "0"), List.of("--settings"), Duration.ofSeconds(20));
         String output = String.join("\n", listed.output());
         if (listed.exitCode() != 0 || !output.trim().startsWith("{")) {
@@ -70,11 +70,11 @@ public final class SettingsCatalogue {
     }
 
     /** One throw-away start per bad value, two at a time; the rest of the environment is valid and harmless. */
-    public List<BadStart> startWithEachBadValue(Path work) {
+    public List<BadStart> startWithEachBadValue(PlatformHost host) {
         Map<String, String> valid = new LinkedHashMap<>();
         valid.put("PROOFGATE_PORT", "0");
         valid.put("PROOFGATE_DB_URL", "jdbc:postgresql://127.0.0.1:9/nothing-listens-here");
-        valid.put("PROOFGATE_DATA_DIR", work.resolve("bad-settings-data").toString());
+        valid.put("PROOFGATE_DATA_DIR", host.scratchDirectory("bad-settings-data"));
         valid.put("PROOFGATE_BRIDGE_WORKERS", "1"); // so that the interpreter setting matters
         valid.put("PROOFGATE_API_KEYS", "a-valid-key-for-start-up-checks");
         ExecutorService starts = Executors.newFixedThreadPool(2);
@@ -84,7 +84,7 @@ public final class SettingsCatalogue {
                 for (String value : values) {
                     Map<String, String> environment = new LinkedHashMap<>(valid);
                     environment.put(setting, value);
-                    pending.add(starts.submit(() -> new BadStart(setting, value, PlatformLaunch.run(environment, List.of(), GIVE_UP))));
+                    pending.add(starts.submit(() -> new BadStart(setting, value, host.launchPlatform(environment, List.of(), GIVE_UP))));
                 }
             });
             List<BadStart> done = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.proofgate.acceptance.checklists;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.environment.ProcFiles;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.platform.bridge.BridgeException;
 import dev.proofgate.platform.bridge.BridgeFrame;
@@ -50,7 +51,7 @@ public final class WorkerUnderProbe implements AutoCloseable {
     }
 
     public long peakResidentKib() {
-        return WorkerEnvironment.peakResidentKib(worker.pid());
+        return ProcFiles.peakResidentKib(ProcFiles.readLocal(worker.pid(), "status"));
     }
 
     @Override

@@ -2,11 +2,11 @@ package dev.proofgate.acceptance.environment;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import com.github.dockerjava.api.model.ContainerNetwork;
 import com.github.dockerjava.api.model.PortBinding;
 import dev.proofgate.acceptance.config.SuiteSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,8 +25,9 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.Container.ExecResult;
+import org.testcontainers.containers.ExecInContainerPattern;
 import org.testcontainers.containers.GenericContainer;
-import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
 import org.testcontainers.images.builder.ImageFromDockerfile;
@@ -37,15 +38,18 @@ import org.testcontainers.utility.DockerImageName;
  * {@code platform/Dockerfile}) and the suite proves the platform inside them. Where no Docker engine
  * answers it says so in well under a second, and the run is INCONCLUSIVE.
  *
- * <p>Two networks, so that the network between the platform and its database can be cut while the
- * suite still reaches both: each container's ports are published through its first network, and the
- * platform reaches PostgreSQL, by the alias {@value #DATABASE_ALIAS}, only through a second one (the
- * backplane) that the database can be disconnected from. Host ports are fixed for the run, so a
- * container stopped and started again is found where it was.
+ * <p>The platform reaches PostgreSQL through the suite's {@link TcpFaultProxy} on this machine (at
+ * {@value #HOST_ALIAS}, docker's name for the host), which forwards to the database container's
+ * published port: the same link the embedded mode uses, so the network faults (cut, slow, reset) are
+ * done the same way in both modes. Traffic control inside the containers ({@code tc netem}) would need
+ * a kernel module that not every machine has (this project's CI machines lack it) and tools the stock
+ * images do not carry. Host ports are fixed for the run, so a container stopped and started again is
+ * found where it was.
  */
 public final class ContainersEnvironment implements Environment {
 
-    static final String DATABASE_ALIAS = "database";
+    /** How the platform container names the machine the suite runs on (docker's host-gateway). */
+    static final String HOST_ALIAS = "host.docker.internal";
     private static final int PLATFORM_PORT = 8080;
     private static final int POSTGRES_PORT = 5432;
     /** A "localhost/" name: Testcontainers' registry prefix (hub.image.name.prefix) must not send it to a mirror. */
@@ -58,11 +62,12 @@ public final class ContainersEnvironment implements Environment {
     private final int databasePort = PlatformProcess.freePort();
     private final StartupStages stages = new StartupStages(SuiteSettings.CONTAINERS);
     private final ContainersFaults faults = new ContainersFaults(this);
+    private final PlatformHost platformHost = new ContainerPlatformHost(this);
     private DockerClient docker;
     private String host = "localhost";
     private String engine = "unknown";
     private String postgresVersion = "unknown";
-    private Network backplane;
+    private TcpFaultProxy databaseLink;
     private GenericContainer<?> database;
     private GenericContainer<?> platform;
 
@@ -159,7 +164,6 @@ public final class ContainersEnvironment implements Environment {
     }
 
     private String startDatabaseContainer() {
-        backplane = Network.newNetwork();
         database = new GenericContainer<>(DockerImageName.parse(settings.postgresImage()))
                 .withEnv("POSTGRES_USER", "postgres")
                 .withEnv("POSTGRES_PASSWORD", "postgres")
@@ -176,14 +180,15 @@ public final class ContainersEnvironment implements Environment {
             throw new IllegalStateException("the PostgreSQL container (" + settings.postgresImage() + ", proofgate.image.postgres) "
                     + "did not start: " + rootMessage(e), e);
         }
-        connectDatabaseToBackplane();
         awaitDatabase();
-        return settings.postgresImage() + ", " + postgresVersion + ", on port " + databasePort;
+        databaseLink = new TcpFaultProxy(new InetSocketAddress(host, databasePort), new InetSocketAddress(0).getAddress());
+        return settings.postgresImage() + ", " + postgresVersion + ", on port " + databasePort + "; the platform's link to it on port "
+                + databaseLink.port();
     }
 
     private String startPlatformContainer() {
         platform = new GenericContainer<>(DockerImageName.parse(PLATFORM_IMAGE))
-                .withNetwork(backplane)
+                .withExtraHost(HOST_ALIAS, "host-gateway")
                 .withEnv(platformEnvironment())
                 .withLabel(LABEL, "platform")
                 .withExposedPorts(PLATFORM_PORT)
@@ -197,7 +202,7 @@ public final class ContainersEnvironment implements Environment {
 
     private Map<String, String> platformEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PROOFGATE_DB_URL", "jdbc:postgresql://" + DATABASE_ALIAS + ":" + POSTGRES_PORT + "/postgres");
+        env.put("PROOFGATE_DB_URL", "jdbc:postgresql://" + HOST_ALIAS + ":" + databaseLink.port() + "/postgres"); // through the fault proxy
         env.put("PROOFGATE_DB_USER", "postgres");
         env.put("PROOFGATE_DB_PASSWORD", "postgres");
         env.put("PROOFGATE_API_KEYS", settings.platformApiKeys());
@@ -259,18 +264,8 @@ public final class ContainersEnvironment implements Environment {
         }
     }
 
-    void connectDatabaseToBackplane() {
-        docker.connectToNetworkCmd().withNetworkId(backplane.getId()).withContainerId(databaseId())
-                .withContainerNetwork(new ContainerNetwork().withAliases(DATABASE_ALIAS)).exec();
-    }
-
-    void disconnectDatabaseFromBackplane() {
-        docker.disconnectFromNetworkCmd().withNetworkId(backplane.getId()).withContainerId(databaseId()).withForce(true).exec();
-    }
-
-    boolean databaseOnBackplane() {
-        Map<String, ContainerNetwork> networks = inspect(databaseId()).getNetworkSettings().getNetworks();
-        return networks.values().stream().anyMatch(n -> backplane.getId().equals(n.getNetworkID()));
+    TcpFaultProxy databaseLink() {
+        return databaseLink;
     }
 
     DockerClient docker() {
@@ -289,6 +284,33 @@ public final class ContainersEnvironment implements Environment {
         return docker.inspectContainerCmd(containerId).exec();
     }
 
+    /** Runs a command in the platform container (docker exec) and returns what it printed and its exit code. */
+    ExecResult execInPlatform(String... command) {
+        InspectContainerResponse state = inspect(platformId());
+        if (!Boolean.TRUE.equals(state.getState().getRunning())) {
+            throw new IllegalStateException("the platform container is not running (" + state.getState().getStatus() + ")");
+        }
+        try {
+            return ExecInContainerPattern.execInContainer(docker, state, command);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not run " + command[0] + " in the platform container", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while running " + command[0] + " in the platform container", e);
+        }
+    }
+
+    /** The platform image's own entry point: how a throw-away platform is started in its container. */
+    List<String> platformEntryPoint() {
+        return List.of(inspect(platformId()).getConfig().getEntrypoint());
+    }
+
+    /** The PATH the platform image declares, for commands run there with a cleared environment. */
+    String platformImagePath() {
+        return Arrays.stream(inspect(platformId()).getConfig().getEnv()).filter(variable -> variable.startsWith("PATH="))
+                .map(variable -> variable.substring("PATH=".length())).findFirst().orElse("/usr/local/bin:/usr/bin:/bin");
+    }
+
     boolean running(String containerId) {
         return containerId != null && Boolean.TRUE.equals(inspect(containerId).getState().getRunning());
     }
@@ -300,6 +322,11 @@ public final class ContainersEnvironment implements Environment {
     @Override
     public Faults faults() {
         return faults;
+    }
+
+    @Override
+    public PlatformHost host() {
+        return platformHost;
     }
 
     @Override
@@ -319,10 +346,7 @@ public final class ContainersEnvironment implements Environment {
 
     @Override
     public Set<Capability> capabilities() {
-        // the platform's processes and log live inside the container: inspecting them from the host is not
-        // offered; the network can be cut and healed (disconnect/connect) but not slowed, so the network
-        // scenarios, which also slow it, are not offered either
-        return EnumSet.complementOf(EnumSet.of(Capability.INSPECT_HOST, Capability.DATABASE_NETWORK));
+        return EnumSet.allOf(Capability.class);
     }
 
     @Override
@@ -330,7 +354,7 @@ public final class ContainersEnvironment implements Environment {
         return Optional.of(new DatabaseCoordinates(jdbcUrl(), "postgres", "postgres"));
     }
 
-    /** The platform container's log (every start of it), written to a file when asked for: on a failing scenario. */
+    /** The platform container's log (every start of it) as it stands now, written to a file each time it is asked for. */
     @Override
     public Optional<Path> platformLog() {
         return writeLog(platform, "platform-container.log");
@@ -391,10 +415,10 @@ public final class ContainersEnvironment implements Environment {
         return facts;
     }
 
-    /** Removes both containers and the backplane; the platform image stays, so the next build is cached. */
+    /** Removes both containers and closes the database link; the platform image stays, so the next build is cached. */
     @Override
     public void close() {
-        for (AutoCloseable part : new AutoCloseable[] {platform, database, backplane}) {
+        for (AutoCloseable part : new AutoCloseable[] {platform, databaseLink, database}) {
             if (part != null) {
                 try {
                     part.close();
@@ -404,8 +428,8 @@ public final class ContainersEnvironment implements Environment {
             }
         }
         platform = null;
+        databaseLink = null;
         database = null;
-        backplane = null;
     }
 
     /** The suite waits for readiness itself, with the same probe it uses after a container is started again. */

@@ -2,18 +2,17 @@ package dev.proofgate.acceptance.environment;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.proofgate.acceptance.support.Waits;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.testcontainers.containers.Container.ExecResult;
-import org.testcontainers.containers.ExecInContainerPattern;
 
 /**
  * Faults in containers mode, done to the containers the way an operator's tools would: a worker is
  * killed from inside the platform container, the database container is stopped and started (its data
  * stays in the container), the platform container is killed or stopped with docker's SIGTERM and started
- * again on the same database, and the database is disconnected from the network the platform reaches it by.
+ * again on the same database. The network between the platform and its database is cut, slowed or reset
+ * at the suite's fault proxy, which that link runs through (see {@link ContainersEnvironment}).
  */
 final class ContainersFaults implements Faults {
 
@@ -60,19 +59,7 @@ final class ContainersFaults implements Faults {
     }
 
     private ExecResult exec(String script) {
-        String platform = environment.platformId();
-        InspectContainerResponse state = environment.inspect(platform);
-        if (!Boolean.TRUE.equals(state.getState().getRunning())) {
-            throw new IllegalStateException("the platform container is not running (" + state.getState().getStatus() + ")");
-        }
-        try {
-            return ExecInContainerPattern.execInContainer(environment.docker(), state, "sh", "-c", script);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not run a command in the platform container", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running a command in the platform container", e);
-        }
+        return environment.execInPlatform("sh", "-c", script);
     }
 
     /** docker stop: PostgreSQL gets its stop signal (a fast shutdown) and the container keeps its data. */
@@ -121,48 +108,37 @@ final class ContainersFaults implements Faults {
         return Duration.ofNanos(System.nanoTime() - started);
     }
 
-    /** Disconnects the database from the platform's network: both stay up, and the suite still reaches each. */
+    /** The platform's link to its database runs through the suite's fault proxy (see ContainersEnvironment). */
     @Override
     public void cutDatabaseNetwork() {
-        environment.disconnectDatabaseFromBackplane();
+        environment.databaseLink().cut();
     }
 
-    /** Not offered: slowing needs traffic control inside the containers, which the images do not have. */
     @Override
-    public void slowDatabaseNetwork(java.time.Duration latency) {
-        throw new UnsupportedOperationException("the containers mode cannot slow the network between the platform and its database");
+    public void slowDatabaseNetwork(Duration latency) {
+        environment.databaseLink().slow(latency);
     }
 
-    /** Not offered on its own: a disconnect and connect also drops the connections, see cutDatabaseNetwork. */
     @Override
     public void resetDatabaseConnections() {
-        throw new UnsupportedOperationException("the containers mode cannot reset the database connections without cutting the network");
+        environment.databaseLink().resetAll();
     }
 
     @Override
     public void healDatabaseNetwork() {
-        if (!environment.databaseOnBackplane()) {
-            environment.connectDatabaseToBackplane();
-        }
+        environment.databaseLink().heal();
     }
 
     @Override
     public void restore() {
-        boolean changed = false;
+        environment.databaseLink().heal();
         if (!environment.running(environment.databaseId())) {
             startDatabase();
-            changed = true;
-        }
-        if (!environment.databaseOnBackplane()) {
-            environment.connectDatabaseToBackplane();
-            changed = true;
         }
         if (!environment.running(environment.platformId())) {
             environment.docker().startContainerCmd(environment.platformId()).exec();
-            changed = true;
         }
-        if (changed) {
-            environment.awaitPlatform();
-        }
+        // the next scenario starts on a platform that serves again, not on one still reconnecting
+        environment.awaitPlatform();
     }
 }

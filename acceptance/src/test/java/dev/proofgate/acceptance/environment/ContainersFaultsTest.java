@@ -128,6 +128,36 @@ class ContainersFaultsTest {
     }
 
     @Test
+    void aSlowedLinkDelaysTheDatabaseAndHealingRemovesTheDelay() throws Exception {
+        faults.slowDatabaseNetwork(Duration.ofMillis(100));
+
+        long slowed = millisToReady();
+        faults.healDatabaseNetwork();
+        awaitReadiness(200);
+        long healed = millisToReady();
+
+        assertThat(slowed).as("readiness (which asks the database) with 100 ms each way, in ms").isGreaterThanOrEqualTo(200);
+        assertThat(healed).as("readiness after healing, in ms").isLessThan(200);
+    }
+
+    @Test
+    void theHostSeenFromThePlatformContainerShowsItsProcessesAndStartsThrowAwayPlatforms() {
+        PlatformHost host = environment.host();
+
+        PlatformHost.Ending badPort = host.launchPlatform(java.util.Map.of("PROOFGATE_PORT", "twelve", "PROOFGATE_DB_URL",
+                "jdbc:postgresql://127.0.0.1:9/nothing", "PROOFGATE_BRIDGE_WORKERS", "0"), List.of(), Duration.ofSeconds(20));
+        long worker = workers().get(0);
+        java.util.Map<String, String> workerEnvironment = host.processEnvironment(worker);
+
+        assertThat(badPort.exitCode()).as("exit code of a start with PROOFGATE_PORT=twelve, output %s", badPort.output()).isEqualTo(2);
+        assertThat(badPort.output()).as("what the bad start printed").hasSize(1).first().asString().contains("PROOFGATE_PORT");
+        assertThat(workerEnvironment).as("environment of worker %d in the container", worker).containsKey("PATH");
+        // the reader sees secrets where they are: the platform's own process holds its keys, so a worker holding them would be seen
+        assertThat(host.processEnvironment(1)).as("environment of the platform JVM, process 1 of its container").containsKey("PROOFGATE_API_KEYS");
+        assertThat(host.platformResidentBytes()).as("resident memory of the platform JVM, bytes").isGreaterThan(32L << 20);
+    }
+
+    @Test
     void aCutNetworkSeparatesThePlatformFromItsDatabaseWhileBothStayUp() throws Exception {
         faults.cutDatabaseNetwork();
 
@@ -149,11 +179,17 @@ class ContainersFaultsTest {
         faults.restore();
 
         assertThat(get("/health/ready")).as("readiness after restore").startsWith("200");
-        assertThat(environment.databaseOnBackplane()).as("database on the platform's network after restore").isTrue();
+        assertThat(environment.databaseLink().openLinks()).as("the platform's connections through its database link after restore").isPositive();
     }
 
     private static List<Long> workers() {
         return ((ContainersFaults) faults).workerPids();
+    }
+
+    private static long millisToReady() throws Exception {
+        long started = System.nanoTime();
+        assertThat(get("/health/ready")).as("readiness").startsWith("200");
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static void awaitReadiness(int status) {

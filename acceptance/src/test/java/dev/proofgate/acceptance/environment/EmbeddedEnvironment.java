@@ -157,8 +157,13 @@ public final class EmbeddedEnvironment implements Environment {
     }
 
     @Override
-    public java.util.OptionalLong platformPid() {
-        return platform != null && platform.alive() ? java.util.OptionalLong.of(platform.pid()) : java.util.OptionalLong.empty();
+    public PlatformHost host() {
+        return new LocalPlatformHost(work, () -> {
+            if (platform == null || !platform.alive()) {
+                throw new IllegalStateException("the platform process is not running");
+            }
+            return platform.pid();
+        });
     }
 
     @Override

@@ -42,12 +42,12 @@ public interface Environment extends AutoCloseable {
     /** JDBC coordinates of the platform's database, when the suite may read it. */
     Optional<DatabaseCoordinates> database();
 
-    /** The platform's own log, attached to failing scenarios where the suite captured it. */
+    /** The platform's own log as it stands now, where the suite can read it; attached to failing scenarios. */
     Optional<Path> platformLog();
 
-    /** The platform's operating-system process, where the suite runs it on this machine (for its resident memory). */
-    default java.util.OptionalLong platformPid() {
-        return java.util.OptionalLong.empty();
+    /** Where the platform's processes run, seen from there; only where the environment offers {@link Capability#INSPECT_HOST}. */
+    default PlatformHost host() {
+        throw new IllegalStateException("the " + mode() + " environment cannot look at the platform's host; tag the scenario @requires=inspect-host");
     }
 
     /** The database's own log, attached to failing scenarios where the suite can read it. */

@@ -42,10 +42,16 @@ public final class TcpFaultProxy implements AutoCloseable {
     private volatile long latencyMillis;
     private volatile boolean closed;
 
+    /** Listens on the loopback interface for a platform on this machine, forwarding to this machine's {@code upstreamPort}. */
     public TcpFaultProxy(int upstreamPort) {
-        this.upstream = new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort);
+        this(new InetSocketAddress(InetAddress.getLoopbackAddress(), upstreamPort), InetAddress.getLoopbackAddress());
+    }
+
+    /** Listens on {@code listenOn} (the wildcard address for a platform in a container), forwarding to {@code upstream}. */
+    public TcpFaultProxy(InetSocketAddress upstream, InetAddress listenOn) {
+        this.upstream = upstream;
         try {
-            this.listener = new ServerSocket(0, 200, InetAddress.getLoopbackAddress());
+            this.listener = new ServerSocket(0, 200, listenOn);
         } catch (IOException e) {
             throw new UncheckedIOException("the database link proxy could not listen", e);
         }

@@ -1,5 +1,7 @@
 package dev.proofgate.acceptance.load;
 
+import dev.proofgate.acceptance.environment.Capability;
+import dev.proofgate.acceptance.environment.PlatformHost;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.budgets.BudgetTable;
 import dev.proofgate.acceptance.budgets.Measure;
@@ -18,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * One scenario's load: runs the driver against the platform as the performance steps ask, attaches
@@ -164,10 +165,9 @@ public final class LoadSession implements AutoCloseable {
 
     private void run(String what, TimedOperation operation, LoadProfile profile) {
         LoadDriver driver = new LoadDriver(what);
-        OptionalLong pid = world.environment().platformPid();
-        if (pid.isPresent()) {
-            long platform = pid.getAsLong();
-            driver = driver.watching("platform memory", () -> ProcessMemory.residentBytes(platform));
+        if (world.environment().can(Capability.INSPECT_HOST)) {
+            PlatformHost host = world.environment().host();
+            driver = driver.watching("platform memory", host::platformResidentBytes);
         }
         result = driver.run(operation, profile);
         extra = null;

@@ -141,9 +141,10 @@ public final class ObservabilitySteps {
 
     @Then("the platform log has a structured line with the request id {string}")
     public void thePlatformLogHasAStructuredLine(String requestId) throws IOException {
-        Path log = world.environment().platformLog().orElseThrow(() -> new AssertionError("this environment does not capture the platform log"));
         String line = Waits.until("a log line naming request " + requestId, scenario.awaitTimeout(), () -> {
             try {
+                // asked for afresh each time: a container's log is a copy taken when asked for
+                Path log = world.environment().platformLog().orElseThrow(() -> new AssertionError("this environment does not capture the platform log"));
                 return Files.readAllLines(log).stream().filter(l -> l.contains(requestId)).findFirst().orElse(null);
             } catch (IOException e) {
                 return null;

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.checklists.BackupRoundTrip;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
-import dev.proofgate.acceptance.checklists.PlatformLaunch;
 import dev.proofgate.acceptance.checklists.RawHttp;
 import dev.proofgate.acceptance.checklists.SettingsCatalogue;
+import dev.proofgate.acceptance.environment.PlatformHost;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.support.Waits;
@@ -37,9 +37,9 @@ public final class OperationsSteps {
 
     @When("the platform is started once per setting with a bad value for that setting")
     public void thePlatformIsStartedWithBadSettings() {
-        SettingsCatalogue catalogue = SettingsCatalogue.read();
+        SettingsCatalogue catalogue = SettingsCatalogue.read(world.environment().host());
         Evidence.json("the platform's own list of its settings", catalogue.document().toPrettyString());
-        List<SettingsCatalogue.BadStart> starts = catalogue.startWithEachBadValue(world.settings().workDirectory());
+        List<SettingsCatalogue.BadStart> starts = catalogue.startWithEachBadValue(world.environment().host());
         scenario.measured("bad starts", starts);
         Evidence.text("settings that accept any value (no bad value to try)", String.join("\n", catalogue.badValues().entrySet().stream()
                 .filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList()));
@@ -54,7 +54,7 @@ public final class OperationsSteps {
         assertThat(starts).as("settings with a bad value to try").isNotEmpty();
         List<String> wrong = new ArrayList<>();
         for (SettingsCatalogue.BadStart start : starts) {
-            PlatformLaunch.Ending ending = start.ending();
+            PlatformHost.Ending ending = start.ending();
             String what = start.setting() + "=" + start.value();
             if (ending.stillRunning()) {
                 wrong.add(what + ": the platform went on starting (killed)");
@@ -120,10 +120,9 @@ public final class OperationsSteps {
         String id = world.execution().path("id").asText();
         Waits.until("execution " + id + " to be running", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
                 e -> "running".equals(e.path("status").asText()));
-        Path log = world.environment().platformLog().orElseThrow();
-        long logBefore = Files.size(log);
+        String logBefore = platformLog();
         Duration stop = world.faults().stopPlatform(Duration.ofSeconds(60));
-        String written = Files.readString(log).substring((int) logBefore);
+        String written = platformLog().substring(logBefore.length());
         scenario.measured("stop", stop);
         scenario.measured("log while stopping", written);
         Evidence.text("platform log while stopping (" + stop.toMillis() + " ms)", written);
@@ -172,5 +171,11 @@ public final class OperationsSteps {
             assertThat(table.restoredRows()).as("rows of %s restored", table.table()).isEqualTo(table.originalRows());
             assertThat(table.restoredDigest()).as("digest over every row of %s restored", table.table()).isEqualTo(table.originalDigest());
         }
+    }
+
+    /** The platform log as it stands now (a container's log is read afresh each time). */
+    private String platformLog() throws IOException {
+        Path log = world.environment().platformLog().orElseThrow(() -> new AssertionError("this environment does not capture the platform log"));
+        return Files.readString(log);
     }
 }

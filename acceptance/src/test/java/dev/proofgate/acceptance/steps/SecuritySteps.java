@@ -8,7 +8,6 @@ import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.RateLimitProbe;
 import dev.proofgate.acceptance.checklists.RawHttp;
 import dev.proofgate.acceptance.checklists.SecretScan;
-import dev.proofgate.acceptance.checklists.WorkerEnvironment;
 import dev.proofgate.acceptance.drivers.Outcome;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
@@ -355,7 +354,7 @@ public final class SecuritySteps {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> leaks = new ArrayList<>();
         for (JsonNode pid : pids) {
-            Map<String, String> environment = WorkerEnvironment.of(pid.asLong());
+            Map<String, String> environment = world.environment().host().processEnvironment(pid.asLong());
             environment.forEach((name, value) -> {
                 boolean secretName = name.startsWith("PROOFGATE_") && (name.contains("KEY") || name.contains("PASSWORD") || name.contains("DB_"));
                 boolean secretValue = value.contains(key) || (!password.isEmpty() && value.equals(password));

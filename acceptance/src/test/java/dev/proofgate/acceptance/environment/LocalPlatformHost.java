@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.checklists;
+package dev.proofgate.acceptance.environment;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,20 +10,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 
-/**
- * Starts a throw-away platform JVM from the suite's classpath with a chosen environment and reports
- * how it ended: for start-up checks that must never reach a database or a port.
- */
-public final class PlatformLaunch {
+/** This machine, where the embedded mode runs the platform as a child JVM: throw-away starts use the suite's classpath. */
+final class LocalPlatformHost implements PlatformHost {
 
-    private PlatformLaunch() {
+    private final Path work;
+    private final LongSupplier platformPid;
+
+    LocalPlatformHost(Path work, LongSupplier platformPid) {
+        this.work = work;
+        this.platformPid = platformPid;
     }
 
-    public record Ending(int exitCode, Duration took, List<String> output, boolean stillRunning) {
-    }
-
-    public static Ending run(Map<String, String> environment, List<String> arguments, Duration atMost) {
+    @Override
+    public Ending launchPlatform(Map<String, String> environment, List<String> arguments, Duration atMost) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
@@ -52,5 +53,20 @@ public final class PlatformLaunch {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for a platform JVM", e);
         }
+    }
+
+    @Override
+    public String scratchDirectory(String name) {
+        return work.resolve(name).toString();
+    }
+
+    @Override
+    public Map<String, String> processEnvironment(long pid) {
+        return ProcFiles.environment(ProcFiles.readLocal(pid, "environ"));
+    }
+
+    @Override
+    public long platformResidentBytes() {
+        return ProcFiles.residentBytes(ProcFiles.readLocal(platformPid.getAsLong(), "status"));
     }
 }
