@@ -19,9 +19,9 @@ final class ContainerPlatformHost implements PlatformHost {
     private static final int KILLED = 137;
     private static final long PLATFORM_PID = 1;
 
-    private final ContainersEnvironment environment;
+    private final DockerPlatform environment;
 
-    ContainerPlatformHost(ContainersEnvironment environment) {
+    ContainerPlatformHost(DockerPlatform environment) {
         this.environment = environment;
     }
 

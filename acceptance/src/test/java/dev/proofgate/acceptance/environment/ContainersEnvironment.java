@@ -9,9 +9,6 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -25,8 +22,6 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
 import org.testcontainers.DockerClientFactory;
-import org.testcontainers.containers.Container.ExecResult;
-import org.testcontainers.containers.ExecInContainerPattern;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -61,8 +56,7 @@ public final class ContainersEnvironment implements Environment {
     private final int platformPort = PlatformProcess.freePort();
     private final int databasePort = PlatformProcess.freePort();
     private final StartupStages stages = new StartupStages(SuiteSettings.CONTAINERS);
-    private final ContainersFaults faults = new ContainersFaults(this);
-    private final PlatformHost platformHost = new ContainerPlatformHost(this);
+    private DockerPlatform containers;
     private DockerClient docker;
     private String host = "localhost";
     private String engine = "unknown";
@@ -197,6 +191,7 @@ public final class ContainersEnvironment implements Environment {
                 .waitingFor(new AwaitedBySuite());
         platform.start();
         awaitPlatform();
+        containers = new DockerPlatform(docker, this::platformId, this::databaseId, this::awaitPlatform, this::awaitDatabase, databaseLink);
         return "ready at " + baseUrl();
     }
 
@@ -243,33 +238,15 @@ public final class ContainersEnvironment implements Environment {
 
     /** Waits until the suite can open a JDBC connection; used at start and after the database container is started again. */
     void awaitDatabase() {
-        AtomicReference<String> lastSeen = new AtomicReference<>("no attempt yet");
-        try {
-            Awaitility.await("PostgreSQL at " + jdbcUrl() + " to accept connections")
-                    .atMost(settings.startupTimeout())
-                    .pollInterval(Duration.ofMillis(200))
-                    .until(() -> {
-                        try (Connection c = DriverManager.getConnection(jdbcUrl(), "postgres", "postgres")) {
-                            postgresVersion = "PostgreSQL " + c.getMetaData().getDatabaseProductVersion();
-                            return true;
-                        } catch (SQLException e) {
-                            lastSeen.set(e.getMessage());
-                            return false;
-                        }
-                    });
-        } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("PostgreSQL in its container did not accept connections within "
-                    + settings.startupTimeout().toSeconds() + " s; last seen: " + lastSeen.get()
-                    + "\n--- PostgreSQL container log tail ---\n" + tail(logs(database), 40), e);
+        postgresVersion = DatabaseReadiness.await(database().orElseThrow(), settings.startupTimeout(), () -> tail(logs(database), 40));
+    }
+
+    /** The two containers, for the faults and the host checks: only once both have started. */
+    DockerPlatform containers() {
+        if (containers == null) {
+            throw new IllegalStateException("the containers have not been started");
         }
-    }
-
-    TcpFaultProxy databaseLink() {
-        return databaseLink;
-    }
-
-    DockerClient docker() {
-        return docker;
+        return containers;
     }
 
     String platformId() {
@@ -280,38 +257,11 @@ public final class ContainersEnvironment implements Environment {
         return database == null ? null : database.getContainerId();
     }
 
-    InspectContainerResponse inspect(String containerId) {
+    private InspectContainerResponse inspect(String containerId) {
         return docker.inspectContainerCmd(containerId).exec();
     }
 
-    /** Runs a command in the platform container (docker exec) and returns what it printed and its exit code. */
-    ExecResult execInPlatform(String... command) {
-        InspectContainerResponse state = inspect(platformId());
-        if (!Boolean.TRUE.equals(state.getState().getRunning())) {
-            throw new IllegalStateException("the platform container is not running (" + state.getState().getStatus() + ")");
-        }
-        try {
-            return ExecInContainerPattern.execInContainer(docker, state, command);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not run " + command[0] + " in the platform container", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command[0] + " in the platform container", e);
-        }
-    }
-
-    /** The platform image's own entry point: how a throw-away platform is started in its container. */
-    List<String> platformEntryPoint() {
-        return List.of(inspect(platformId()).getConfig().getEntrypoint());
-    }
-
-    /** The PATH the platform image declares, for commands run there with a cleared environment. */
-    String platformImagePath() {
-        return Arrays.stream(inspect(platformId()).getConfig().getEnv()).filter(variable -> variable.startsWith("PATH="))
-                .map(variable -> variable.substring("PATH=".length())).findFirst().orElse("/usr/local/bin:/usr/bin:/bin");
-    }
-
-    boolean running(String containerId) {
+    private boolean running(String containerId) {
         return containerId != null && Boolean.TRUE.equals(inspect(containerId).getState().getRunning());
     }
 
@@ -321,12 +271,12 @@ public final class ContainersEnvironment implements Environment {
 
     @Override
     public Faults faults() {
-        return faults;
+        return new ContainersFaults(containers());
     }
 
     @Override
     public PlatformHost host() {
-        return platformHost;
+        return new ContainerPlatformHost(containers());
     }
 
     @Override
@@ -427,6 +377,7 @@ public final class ContainersEnvironment implements Environment {
                 }
             }
         }
+        containers = null;
         platform = null;
         databaseLink = null;
         database = null;

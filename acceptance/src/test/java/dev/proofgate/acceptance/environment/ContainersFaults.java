@@ -25,9 +25,9 @@ final class ContainersFaults implements Faults {
     /** docker's exit code for a container it had to SIGKILL. */
     private static final long KILLED = 137;
 
-    private final ContainersEnvironment environment;
+    private final DockerPlatform environment;
 
-    ContainersFaults(ContainersEnvironment environment) {
+    ContainersFaults(DockerPlatform environment) {
         this.environment = environment;
     }
 

@@ -81,7 +81,7 @@ class ContainersFaultsTest {
 
         faults.stopDatabase();
 
-        assertThat(environment.running(environment.databaseId())).as("database container running after the stop").isFalse();
+        assertThat(environment.containers().running(environment.containers().databaseId())).as("database container running after the stop").isFalse();
         awaitReadiness(503);
         assertThatThrownBy(ContainersFaultsTest::postmasterStart).as("the suite's own connection to the stopped database")
                 .isInstanceOf(SQLException.class);
@@ -96,18 +96,18 @@ class ContainersFaultsTest {
     @Test
     void aCrashedPlatformStartsAgainOnTheSameDatabase() throws Exception {
         String signature = createSignature();
-        String startedAt = environment.inspect(environment.platformId()).getState().getStartedAt();
+        String startedAt = environment.containers().inspect(environment.containers().platformId()).getState().getStartedAt();
 
         faults.crashPlatform();
 
-        assertThat(environment.inspect(environment.platformId()).getState().getExitCodeLong())
+        assertThat(environment.containers().inspect(environment.containers().platformId()).getState().getExitCodeLong())
                 .as("exit code of the platform container after SIGKILL").isEqualTo(137L);
         assertThatThrownBy(() -> get("/health/live")).as("the crashed platform answering").isInstanceOf(IOException.class);
 
         Duration toReady = faults.startPlatform();
 
         assertThat(toReady).as("time from start to ready").isPositive().isLessThan(BOUND);
-        assertThat(environment.inspect(environment.platformId()).getState().getStartedAt())
+        assertThat(environment.containers().inspect(environment.containers().platformId()).getState().getStartedAt())
                 .as("start time of the platform container").isNotEqualTo(startedAt);
         assertThat(get("/api/signatures/" + signature)).as("the signature stored before the crash").startsWith("200");
     }
@@ -117,7 +117,7 @@ class ContainersFaultsTest {
         Duration took = faults.stopPlatform(Duration.ofSeconds(30));
 
         assertThat(took).as("time from SIGTERM to exit").isLessThan(Duration.ofSeconds(30));
-        assertThat(environment.inspect(environment.platformId()).getState().getExitCodeLong())
+        assertThat(environment.containers().inspect(environment.containers().platformId()).getState().getExitCodeLong())
                 .as("exit code after SIGTERM (137 would mean docker had to kill it)").isNotEqualTo(137L);
         assertThat(Files.readString(environment.platformLog().orElseThrow())).as("the platform's log")
                 .contains("stopped cleanly");
@@ -162,7 +162,7 @@ class ContainersFaultsTest {
         faults.cutDatabaseNetwork();
 
         awaitReadiness(503);
-        assertThat(environment.running(environment.databaseId())).as("database container running during the cut").isTrue();
+        assertThat(environment.containers().running(environment.containers().databaseId())).as("database container running during the cut").isTrue();
         assertThat(postmasterStart()).as("the suite still reads the database during the cut").isNotBlank();
 
         faults.healDatabaseNetwork();
@@ -179,7 +179,7 @@ class ContainersFaultsTest {
         faults.restore();
 
         assertThat(get("/health/ready")).as("readiness after restore").startsWith("200");
-        assertThat(environment.databaseLink().openLinks()).as("the platform's connections through its database link after restore").isPositive();
+        assertThat(environment.containers().databaseLink().openLinks()).as("the platform's connections through its database link after restore").isPositive();
     }
 
     private static List<Long> workers() {

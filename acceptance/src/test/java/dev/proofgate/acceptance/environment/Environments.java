@@ -24,6 +24,7 @@ public final class Environments {
         Environment environment = switch (settings.mode()) {
             case SuiteSettings.EMBEDDED -> new EmbeddedEnvironment(settings);
             case SuiteSettings.CONTAINERS -> new ContainersEnvironment(settings);
+            case SuiteSettings.COMPOSE -> new ComposeEnvironment(settings);
             default -> new RemoteEnvironment(settings);
         };
         long started = System.nanoTime();

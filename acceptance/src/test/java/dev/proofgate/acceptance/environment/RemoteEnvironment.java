@@ -9,8 +9,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A platform the suite did not start: a deployed system ({@code remote}) or docker-compose.yml already
- * up ({@code compose}). Nothing destructive is allowed; the database is read only when its URL is given.
+ * A platform the suite did not start: a deployed system ({@code remote}), and the part of the compose
+ * mode that reaches docker-compose.yml's platform over HTTP ({@link ComposeEnvironment}). Nothing
+ * destructive is allowed; the database is read only when its URL is given.
  */
 public final class RemoteEnvironment implements Environment {
 

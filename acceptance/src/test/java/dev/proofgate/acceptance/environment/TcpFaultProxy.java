@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * open connection (RST, as a dropped route or a crashed peer looks to the client) and refuses new
  * ones; latency delays every chunk in both directions; a reset drops the open connections once.
  */
-public final class TcpFaultProxy implements AutoCloseable {
+public final class TcpFaultProxy implements DatabaseLink, AutoCloseable {
 
     private static final int CHUNK = 16 * 1024;
 
@@ -63,28 +63,33 @@ public final class TcpFaultProxy implements AutoCloseable {
     }
 
     /** Resets every open connection and refuses (resets) every new one until {@link #heal()}. */
+    @Override
     public void cut() {
         cut = true;
         resetAll();
     }
 
     /** Delays every chunk in each direction by {@code latency}, for open and new connections. */
+    @Override
     public void slow(Duration latency) {
         latencyMillis = latency.toMillis();
     }
 
     /** Resets every open connection once; new connections go through. */
+    @Override
     public void resetAll() {
         links.forEach(Link::reset);
     }
 
     /** Removes every fault: new connections go through at full speed. */
+    @Override
     public void heal() {
         cut = false;
         latencyMillis = 0;
     }
 
     /** Connections open right now (for evidence). */
+    @Override
     public int openLinks() {
         return links.size();
     }
