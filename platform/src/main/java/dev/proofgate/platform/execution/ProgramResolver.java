@@ -13,15 +13,20 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Loads a program and compiles its signature. Signatures are immutable once stored, so a compiled
- * signature is cached by id; programs are read from the database every time.
+ * Loads a program and compiles its signature. Programs and signatures are immutable once stored (the
+ * API creates and reads them, never changes or deletes them), so both are cached by id: a submission
+ * and a dispatch then cost no lookup round trip. Only what was found is cached; the cache is emptied
+ * when it reaches {@value #MAX_CACHED} programs, so it stays small whatever a long-lived platform has seen.
  */
 public final class ProgramResolver {
 
     private final ProgramStore programs;
     private final SignatureStore signatures;
     private final SignatureCompiler compiler;
+    static final int MAX_CACHED = 10_000;
+
     private final Map<UUID, CompiledSignature> compiled = new ConcurrentHashMap<>();
+    private final Map<UUID, ResolvedProgram> resolved = new ConcurrentHashMap<>();
 
     public ProgramResolver(ProgramStore programs, SignatureStore signatures, SignatureCompiler compiler) {
         this.programs = programs;
@@ -30,7 +35,18 @@ public final class ProgramResolver {
     }
 
     public Optional<ResolvedProgram> resolve(UUID programId) {
-        return programs.find(programId).map(this::resolve);
+        ResolvedProgram cached = resolved.get(programId);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<ResolvedProgram> found = programs.find(programId).map(this::resolve);
+        found.ifPresent(program -> {
+            if (resolved.size() >= MAX_CACHED) {
+                resolved.clear();
+            }
+            resolved.put(programId, program);
+        });
+        return found;
     }
 
     public ResolvedProgram resolve(Program program) {
