@@ -3,6 +3,8 @@ package dev.proofgate.platform.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import javax.sql.DataSource;
@@ -14,7 +16,10 @@ import org.flywaydb.core.Flyway;
  */
 public final class Database implements AutoCloseable {
 
+    private static final int CONNECTION_TIMEOUT_MS = 2_000;
+
     private final HikariDataSource pool;
+    private final Semaphore turns;
 
     public Database(String url, String user, String password, int maxConnections) {
         HikariConfig config = new HikariConfig();
@@ -23,7 +28,8 @@ public final class Database implements AutoCloseable {
         config.setPassword(password);
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(2);
-        config.setConnectionTimeout(2_000);
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        this.turns = new Semaphore(maxConnections, true);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(15_000);
         config.setPoolName("proofgate");
@@ -38,12 +44,39 @@ public final class Database implements AutoCloseable {
         return pool;
     }
 
-    public Connection connection() {
+    /** Work done on one borrowed connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T on(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs {@code work} on a connection borrowed in turn: callers queue first come, first served (a fair
+     * semaphore with as many permits as the pool has connections), so under load every caller waits about
+     * as long as the others instead of a few waiting for seconds while the pool hands its connections
+     * to whoever asks just as one comes back.
+     */
+    public <T> T withConnection(Work<T> work) {
         try {
-            return pool.getConnection();
+            if (!turns.tryAcquire(CONNECTION_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
+                throw new DatabaseUnavailableException("database unavailable: no connection free within " + CONNECTION_TIMEOUT_MS + " ms", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DatabaseUnavailableException("interrupted while waiting for a database connection", e);
+        }
+        try (Connection c = pool.getConnection()) {
+            return work.on(c);
         } catch (SQLException e) {
             throw translate(e);
+        } finally {
+            turns.release();
         }
+    }
+
+    /** Callers waiting for their turn at a connection right now. */
+    int waiting() {
+        return turns.getQueueLength();
     }
 
     /** A short answer to "is the database there?" for /health. */

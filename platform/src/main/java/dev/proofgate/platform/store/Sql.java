@@ -23,15 +23,15 @@ final class Sql {
     }
 
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
-        try (Connection c = database.connection(); PreparedStatement s = prepare(c, sql, parameters); ResultSet rows = s.executeQuery()) {
-            List<T> result = new ArrayList<>();
-            while (rows.next()) {
-                result.add(mapper.map(rows));
+        return database.withConnection(c -> {
+            try (PreparedStatement s = prepare(c, sql, parameters); ResultSet rows = s.executeQuery()) {
+                List<T> result = new ArrayList<>();
+                while (rows.next()) {
+                    result.add(mapper.map(rows));
+                }
+                return result;
             }
-            return result;
-        } catch (SQLException e) {
-            throw Database.translate(e);
-        }
+        });
     }
 
     <T> Optional<T> queryOne(String sql, RowMapper<T> mapper, Object... parameters) {
@@ -40,11 +40,11 @@ final class Sql {
     }
 
     int update(String sql, Object... parameters) {
-        try (Connection c = database.connection(); PreparedStatement s = prepare(c, sql, parameters)) {
-            return s.executeUpdate();
-        } catch (SQLException e) {
-            throw Database.translate(e);
-        }
+        return database.withConnection(c -> {
+            try (PreparedStatement s = prepare(c, sql, parameters)) {
+                return s.executeUpdate();
+            }
+        });
     }
 
     private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
