@@ -454,7 +454,7 @@ public final class HttpApi {
                 ctx.attribute("client"), idempotencyKey);
         if (!submission.replayed()) {
             metrics.counter("proofgate_executions_submitted").increment();
-            dispatcher.wake();
+            dispatcher.wake(program.program().id());
         }
         Execution execution = submission.execution();
         String location = "/api/executions/" + execution.id();

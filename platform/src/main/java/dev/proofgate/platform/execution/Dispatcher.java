@@ -51,6 +51,11 @@ public final class Dispatcher implements AutoCloseable {
      * models are never batched: what the history shows as running is running, the rest waits queued.
      */
     private static final long BATCH_HOLD_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    /**
+     * A run at most this long lets the outcomes finished before it wait, to be written with its own in one
+     * transaction; a longer one, or one of another program, has them written first.
+     */
+    private static final long QUICK_RUN_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
 
     private final ExecutionStore executions;
     private final ProgramResolver programs;
@@ -61,6 +66,8 @@ public final class Dispatcher implements AutoCloseable {
     private final String instance = UUID.randomUUID().toString().substring(0, 8);
     private final Semaphore wakeups = new Semaphore(0);
     private final Map<UUID, String> inFlight = new ConcurrentHashMap<>();
+    /** How many of this dispatcher's threads hold a claim on each program right now. */
+    private final Map<UUID, Integer> threadsOnProgram = new ConcurrentHashMap<>();
     private final List<Thread> workers = new ArrayList<>();
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "dispatcher-housekeeping");
@@ -94,9 +101,21 @@ public final class Dispatcher implements AutoCloseable {
         return this;
     }
 
-    /** Tells an idle thread that new work was committed. */
-    public void wake() {
-        wakeups.release();
+    /**
+     * Tells an idle thread that new work of {@code programId} was committed. A program already worked on
+     * by as many threads as it may have wakes nobody: an idle thread could not claim its work, and would
+     * only search the whole queue for other work (under load, a search per submission). And a wake-up is a
+     * signal, not a count: beyond one per thread they would only make idle threads search in vain later.
+     */
+    public void wake(UUID programId) {
+        if (threadsOnProgram.getOrDefault(programId, 0) < perProgramLimit() && wakeups.availablePermits() < threads) {
+            wakeups.release();
+        }
+    }
+
+    /** One program is never worked on by more than half the threads, so that a slow one cannot hold them all. */
+    private int perProgramLimit() {
+        return Math.max(1, threads / 2);
     }
 
     public ExecutionStore.QueueStats queueStats() {
@@ -113,34 +132,52 @@ public final class Dispatcher implements AutoCloseable {
         while (claiming) {
             try {
                 String claim = instance + ":" + UUID.randomUUID();
-                // a batch per round trip; one program is never worked on by more than half the threads
-                List<Execution> claimed = executions.claim(claim, leaseSeconds, batch, Math.max(1, threads / 2));
+                // a batch per round trip, within the per-program limit
+                List<Execution> claimed = executions.claim(claim, leaseSeconds, batch, perProgramLimit());
                 backoffMillis = 100;
                 if (claimed.isEmpty()) {
                     wakeups.tryAcquire(250, TimeUnit.MILLISECONDS);
                     continue;
                 }
                 claimed.forEach(execution -> inFlight.put(execution.id(), claim));
+                List<UUID> programsHeld = claimed.stream().map(Execution::programId).distinct().toList();
+                programsHeld.forEach(program -> threadsOnProgram.merge(program, 1, Integer::sum));
                 long batchStarted = System.nanoTime();
-                int next = 0;
+                List<Outcome> finished = new ArrayList<>();
+                UUID lastProgram = null;
+                long lastRunNanos = Long.MAX_VALUE;
+                int next = 0; // the first of the batch neither started nor handed back
                 try {
-                    for (; next < claimed.size(); next++) {
+                    while (next < claimed.size()) {
+                        Execution execution = claimed.get(next);
+                        // finished outcomes are written together, but wait only behind quick runs of the same program
+                        if (!execution.programId().equals(lastProgram) || lastRunNanos > QUICK_RUN_NANOS) {
+                            record(finished, claim);
+                        }
+                        next++;
                         // the rest of a batch goes back to the queue when stopping, or when a slow run has held it
                         // long enough that other threads should take it (no waiting behind a slow model)
                         if (claiming && System.nanoTime() - batchStarted < BATCH_HOLD_NANOS) {
                             long started = System.nanoTime();
-                            run(claimed.get(next), claim);
-                            batch = System.nanoTime() - started > BATCH_HOLD_NANOS ? 1 : Math.min(CLAIM_BATCH, batch * 2);
+                            finished.add(execute(execution, claim));
+                            lastRunNanos = System.nanoTime() - started;
+                            lastProgram = execution.programId();
+                            batch = lastRunNanos > BATCH_HOLD_NANOS ? 1 : Math.min(CLAIM_BATCH, batch * 2);
                         } else {
-                            release(claimed.get(next), claim);
+                            release(execution, claim);
                         }
                     }
                 } finally {
-                    // a run that threw (the database went away mid-batch) leaves the rest of the batch unstarted:
-                    // hand it back, or at least stop renewing its leases so that it expires and is re-queued;
-                    // otherwise it would stay claimed, renewed and never run
-                    for (int rest = next + 1; rest < claimed.size(); rest++) {
-                        release(claimed.get(rest), claim);
+                    try {
+                        record(finished, claim);
+                    } finally {
+                        // a run that threw (the database went away mid-batch) leaves the rest of the batch unstarted:
+                        // hand it back, or at least stop renewing its leases so that it expires and is re-queued;
+                        // otherwise it would stay claimed, renewed and never run
+                        for (int rest = next; rest < claimed.size(); rest++) {
+                            release(claimed.get(rest), claim);
+                        }
+                        programsHeld.forEach(program -> threadsOnProgram.computeIfPresent(program, (id, count) -> count > 1 ? count - 1 : null));
                     }
                 }
             } catch (DatabaseUnavailableException e) {
@@ -176,7 +213,18 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** Runs one claimed execution and writes its outcome. */
     void run(Execution execution, String claim) {
+        List<Outcome> outcome = new ArrayList<>(List.of(execute(execution, claim)));
+        record(outcome, claim);
+    }
+
+    /** What one execution came to, still to be written; it stays in flight (its lease renewed) until it is. */
+    private record Outcome(Execution execution, String claim, boolean completed, JsonNode value, long executionMs, AuditTrail audit) {
+    }
+
+    /** Runs the five audited stages of a claimed execution. */
+    private Outcome execute(Execution execution, String claim) {
         inFlight.put(execution.id(), claim);
         AuditTrail audit = new AuditTrail();
         long executionMs = 0;
@@ -185,8 +233,7 @@ public final class Dispatcher implements AutoCloseable {
             Optional<ResolvedProgram> resolved = programs.resolve(execution.programId());
             if (resolved.isEmpty()) {
                 audit.end("failed", "program not found");
-                record(execution, claim, false, error("program_not_found", "program " + execution.programId() + " is gone"), 0, audit);
-                return;
+                return new Outcome(execution, claim, false, error("program_not_found", "program " + execution.programId() + " is gone"), 0, audit);
             }
             ResolvedProgram program = resolved.get();
             audit.ok();
@@ -195,8 +242,7 @@ public final class Dispatcher implements AutoCloseable {
             Optional<ValueProblem> inputProblem = ValueChecker.check(program.signature().inputs(), execution.inputs());
             if (inputProblem.isPresent()) {
                 audit.end("failed", inputProblem.get().message());
-                record(execution, claim, false, problem(inputProblem.get()), 0, audit);
-                return;
+                return new Outcome(execution, claim, false, problem(inputProblem.get()), 0, audit);
             }
             audit.ok();
 
@@ -204,8 +250,7 @@ public final class Dispatcher implements AutoCloseable {
             Adapter adapter = adapters.find(program.program().adapter()).orElse(null);
             if (adapter == null) {
                 audit.end("failed", "adapter not registered");
-                record(execution, claim, false, error("adapter_unavailable", "adapter '" + program.program().adapter() + "' is not registered"), 0, audit);
-                return;
+                return new Outcome(execution, claim, false, error("adapter_unavailable", "adapter '" + program.program().adapter() + "' is not registered"), 0, audit);
             }
             JsonNode outputs;
             try {
@@ -213,8 +258,7 @@ public final class Dispatcher implements AutoCloseable {
                 executionMs = audit.ok();
             } catch (AdapterException e) {
                 executionMs = audit.end("failed", e.getMessage());
-                record(execution, claim, false, error(e.type(), e.getMessage()), executionMs, audit);
-                return;
+                return new Outcome(execution, claim, false, error(e.type(), e.getMessage()), executionMs, audit);
             }
 
             audit.begin(AuditTrail.OUTPUT_VALIDATION);
@@ -223,19 +267,19 @@ public final class Dispatcher implements AutoCloseable {
                 audit.end("failed", outputProblem.get().message());
                 ObjectNode error = error("output_validation_error", "the adapter's outputs do not fit the signature: " + outputProblem.get().message());
                 error.set("details", Json.MAPPER.valueToTree(outputProblem.get().details()));
-                record(execution, claim, false, error, executionMs, audit);
-                return;
+                return new Outcome(execution, claim, false, error, executionMs, audit);
             }
             audit.ok();
 
             audit.begin(AuditTrail.RESULT_SERIALIZATION);
             JsonNode serialized = Json.read(Json.write(outputs));
             audit.ok();
-            record(execution, claim, true, serialized, executionMs, audit);
-        } finally {
+            return new Outcome(execution, claim, true, serialized, executionMs, audit);
+        } catch (RuntimeException e) {
             // only this claim's entry: after a lost lease the id may already belong to a newer claim,
             // whose lease must go on being renewed
             inFlight.remove(execution.id(), claim);
+            throw e;
         }
     }
 
@@ -254,29 +298,43 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    /** Writes the outcome; during a database outage the result is held and retried until the lease is lost. */
-    private void record(Execution execution, String claim, boolean completed, JsonNode value, long executionMs, AuditTrail audit) {
+    /**
+     * Writes finished outcomes in one transaction and empties the list; during a database outage they are
+     * held and retried until their lease is lost. Each leaves the in-flight set once written or given up.
+     */
+    private void record(List<Outcome> finished, String claim) {
+        if (finished.isEmpty()) {
+            return;
+        }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Math.max(leaseSeconds * 4L, 60));
         long backoffMillis = 100;
-        while (true) {
-            try {
-                boolean written = completed
-                        ? executions.complete(execution.id(), claim, value, executionMs, audit.stages())
-                        : executions.fail(execution.id(), claim, value, executionMs, audit.stages());
-                String outcome = written ? (completed ? "completed" : "failed") : "lease_lost";
-                Counter.builder("proofgate_executions_total").tag("outcome", outcome).register(metrics).increment();
-                if (!written) {
-                    LOG.warn("execution {}: lease lost before the result was written; the new owner finishes it", execution.id());
-                }
-                return;
-            } catch (DatabaseUnavailableException e) {
-                if (System.nanoTime() > deadline) {
-                    LOG.error("execution {}: result could not be written; its lease will expire and it will run again", execution.id());
+        try {
+            while (true) {
+                try {
+                    boolean[] written = executions.finish(finished.stream().map(outcome -> new ExecutionStore.Outcome(outcome.execution().id(),
+                            outcome.completed(), outcome.value(), outcome.executionMs(), outcome.audit().stages())).toList(), claim);
+                    for (int i = 0; i < written.length; i++) {
+                        Outcome outcome = finished.get(i);
+                        String counted = written[i] ? (outcome.completed() ? "completed" : "failed") : "lease_lost";
+                        Counter.builder("proofgate_executions_total").tag("outcome", counted).register(metrics).increment();
+                        if (!written[i]) {
+                            LOG.warn("execution {}: lease lost before the result was written; the new owner finishes it", outcome.execution().id());
+                        }
+                    }
                     return;
+                } catch (DatabaseUnavailableException e) {
+                    if (System.nanoTime() > deadline) {
+                        LOG.error("{} execution(s) ({} first): result could not be written; their lease will expire and they will run again",
+                                finished.size(), finished.get(0).execution().id());
+                        return;
+                    }
+                    pause(backoffMillis);
+                    backoffMillis = Math.min(2_000, backoffMillis * 2);
                 }
-                pause(backoffMillis);
-                backoffMillis = Math.min(2_000, backoffMillis * 2);
             }
+        } finally {
+            finished.forEach(outcome -> inFlight.remove(outcome.execution().id(), outcome.claim()));
+            finished.clear();
         }
     }
 

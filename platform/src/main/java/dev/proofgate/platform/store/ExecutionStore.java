@@ -112,21 +112,31 @@ public final class ExecutionStore {
         return sql.update("update executions set attempts = attempts + 1 where id = ? and status = 'running' and lease_owner = ?", id, claim);
     }
 
-    public boolean complete(UUID id, String claim, JsonNode outputs, long executionMs, JsonNode audit) {
-        return finish(id, claim, Execution.COMPLETED, "outputs", outputs, executionMs, audit);
+    /** The outcome of one claimed execution: its outputs when it completed, its error when it failed. */
+    public record Outcome(UUID id, boolean completed, JsonNode value, long executionMs, JsonNode audit) {
     }
 
-    public boolean fail(UUID id, String claim, JsonNode error, long executionMs, JsonNode audit) {
-        return finish(id, claim, Execution.FAILED, "error", error, executionMs, audit);
-    }
-
-    private boolean finish(UUID id, String claim, String status, String column, JsonNode value, long executionMs, JsonNode audit) {
-        return sql.update("update executions set status = ?, " + column + " = ?::jsonb, audit = ?::jsonb, execution_ms = ?, "
-                        + "queue_ms = (extract(epoch from (started_at - created_at)) * 1000)::bigint, "
+    /**
+     * Writes the outcomes of executions held under {@code claim} in one transaction (one round trip and one
+     * commit for several executions). Each is written only if the claim still holds its lease; the answer
+     * says, in order, which were.
+     */
+    public boolean[] finish(List<Outcome> outcomes, String claim) {
+        int[] counts = sql.updateEach("update executions set status = ?, outputs = ?::jsonb, error = ?::jsonb, audit = ?::jsonb, "
+                        + "execution_ms = ?, queue_ms = (extract(epoch from (started_at - created_at)) * 1000)::bigint, "
                         + "total_ms = (extract(epoch from (clock_timestamp() - created_at)) * 1000)::bigint, "
                         + "completed_at = clock_timestamp(), completions = completions + 1, lease_owner = null, lease_expires_at = null "
                         + "where id = ? and status = 'running' and lease_owner = ?",
-                status, Json.write(value), Json.write(audit), executionMs, id, claim) == 1;
+                outcomes.stream().map(outcome -> new Object[] {
+                        outcome.completed() ? Execution.COMPLETED : Execution.FAILED,
+                        outcome.completed() ? Json.write(outcome.value()) : null,
+                        outcome.completed() ? null : Json.write(outcome.value()),
+                        Json.write(outcome.audit()), outcome.executionMs(), outcome.id(), claim}).toList());
+        boolean[] written = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            written[i] = counts[i] == 1;
+        }
+        return written;
     }
 
     /** Puts executions whose lease ran out (their worker or process died) back in the queue. */

@@ -47,6 +47,25 @@ final class Sql {
         });
     }
 
+    /** One statement run once per row of parameters, sent together and committed together. */
+    int[] updateEach(String sql, List<Object[]> rows) {
+        return database.withConnection(c -> {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(sql)) {
+                for (Object[] row : rows) {
+                    for (int i = 0; i < row.length; i++) {
+                        s.setObject(i + 1, row[i]);
+                    }
+                    s.addBatch();
+                }
+                int[] counts = s.executeBatch();
+                c.commit();
+                return counts;
+            }
+            // on failure the pool rolls back what was not committed, and restores auto-commit, when the connection returns
+        });
+    }
+
     private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
         for (int i = 0; i < parameters.length; i++) {
