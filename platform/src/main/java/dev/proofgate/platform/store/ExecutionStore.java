@@ -30,25 +30,31 @@ public final class ExecutionStore {
     }
 
     private final Sql sql;
+    private final SubmissionGroups submissions;
 
     public ExecutionStore(Database database) {
         this.sql = new Sql(database);
+        this.submissions = new SubmissionGroups(database, COLUMNS, ExecutionStore::map);
     }
 
-    /** Commits a new queued execution, or returns the one already accepted under the same idempotency key. */
+    /**
+     * Commits a new queued execution (together with the submissions of concurrent requests), or returns the
+     * one already accepted under the same idempotency key.
+     */
     public Submission submit(UUID programId, String adapter, JsonNode inputs, String clientKey, String idempotencyKey) {
-        Optional<Execution> inserted = sql.queryOne("""
-                insert into executions (id, program_id, status, inputs, adapter, client_key, idempotency_key)
-                values (?, ?, 'queued', ?::jsonb, ?, ?, ?)
-                on conflict (client_key, idempotency_key) where idempotency_key is not null do nothing
-                returning""" + " " + COLUMNS,
-                ExecutionStore::map, UUID.randomUUID(), programId, Json.write(inputs), adapter, clientKey, idempotencyKey);
+        Optional<Execution> inserted = submissions.insert(
+                new SubmissionGroups.Row(UUID.randomUUID(), programId, Json.write(inputs), adapter, clientKey, idempotencyKey));
         if (inserted.isPresent()) {
             return new Submission(inserted.get(), false);
         }
         Execution existing = sql.queryOne("select " + COLUMNS + " from executions where client_key = ? and idempotency_key = ?",
                 ExecutionStore::map, clientKey, idempotencyKey).orElseThrow();
         return new Submission(existing, true);
+    }
+
+    /** The most submissions committed together so far. */
+    int largestSubmissionGroup() {
+        return submissions.largestGroup();
     }
 
     public Optional<Execution> find(UUID id) {
