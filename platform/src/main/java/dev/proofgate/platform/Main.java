@@ -10,7 +10,18 @@ public final class Main {
     private Main() {
     }
 
+    /**
+     * The JDK keeps, per thread and for good, a native buffer as large as the largest write that thread
+     * made from heap memory. Unpacking the embedded PostgreSQL writes megabytes at a time, which left about
+     * 37 MB of native memory held for the platform's whole life; writes over 64 KiB now get a buffer of their
+     * own instead. The JDK reads the property at its first channel I/O, so it is set before anything else.
+     */
+    private static final String LARGEST_CACHED_IO_BUFFER = "65536";
+
     public static void main(String[] args) {
+        if (System.getProperty("jdk.nio.maxCachedBufferSize") == null) {
+            System.setProperty("jdk.nio.maxCachedBufferSize", LARGEST_CACHED_IO_BUFFER);
+        }
         if (args.length == 1 && args[0].equals("--settings")) {
             // The settings as the code reads them, for operators and for checks that must not keep their own list.
             System.out.println(Json.write(Json.MAPPER.createObjectNode().set("settings", Json.MAPPER.valueToTree(Settings.catalogue()))));
