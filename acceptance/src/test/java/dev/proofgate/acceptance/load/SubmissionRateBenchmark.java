@@ -29,7 +29,8 @@ import org.junit.jupiter.api.Test;
  *     -Dbench.url=http://localhost:8080 -Dbench.key=local-dev-key</pre>
  *
  * Settings (system properties): {@code bench.rates} (1000,2000,3000 per second), {@code bench.seconds} (10
- * measured after 3 of warm-up, 10 before the first rate), {@code bench.in.flight} (50). It fails only when a measurement is not
+ * measured after 3 of warm-up, 10 before the first rate), {@code bench.in.flight} (50, also the clients of the closed
+ * loop measured last, as wrk measures). It fails only when a measurement is not
  * valid: errors, or the load generator falling behind its schedule.
  */
 class SubmissionRateBenchmark {
@@ -72,6 +73,15 @@ class SubmissionRateBenchmark {
                 assertThat(measured.errors()).as("errors at %.0f/s", rate).isZero();
                 assertThat(result.generatorFellBehind()).as("the load generator fell behind its schedule at %.0f/s", rate).isFalse();
             }
+            // and the closed loop wrk runs, from the driver's one thread per connection (wrk's two threads serve 25 each)
+            waitForEmptyQueue(http);
+            LoadResult.PhaseResult closed = new LoadDriver("submissions, closed loop of " + inFlight).run(
+                    operations.submit(program, Json.object().put("question", "Why is the sky blue?")),
+                    LoadProfile.closed(inFlight).warmUp(Duration.ofSeconds(3)).steady(Duration.ofSeconds(seconds)).build()).measured();
+            lines.add(String.format(Locale.ROOT, "| closed loop, %d clients | %,.0f | %.1f | %.1f | %.1f | %d | - | %,d |", inFlight, closed.throughput(),
+                    closed.percentileMs(50), closed.percentileMs(99), closed.latency().getMaxValue() / 1000.0, closed.errors(), queued(http)));
+            System.out.println("[benchmark] " + lines.get(lines.size() - 1));
+            assertThat(closed.errors()).as("errors in the closed loop").isZero();
         } finally {
             if (embedded != null) {
                 embedded.close();
