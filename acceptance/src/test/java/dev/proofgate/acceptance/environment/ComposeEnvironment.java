@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.environment;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.support.Waits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -109,7 +110,7 @@ final class ComposeEnvironment implements Environment {
             DatabaseReadiness.await(remote.database().get(), settings.startupTimeout(), () -> LogUtils.getOutput(docker, database));
             return;
         }
-        dev.proofgate.acceptance.support.Waits.until("the " + DATABASE_SERVICE + " service to report healthy", settings.startupTimeout(), () -> {
+        Waits.until("the " + DATABASE_SERVICE + " service to report healthy", settings.startupTimeout(), () -> {
             var state = docker.inspectContainerCmd(database).exec().getState();
             return state.getHealth() == null ? state.getStatus() : state.getHealth().getStatus();
         }, status -> "healthy".equals(status));

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.proofgate.acceptance.config.SuiteSettings;
 import dev.proofgate.acceptance.environment.EmbeddedEnvironment;
 import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.acceptance.support.Waits;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -103,14 +105,15 @@ class SubmissionRateBenchmark {
         return Json.MAPPER.readTree(page.body()).path("total").asLong();
     }
 
-    private static void waitForEmptyQueue(KeepAliveHttp http) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (queued(http) > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the queue did not empty within 2 minutes; the figures would measure the backlog");
+    /** Each rate starts on an empty queue, or its figures would measure the backlog of the one before. */
+    private static void waitForEmptyQueue(KeepAliveHttp http) {
+        Waits.until("the queue to empty", Duration.ofMinutes(2), () -> {
+            try {
+                return queued(http);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-            Thread.sleep(200);
-        }
+        }, queued -> queued == 0);
     }
 
     private static byte[] json(String text) {

@@ -153,6 +153,7 @@ public final class Dispatcher implements AutoCloseable {
                         // finished outcomes are written together, but wait only behind quick runs of the same program
                         if (!execution.programId().equals(lastProgram) || lastRunNanos > QUICK_RUN_NANOS) {
                             record(finished, claim);
+                            finished.clear();
                         }
                         next++;
                         // the rest of a batch goes back to the queue when stopping, or when a slow run has held it
@@ -215,8 +216,7 @@ public final class Dispatcher implements AutoCloseable {
 
     /** Runs one claimed execution and writes its outcome. */
     void run(Execution execution, String claim) {
-        List<Outcome> outcome = new ArrayList<>(List.of(execute(execution, claim)));
-        record(outcome, claim);
+        record(List.of(execute(execution, claim)), claim);
     }
 
     /** What one execution came to, still to be written; it stays in flight (its lease renewed) until it is. */
@@ -299,7 +299,7 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Writes finished outcomes in one transaction and empties the list; during a database outage they are
+     * Writes finished outcomes in one transaction; during a database outage they are
      * held and retried until their lease is lost. Each leaves the in-flight set once written or given up.
      */
     private void record(List<Outcome> finished, String claim) {
@@ -334,7 +334,6 @@ public final class Dispatcher implements AutoCloseable {
             }
         } finally {
             finished.forEach(outcome -> inFlight.remove(outcome.execution().id(), outcome.claim()));
-            finished.clear();
         }
     }
 

@@ -3,10 +3,10 @@ package dev.proofgate.platform.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -29,7 +29,6 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(maxConnections);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
-        this.turns = new Semaphore(maxConnections, true);
         config.setValidationTimeout(1_000);
         config.setInitializationFailTimeout(15_000);
         config.setPoolName("proofgate");
@@ -37,6 +36,7 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("socketTimeout", "30");
         config.addDataSourceProperty("ApplicationName", "proofgate-platform");
         this.pool = new HikariDataSource(config);
+        this.turns = new Semaphore(maxConnections, true);
         Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
     }
 

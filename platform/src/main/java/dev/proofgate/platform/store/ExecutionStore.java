@@ -34,7 +34,7 @@ public final class ExecutionStore {
 
     public ExecutionStore(Database database) {
         this.sql = new Sql(database);
-        this.submissions = new SubmissionGroups(database, COLUMNS, ExecutionStore::map);
+        this.submissions = new SubmissionGroups(sql, COLUMNS, ExecutionStore::map);
     }
 
     /**

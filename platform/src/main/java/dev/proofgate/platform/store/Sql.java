@@ -53,9 +53,7 @@ final class Sql {
             c.setAutoCommit(false);
             try (PreparedStatement s = c.prepareStatement(sql)) {
                 for (Object[] row : rows) {
-                    for (int i = 0; i < row.length; i++) {
-                        s.setObject(i + 1, row[i]);
-                    }
+                    bind(s, row);
                     s.addBatch();
                 }
                 int[] counts = s.executeBatch();
@@ -68,9 +66,14 @@ final class Sql {
 
     private static PreparedStatement prepare(Connection c, String sql, Object... parameters) throws SQLException {
         PreparedStatement s = c.prepareStatement(sql);
+        bind(s, parameters);
+        return s;
+    }
+
+    /** Parameters by position; Java arrays (UUID[], String[]) become SQL arrays. */
+    private static void bind(PreparedStatement s, Object... parameters) throws SQLException {
         for (int i = 0; i < parameters.length; i++) {
             s.setObject(i + 1, parameters[i]);
         }
-        return s;
     }
 }

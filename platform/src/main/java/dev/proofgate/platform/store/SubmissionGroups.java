@@ -1,13 +1,9 @@
 package dev.proofgate.platform.store;
 
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -16,6 +12,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -40,7 +37,7 @@ final class SubmissionGroups {
     private record Pending(Row row, CompletableFuture<Execution> inserted) {
     }
 
-    private final Database database;
+    private final Sql sql;
     private final String insert;
     private final Sql.RowMapper<Execution> mapper;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
@@ -50,8 +47,8 @@ final class SubmissionGroups {
      * @param columns the columns each inserted row is answered with
      * @param mapper  how an answered row becomes an execution
      */
-    SubmissionGroups(Database database, String columns, Sql.RowMapper<Execution> mapper) {
-        this.database = database;
+    SubmissionGroups(Sql sql, String columns, Sql.RowMapper<Execution> mapper) {
+        this.sql = sql;
         this.mapper = mapper;
         // one statement text for any group size: the group travels as arrays; clock_timestamp() keeps the
         // arrival order of a group in created_at (now() would be the same for the whole group)
@@ -72,11 +69,11 @@ final class SubmissionGroups {
      * Inserts {@code row} with the next group and returns it as committed, or nothing when an execution
      * with the same idempotency key was there first.
      */
-    java.util.Optional<Execution> insert(Row row) {
+    Optional<Execution> insert(Row row) {
         Pending pending = new Pending(row, new CompletableFuture<>());
         waiting.add(pending);
         try {
-            return java.util.Optional.ofNullable(pending.inserted().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            return Optional.ofNullable(pending.inserted().get(ANSWER_TIMEOUT_SECONDS, TimeUnit.SECONDS));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
@@ -108,6 +105,7 @@ final class SubmissionGroups {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException | Error e) {
+                // answer() answers every request itself; this only keeps the writer alive through the unforeseen
                 group.forEach(pending -> pending.inserted().completeExceptionally(e));
             } finally {
                 group.clear();
@@ -115,47 +113,25 @@ final class SubmissionGroups {
         }
     }
 
+    /** Inserts a group; if the database refuses it for a reason other than being away, each row alone. */
     private void answer(List<Pending> group) {
         try {
-            Map<UUID, Execution> inserted = insertAll(group.stream().map(Pending::row).toList());
+            Map<UUID, Execution> inserted = sql.query(insert, mapper,
+                            column(group, Row::id, UUID[]::new), column(group, Row::programId, UUID[]::new),
+                            column(group, Row::inputs, String[]::new), column(group, Row::adapter, String[]::new),
+                            column(group, Row::clientKey, String[]::new), column(group, Row::idempotencyKey, String[]::new))
+                    .stream().collect(Collectors.toMap(Execution::id, Function.identity()));
             group.forEach(pending -> pending.inserted().complete(inserted.get(pending.row().id())));
-        } catch (DatabaseUnavailableException e) {
-            group.forEach(pending -> pending.inserted().completeExceptionally(e));
         } catch (RuntimeException e) {
-            if (group.size() == 1) {
-                throw e;
-            }
-            for (Pending pending : group) {
-                try {
-                    pending.inserted().complete(insertAll(List.of(pending.row())).get(pending.row().id()));
-                } catch (RuntimeException alone) {
-                    pending.inserted().completeExceptionally(alone);
-                }
+            if (group.size() == 1 || e instanceof DatabaseUnavailableException) {
+                group.forEach(pending -> pending.inserted().completeExceptionally(e));
+            } else {
+                group.forEach(pending -> answer(List.of(pending)));
             }
         }
     }
 
-    private Map<UUID, Execution> insertAll(List<Row> rows) {
-        return database.withConnection(c -> {
-            try (PreparedStatement s = c.prepareStatement(insert)) {
-                s.setArray(1, array(c, "uuid", rows, Row::id));
-                s.setArray(2, array(c, "uuid", rows, Row::programId));
-                s.setArray(3, array(c, "text", rows, Row::inputs));
-                s.setArray(4, array(c, "text", rows, Row::adapter));
-                s.setArray(5, array(c, "text", rows, Row::clientKey));
-                s.setArray(6, array(c, "text", rows, Row::idempotencyKey));
-                List<Execution> executions = new ArrayList<>();
-                try (ResultSet result = s.executeQuery()) {
-                    while (result.next()) {
-                        executions.add(mapper.map(result));
-                    }
-                }
-                return executions.stream().collect(Collectors.toMap(Execution::id, Function.identity()));
-            }
-        });
-    }
-
-    private static Array array(Connection c, String type, List<Row> rows, Function<Row, Object> column) throws SQLException {
-        return c.createArrayOf(type, rows.stream().map(column).toArray());
+    private static <T> T[] column(List<Pending> group, Function<Row, T> value, IntFunction<T[]> array) {
+        return group.stream().map(pending -> value.apply(pending.row())).toArray(array);
     }
 }
