@@ -3,6 +3,7 @@ package dev.proofgate.platform;
 import dev.proofgate.platform.adapter.AdapterRegistry;
 import dev.proofgate.platform.adapter.NativeAdapter;
 import dev.proofgate.platform.adapter.PythonPortAdapter;
+import dev.proofgate.platform.api.AccessLog;
 import dev.proofgate.platform.api.HttpApi;
 import dev.proofgate.platform.bridge.WorkerPool;
 import dev.proofgate.platform.config.Settings;
@@ -114,6 +115,7 @@ public final class Platform implements AutoCloseable {
         LOG.info("shutting down: draining in-flight executions (grace {} s)", settings.shutdownGraceSeconds());
         if (http != null) {
             http.stop();
+            AccessLog.flush(1_000);
         }
         if (dispatcher != null) {
             dispatcher.drain(settings.shutdownGraceSeconds() * 1000L);

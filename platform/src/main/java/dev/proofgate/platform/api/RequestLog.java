@@ -5,8 +5,6 @@ import dev.proofgate.platform.store.Json;
 import io.javalin.http.Context;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Every request gets an id (the client's X-Request-Id when it is sane, a new one otherwise) that the
@@ -16,7 +14,6 @@ final class RequestLog {
 
     static final String HEADER = "X-Request-Id";
     static final String ATTRIBUTE = "proofgate.request-id";
-    private static final Logger ACCESS = LoggerFactory.getLogger("proofgate.access");
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private RequestLog() {
@@ -51,6 +48,6 @@ final class RequestLog {
         if (client != null) {
             line.put("client", client);
         }
-        ACCESS.info(Json.write(line));
+        AccessLog.write(Json.write(line));
     }
 }
