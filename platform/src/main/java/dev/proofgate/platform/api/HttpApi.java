@@ -206,6 +206,7 @@ public final class HttpApi {
         }
         String length = ctx.header("Content-Length");
         if (length != null && parseLong(length) > settings.bodyLimitBytes()) {
+            RefusedBody.discard(ctx, parseLong(length), settings.bodyLimitBytes());
             throw tooLarge();
         }
         if (ctx.method().name().equals("POST")) {
