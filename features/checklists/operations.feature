@@ -25,7 +25,7 @@ Feature: Operations checklist
     @severity=critical @requires=stop-platform @requires=inspect-host
     Scenario: A graceful stop finishes the work in hand
       Given a question answering signature
-      And a program on the "native" adapter whose model takes 1500 ms
+      And a program on the "native" adapter whose model takes 4000 ms
       When a user asks "Will you finish me?"
       And the platform is stopped while the question is being answered
       Then the platform stopped within its grace period and said it stopped cleanly
