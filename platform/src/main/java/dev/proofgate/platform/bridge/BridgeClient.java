@@ -8,10 +8,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +39,12 @@ public final class BridgeClient implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
     private final BlockingQueue<JsonNode> unaddressed = new LinkedBlockingQueue<>();
+    /** The last answers without a request id, with when they came: a call that times out names those of its wait. */
+    private final Deque<Unaddressed> recentUnaddressed = new ConcurrentLinkedDeque<>();
+    private static final int RECENT_UNADDRESSED = 8;
+
+    private record Unaddressed(long receivedNanos, JsonNode response) {
+    }
     private final Thread reader;
     private volatile String closedReason;
 
@@ -64,8 +73,9 @@ public final class BridgeClient implements AutoCloseable {
         pending.put(id, response);
         try {
             byte[] json = Json.write(request).getBytes(StandardCharsets.UTF_8);
+            long sent = System.nanoTime();
             write(json, forceCompression || json.length > compressAboveBytes);
-            return unwrap(await(response, timeout, command));
+            return unwrap(await(response, timeout, command, sent));
         } finally {
             pending.remove(id);
         }
@@ -113,11 +123,15 @@ public final class BridgeClient implements AutoCloseable {
         }
     }
 
-    private JsonNode await(CompletableFuture<JsonNode> response, Duration timeout, String command) throws BridgeException {
+    private JsonNode await(CompletableFuture<JsonNode> response, Duration timeout, String command, long sentNanos) throws BridgeException {
         try {
             return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            throw new BridgeException(BridgeException.TIMEOUT, "no answer to '" + command + "' within " + timeout.toMillis() + " ms");
+            // a worker that could not read the request answers without its id; the answer is then the cause
+            List<String> meanwhile = recentUnaddressed.stream().filter(u -> u.receivedNanos() - sentNanos >= 0)
+                    .map(u -> Json.write(u.response().path("error"))).toList();
+            throw new BridgeException(BridgeException.TIMEOUT, "no answer to '" + command + "' within " + timeout.toMillis() + " ms"
+                    + (meanwhile.isEmpty() ? "" : "; meanwhile the worker answered without a request id: " + String.join(", ", meanwhile)));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof BridgeException bridge) {
                 throw bridge;
@@ -151,6 +165,10 @@ public final class BridgeClient implements AutoCloseable {
                     waiting.complete(response);
                 } else {
                     unaddressed.add(response);
+                    recentUnaddressed.addLast(new Unaddressed(System.nanoTime(), response));
+                    while (recentUnaddressed.size() > RECENT_UNADDRESSED) {
+                        recentUnaddressed.pollFirst();
+                    }
                 }
             }
         } catch (IOException | RuntimeException e) {

@@ -10,9 +10,12 @@ import dev.proofgate.platform.adapter.PythonPortAdapter;
 import dev.proofgate.platform.signature.CompileError;
 import dev.proofgate.platform.signature.CompiledSignature;
 import dev.proofgate.platform.signature.SignatureCompiler;
-import java.io.OutputStream;
+import java.io.IOException;
 import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -91,6 +94,33 @@ class BridgeClientTest {
         JsonNode oversized = worker.client().sendRaw(frame(new byte[FRAME_LIMIT]), TIMEOUT);
         assertThat(oversized.at("/error/type").asText()).isEqualTo("frame_too_large");
         assertThat(worker.call("health_check", null, TIMEOUT).path("status").asText()).as("still serving").isEqualTo("ok");
+    }
+
+    @Test
+    void aCallThatTimesOutNamesWhatTheWorkerAnsweredWithoutItsId() throws IOException {
+        // a worker that cannot read a request answers without its id: the client cannot pair the two, but says so
+        PipedOutputStream workerStdout = new PipedOutputStream();
+        PipedInputStream clientIn = new PipedInputStream(workerStdout, 64 * 1024);
+        byte[] idless = BridgeFrame.encode(("{\"id\":null,\"ok\":false,\"error\":{\"type\":\"malformed_frame\","
+                + "\"message\":\"payload is not UTF-8 JSON\"}}").getBytes(StandardCharsets.UTF_8), false);
+        OutputStream workerStdin = new OutputStream() {
+            @Override
+            public void write(int b) {
+            }
+
+            @Override
+            public void flush() throws IOException {
+                workerStdout.write(idless); // the worker's answer to the request just written
+                workerStdout.flush();
+            }
+        };
+        try (BridgeClient client = new BridgeClient(clientIn, workerStdin, (direction, compressed, bytes, json) -> { }, 64 * 1024, "test")) {
+            assertThatThrownBy(() -> client.call("health_check", null, Duration.ofMillis(500)))
+                    .isInstanceOfSatisfying(BridgeException.class, e -> {
+                        assertThat(e.type()).as("still a timeout, so the pool treats the worker as it did").isEqualTo(BridgeException.TIMEOUT);
+                        assertThat(e.getMessage()).as("the message").contains("without a request id", "malformed_frame", "payload is not UTF-8 JSON");
+                    });
+        }
     }
 
     @Test
