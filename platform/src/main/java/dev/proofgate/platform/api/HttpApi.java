@@ -205,8 +205,9 @@ public final class HttpApi {
                     Map.of("limit_per_second", limit, "retry_after_seconds", retryAfter));
         }
         String length = ctx.header("Content-Length");
-        if (length != null && parseLong(length) > settings.bodyLimitBytes()) {
-            RefusedBody.discard(ctx, parseLong(length), settings.bodyLimitBytes());
+        long declared = length == null ? -1 : parseLong(length);
+        if (declared > settings.bodyLimitBytes()) {
+            RefusedBody.discard(ctx, declared, settings.bodyLimitBytes());
             throw tooLarge();
         }
         if (ctx.method().name().equals("POST")) {

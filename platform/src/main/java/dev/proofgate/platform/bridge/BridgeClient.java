@@ -8,13 +8,11 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -24,13 +22,16 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Speaks the bridge protocol over a pair of streams (a worker's stdout and stdin). Requests carry
  * ids; a reader thread matches each response to its request, so replies may come in any order.
- * Responses without an id (the worker's answer to a frame it could not read) are kept apart and
- * returned by {@link #sendRaw}.
+ * Responses without an id (the worker's answer to a frame it could not read) are kept apart, the
+ * newest few: {@link #sendRaw} returns them, and a call that times out names those that came while it
+ * waited, since a worker that could not read a request answers it without its id.
  */
 public final class BridgeClient implements AutoCloseable {
 
     public static final int DEFAULT_COMPRESS_ABOVE_BYTES = 64 * 1024;
     private static final int MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+    /** Answers without an id kept at most: the newest are the ones a raw frame or a timed-out call asks about. */
+    private static final int UNADDRESSED_KEPT = 8;
 
     private final OutputStream out;
     private final InputStream in;
@@ -38,13 +39,7 @@ public final class BridgeClient implements AutoCloseable {
     private final int compressAboveBytes;
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<String, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
-    private final BlockingQueue<JsonNode> unaddressed = new LinkedBlockingQueue<>();
-    /** The last answers without a request id, with when they came: a call that times out names those of its wait. */
-    private final Deque<Unaddressed> recentUnaddressed = new ConcurrentLinkedDeque<>();
-    private static final int RECENT_UNADDRESSED = 8;
-
-    private record Unaddressed(long receivedNanos, JsonNode response) {
-    }
+    private final BlockingQueue<Unaddressed> unaddressed = new LinkedBlockingQueue<>(UNADDRESSED_KEPT);
     private final Thread reader;
     private volatile String closedReason;
 
@@ -89,11 +84,11 @@ public final class BridgeClient implements AutoCloseable {
         unaddressed.clear();
         writeBytes(bytes, -1, false, "<" + bytes.length + " raw bytes>");
         try {
-            JsonNode response = unaddressed.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            if (response == null) {
+            Unaddressed answer = unaddressed.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (answer == null) {
                 throw new BridgeException(BridgeException.TIMEOUT, "no answer to raw frame within " + timeout.toMillis() + " ms");
             }
-            return response;
+            return answer.response();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BridgeException(BridgeException.TIMEOUT, "interrupted");
@@ -127,8 +122,7 @@ public final class BridgeClient implements AutoCloseable {
         try {
             return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // a worker that could not read the request answers without its id; the answer is then the cause
-            List<String> meanwhile = recentUnaddressed.stream().filter(u -> u.receivedNanos() - sentNanos >= 0)
+            List<String> meanwhile = unaddressed.stream().filter(u -> u.receivedNanos() - sentNanos >= 0)
                     .map(u -> Json.write(u.response().path("error"))).toList();
             throw new BridgeException(BridgeException.TIMEOUT, "no answer to '" + command + "' within " + timeout.toMillis() + " ms"
                     + (meanwhile.isEmpty() ? "" : "; meanwhile the worker answered without a request id: " + String.join(", ", meanwhile)));
@@ -164,10 +158,9 @@ public final class BridgeClient implements AutoCloseable {
                 if (waiting != null) {
                     waiting.complete(response);
                 } else {
-                    unaddressed.add(response);
-                    recentUnaddressed.addLast(new Unaddressed(System.nanoTime(), response));
-                    while (recentUnaddressed.size() > RECENT_UNADDRESSED) {
-                        recentUnaddressed.pollFirst();
+                    Unaddressed answer = new Unaddressed(System.nanoTime(), response);
+                    while (!unaddressed.offer(answer)) {
+                        unaddressed.poll(); // only the newest are asked about
                     }
                 }
             }
@@ -177,6 +170,10 @@ public final class BridgeClient implements AutoCloseable {
         closedReason = reason;
         BridgeException gone = new BridgeException(BridgeException.WORKER_GONE, reason);
         pending.values().forEach(future -> future.completeExceptionally(gone));
+    }
+
+    /** An answer without a request id (the worker's answer to a frame it could not read), with when it came. */
+    private record Unaddressed(long receivedNanos, JsonNode response) {
     }
 
     @Override
