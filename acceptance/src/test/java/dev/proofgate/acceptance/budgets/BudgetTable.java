@@ -67,6 +67,21 @@ public final class BudgetTable {
         return new Row(budget, measured, samples, Decision.FAIL, measure.words() + " " + measured + " breaks the budget " + budget.limitText());
     }
 
+    /**
+     * The rows breach only where timing decides (latency, throughput): a breach the machine's
+     * disturbance can explain. A breach of any other row (errors, memory) is a finding whatever the machine.
+     */
+    public static boolean timingBreachOnly(List<Row> rows) {
+        List<Row> failed = rows.stream().filter(r -> r.decision() == Decision.FAIL).toList();
+        return !failed.isEmpty() && failed.stream().allMatch(r -> r.budget().measure().isTiming());
+    }
+
+    /** The breached rows in one line: "p95 latency 128 ms breaks the budget at most 100 ms; ...", or "none". */
+    public static String breaches(List<Row> rows) {
+        List<String> failed = rows.stream().filter(r -> r.decision() == Decision.FAIL).map(Row::reason).toList();
+        return failed.isEmpty() ? "no breach" : String.join("; ", failed);
+    }
+
     /** Attaches the decided table to the running step, then fails, aborts or returns (see the class comment). */
     public static void enforce(String what, List<Row> rows) {
         List<Map<String, Object>> table = new ArrayList<>();

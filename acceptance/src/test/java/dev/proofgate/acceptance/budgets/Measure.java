@@ -71,6 +71,11 @@ public enum Measure {
         return isPercentile() || this == THROUGHPUT;
     }
 
+    /** Decided by how fast the platform was: the machine's disturbance can explain a breach (latency, rate, concurrency at a latency). */
+    public boolean isTiming() {
+        return isLatencyOrRate() || this == SUSTAINABLE_CONCURRENCY;
+    }
+
     public long minimumSamples() {
         return isPercentile() ? (long) Math.ceil(10 / (1 - percentile / 100) - 1e-9) : this == ERROR_RATE ? MIN_ATTEMPTS_FOR_ERROR_RATE : 0;
     }

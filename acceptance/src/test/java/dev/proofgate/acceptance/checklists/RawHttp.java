@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.checklists;
 
+import dev.proofgate.acceptance.drivers.PlatformUnreachable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +30,10 @@ public final class RawHttp {
         this.baseUrl = baseUrl;
     }
 
-    /** One exchange as the client saw it; a transport failure is status 0 with the reason as body. */
+    /**
+     * One exchange as the client saw it; a transport failure while the platform still accepts new
+     * connections is status 0 with the reason as body (a platform that is gone: {@link PlatformUnreachable}).
+     */
     public record Exchange(String method, String path, int status, Map<String, String> headers, String body) {
         public String header(String name) {
             return headers.get(name.toLowerCase());
@@ -77,6 +81,7 @@ public final class RawHttp {
             response.headers().map().forEach((name, values) -> answered.put(name.toLowerCase(), String.join(", ", values)));
             return new Exchange(method, path, response.statusCode(), answered, response.body());
         } catch (IOException e) {
+            PlatformUnreachable.checkAfter(baseUrl, e);
             return new Exchange(method, path, 0, Map.of(), "transport failure: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.config;
 
+import dev.proofgate.acceptance.machine.Disturbance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,9 @@ public record SuiteSettings(
         String console,
         int contractSamples,
         String postgresImage,
-        String platformBaseImage) {
+        String platformBaseImage,
+        double machineForeignCpuPercent,
+        double machineStealPercent) {
 
     public static final String EMBEDDED = "embedded";
     public static final String CONTAINERS = "containers";
@@ -66,7 +69,14 @@ public record SuiteSettings(
                 choice("proofgate.console", "all", "all", "failures"),
                 Integer.parseInt(value("proofgate.contract.samples", "20")),
                 value("proofgate.image.postgres", "postgres:17"),
-                value("proofgate.image.platform.base", "eclipse-temurin:17-jre"));
+                value("proofgate.image.platform.base", "eclipse-temurin:17-jre"),
+                Double.parseDouble(value("proofgate.machine.foreign.cpu.percent", "20")),
+                Double.parseDouble(value("proofgate.machine.steal.percent", "10")));
+    }
+
+    /** Above these a timed measurement's machine was disturbed (README: Reading the verdict). */
+    public Disturbance.Thresholds machineThresholds() {
+        return new Disturbance.Thresholds(machineForeignCpuPercent, machineStealPercent);
     }
 
     /** The folder holding features/ and allure-results/: given, or found by walking up from the working directory. */

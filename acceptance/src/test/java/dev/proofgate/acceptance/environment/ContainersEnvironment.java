@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.PortBinding;
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.machine.MachineMeter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -15,9 +16,11 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.awaitility.core.TerminalFailureException;
@@ -247,6 +250,11 @@ public final class ContainersEnvironment implements Environment {
             throw new IllegalStateException("the containers have not been started");
         }
         return containers;
+    }
+
+    @Override
+    public MachineMeter.OwnParts ownParts() {
+        return new MachineMeter.OwnParts(List.of(), Stream.of(platformId(), databaseId()).filter(Objects::nonNull).toList());
     }
 
     String platformId() {

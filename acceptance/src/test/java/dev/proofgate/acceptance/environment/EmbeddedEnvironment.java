@@ -1,6 +1,7 @@
 package dev.proofgate.acceptance.environment;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.machine.MachineMeter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +11,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -64,6 +66,11 @@ public final class EmbeddedEnvironment implements Environment {
         env.put("PROOFGATE_RATE_LIMIT", "100000");
         env.put("PROOFGATE_SHUTDOWN_GRACE_SECONDS", "5");
         return env;
+    }
+
+    @Override
+    public MachineMeter.OwnParts ownParts() {
+        return new MachineMeter.OwnParts(MachineMeter.OwnParts.pidFromFile(work.resolve("pgdata").resolve("postmaster.pid")), List.of());
     }
 
     void startDatabase() {

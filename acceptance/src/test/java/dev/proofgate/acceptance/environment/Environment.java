@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.environment;
 
+import dev.proofgate.acceptance.machine.MachineMeter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -53,6 +54,14 @@ public interface Environment extends AutoCloseable {
     /** The database's own log, attached to failing scenarios where the suite can read it. */
     default Optional<Path> databaseLog() {
         return Optional.empty();
+    }
+
+    /**
+     * What this environment runs on this machine besides the suite's own child processes (a database
+     * started as a daemon, containers): the machine meter counts their CPU as the gate's, not as other work.
+     */
+    default MachineMeter.OwnParts ownParts() {
+        return MachineMeter.OwnParts.none();
     }
 
     /** Facts for the report's environment panel (versions, URLs; never secrets). */

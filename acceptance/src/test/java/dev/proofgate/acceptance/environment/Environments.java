@@ -1,6 +1,7 @@
 package dev.proofgate.acceptance.environment;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.machine.MachineMeter;
 
 /**
  * The run's one environment: chosen by {@code proofgate.mode}, started once before the first
@@ -27,6 +28,8 @@ public final class Environments {
             case SuiteSettings.COMPOSE -> new ComposeEnvironment(settings);
             default -> new RemoteEnvironment(settings);
         };
+        MachineMeter meter = MachineMeter.start(settings.machineThresholds());
+        meter.ownParts(environment::ownParts);
         long started = System.nanoTime();
         System.out.println("[proofgate] starting the " + settings.mode() + " environment ...");
         Runtime.getRuntime().addShutdownHook(new Thread(environment::close, "proofgate-environment-teardown"));

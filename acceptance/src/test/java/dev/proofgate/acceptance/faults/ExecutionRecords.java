@@ -20,9 +20,9 @@ import java.util.UUID;
  */
 public final class ExecutionRecords implements AutoCloseable {
 
-    /** One execution as its row says. {@code completedAt} is epoch milliseconds, or 0. */
+    /** One execution as its row says. {@code startedAt} and {@code completedAt} are epoch milliseconds, or 0. */
     public record Row(String id, String status, int attempts, int completions, String errorType, String errorMessage,
-               long completedAt, String leaseOwner, long leaseExpiresAt) {
+               long startedAt, long completedAt, String leaseOwner, long leaseExpiresAt) {
     }
 
     private final Environment.DatabaseCoordinates coordinates;
@@ -42,14 +42,14 @@ public final class ExecutionRecords implements AutoCloseable {
             Array ids = c.createArrayOf("uuid", executionIds.stream().map(UUID::fromString).toArray());
             try (PreparedStatement statement = c.prepareStatement("""
                     select id::text as id, status, attempts, completions, error->>'type' as error_type,
-                           error->>'message' as error_message, completed_at, lease_owner, lease_expires_at
+                           error->>'message' as error_message, started_at, completed_at, lease_owner, lease_expires_at
                     from executions where id = any(?)""")) {
                 statement.setArray(1, ids);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
                         rows.put(result.getString("id"), new Row(result.getString("id"), result.getString("status"),
                                 result.getInt("attempts"), result.getInt("completions"), result.getString("error_type"),
-                                result.getString("error_message"), millis(result.getTimestamp("completed_at")),
+                                result.getString("error_message"), millis(result.getTimestamp("started_at")), millis(result.getTimestamp("completed_at")),
                                 result.getString("lease_owner"), millis(result.getTimestamp("lease_expires_at"))));
                     }
                 }

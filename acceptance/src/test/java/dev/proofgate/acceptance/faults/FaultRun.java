@@ -2,6 +2,8 @@ package dev.proofgate.acceptance.faults;
 
 import dev.proofgate.acceptance.environment.Environment;
 import dev.proofgate.acceptance.environment.Faults;
+import dev.proofgate.acceptance.machine.MachineMeter;
+import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
 import io.qameta.allure.Allure;
 import java.time.Duration;
@@ -43,6 +45,9 @@ public final class FaultRun implements AutoCloseable {
     private final Map<String, List<Sample>> readinessDuring = new LinkedHashMap<>();
     private ExecutionRecords records;
     private Reconciliation reconciliation;
+    private MachineMeter.Window faultWindow;
+    private Runnable lastFault;
+    private String lastFaultName;
 
     public FaultRun(Environment environment, Duration awaitBound) {
         this.environment = environment;
@@ -84,6 +89,10 @@ public final class FaultRun implements AutoCloseable {
     // --- faults ----------------------------------------------------------------------------------
 
     public void killWorker(Faults faults) {
+        timed("a Python worker killed", () -> killWorkerNow(faults));
+    }
+
+    private void killWorkerNow(Faults faults) {
         int strength = faults.liveWorkers();
         long pid = faults.killWorker();
         long killed = System.currentTimeMillis();
@@ -96,31 +105,43 @@ public final class FaultRun implements AutoCloseable {
     }
 
     public void databaseAway(Faults faults, Duration hold) {
-        faults.stopDatabase();
-        hold("database away", hold, () -> faults.startDatabase());
-        awaitReadyAgain();
+        timed("the database away", () -> {
+            faults.stopDatabase();
+            hold("database away", hold, () -> faults.startDatabase());
+            awaitReadyAgain();
+        });
     }
 
     public void networkCut(Faults faults, Duration hold) {
-        faults.cutDatabaseNetwork();
-        hold("network to the database cut", hold, faults::healDatabaseNetwork);
-        awaitReadyAgain();
+        timed("the network to the database cut", () -> {
+            faults.cutDatabaseNetwork();
+            hold("network to the database cut", hold, faults::healDatabaseNetwork);
+            awaitReadyAgain();
+        });
     }
 
     public void networkSlow(Faults faults, Duration latency, Duration hold) {
-        faults.slowDatabaseNetwork(latency);
-        hold("network to the database slowed by " + latency.toMillis() + " ms", hold, faults::healDatabaseNetwork);
-        awaitReadyAgain();
+        timed("the network to the database slowed", () -> {
+            faults.slowDatabaseNetwork(latency);
+            hold("network to the database slowed by " + latency.toMillis() + " ms", hold, faults::healDatabaseNetwork);
+            awaitReadyAgain();
+        });
     }
 
     public void resetConnections(Faults faults) {
-        faults.resetDatabaseConnections();
-        long reset = System.currentTimeMillis();
-        ledger.fault(new Ledger.Fault("connections to the database reset", reset, reset));
-        awaitReadyAgain();
+        timed("the connections to the database reset", () -> {
+            faults.resetDatabaseConnections();
+            long reset = System.currentTimeMillis();
+            ledger.fault(new Ledger.Fault("connections to the database reset", reset, reset));
+            awaitReadyAgain();
+        });
     }
 
     public void crashAndRestart(Faults faults) {
+        timed("the platform crashed and started again", () -> crashAndRestartNow(faults));
+    }
+
+    private void crashAndRestartNow(Faults faults) {
         long crashed = System.currentTimeMillis();
         faults.crashPlatform();
         Duration ready = faults.startPlatform();
@@ -130,6 +151,10 @@ public final class FaultRun implements AutoCloseable {
     }
 
     public void stopAndRestart(Faults faults, Duration atMost) {
+        timed("the platform stopped and started again", () -> stopAndRestartNow(faults, atMost));
+    }
+
+    private void stopAndRestartNow(Faults faults, Duration atMost) {
         long asked = System.currentTimeMillis();
         Duration stopped = faults.stopPlatform(atMost);
         measured.put("stopped after the request to stop", stopped);
@@ -184,7 +209,42 @@ public final class FaultRun implements AutoCloseable {
         return faults.get(faults.size() - 1);
     }
 
-    // --- recovery --------------------------------------------------------------------------------
+    /**
+     * Runs a fault inside a window of the machine meter that stays open until its recovery is measured,
+     * and remembers it, so that a recovery breached on a disturbed machine can be measured again.
+     */
+    private void timed(String name, Runnable fault) {
+        if (faultWindow != null) {
+            faultWindow.close();
+        }
+        lastFaultName = name;
+        lastFault = fault;
+        faultWindow = MachineMeter.get().open();
+        fault.run();
+    }
+
+    // --- recovery ---------------------------------------------------------------------------------
+
+    /** The named recovery measures of the last fault, with how disturbed the machine was from the fault to now. */
+    public TimedJudgement.Measured<Map<String, Duration>> recovery(List<String> names) {
+        if (faultWindow == null) {
+            throw new IllegalStateException("this step measures the recovery from a fault, and the scenario injected none");
+        }
+        Map<String, Duration> values = new LinkedHashMap<>();
+        names.forEach(name -> values.put(name, measure(name)));
+        return new TimedJudgement.Measured<>(values, faultWindow.close());
+    }
+
+    /** The last fault once more, and its recovery: for a recovery breached while the machine was disturbed. */
+    public TimedJudgement.Measured<Map<String, Duration>> recoveryOfTheFaultAgain(List<String> names) {
+        measured.clear();
+        timed(lastFaultName, lastFault);
+        return recovery(names);
+    }
+
+    public String lastFaultName() {
+        return lastFaultName;
+    }
 
     /** A recovery measure of the last fault; waits (bounded) for those observed after it. */
     public Duration measure(String name) {

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.budgets.BudgetTable;
 import dev.proofgate.acceptance.budgets.Measure;
 import dev.proofgate.acceptance.budgets.Measurements;
+import dev.proofgate.acceptance.drivers.PlatformUnreachable;
+import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
@@ -43,6 +45,10 @@ public final class LoadSession implements AutoCloseable {
     private PlatformOperations operations;
     private LoadResult result;
     private Measurements extra;
+    /** The last measurement, as it is judged: its figures and the machine's disturbance while it ran. */
+    private TimedJudgement.Measured<Measurements> measured;
+    /** Takes the last measurement again, the same way. */
+    private java.util.function.Supplier<TimedJudgement.Measured<Measurements>> measureAgain;
 
     public LoadSession(ReadinessWorld world) {
         this.world = world;
@@ -81,6 +87,11 @@ public final class LoadSession implements AutoCloseable {
      * The highest sustainable concurrency is the last level that held.
      */
     public void searchSustainableConcurrency(String adapter, double p95LimitMs) {
+        measureAgain = () -> TimedJudgement.measure(() -> search(adapter, p95LimitMs));
+        measured = measureAgain.get();
+    }
+
+    private Measurements search(String adapter, double p95LimitMs) {
         TimedOperation operation = completedAnswer(adapter);
         if (WARMED.add(adapter)) {
             new LoadDriver("warm-up before the search").run(operation, LoadProfile.closed(4).warmUp(FIRST_WARM_UP).build());
@@ -136,6 +147,7 @@ public final class LoadSession implements AutoCloseable {
         } else {
             extra.with(Measure.SUSTAINABLE_CONCURRENCY, sustainable, samples);
         }
+        return extra;
     }
 
     public void bridgeRoundTrips(int clients) throws CompileError {
@@ -151,12 +163,18 @@ public final class LoadSession implements AutoCloseable {
         return WARMED.add(kind) && FIRST_WARM_UP.compareTo(plan.warmUp()) > 0 ? FIRST_WARM_UP : plan.warmUp();
     }
 
+    /**
+     * Decides the budget table on the last measurement; a breach of a latency or rate row measured on a
+     * disturbed machine is measured again once (see {@link TimedJudgement}).
+     */
     public void decide(String what, List<Map<String, String>> budgetRows) {
-        if (result == null) {
+        if (measured == null) {
             throw new IllegalStateException("this step decides a budget on a load run, and the scenario ran none");
         }
-        Measurements measurements = extra != null ? extra : Measurements.of(result);
-        BudgetTable.enforce(what, new BudgetTable(budgetRows).decide(measurements));
+        BudgetTable table = new BudgetTable(budgetRows);
+        Measurements decidedOn = TimedJudgement.judge(what, measured, measureAgain,
+                figures -> BudgetTable.timingBreachOnly(table.decide(figures)), figures -> BudgetTable.breaches(table.decide(figures)));
+        BudgetTable.enforce(what, table.decide(decidedOn));
     }
 
     private TimedOperation completedAnswer(String adapter) {
@@ -164,6 +182,11 @@ public final class LoadSession implements AutoCloseable {
     }
 
     private void run(String what, TimedOperation operation, LoadProfile profile) {
+        measureAgain = () -> TimedJudgement.measure(() -> runOnce(what, operation, profile));
+        measured = measureAgain.get();
+    }
+
+    private Measurements runOnce(String what, TimedOperation operation, LoadProfile profile) {
         LoadDriver driver = new LoadDriver(what);
         if (world.environment().can(Capability.INSPECT_HOST)) {
             PlatformHost host = world.environment().host();
@@ -171,9 +194,14 @@ public final class LoadSession implements AutoCloseable {
         }
         result = driver.run(operation, profile);
         extra = null;
+        if (result.measured().errors() > 0) {
+            PlatformUnreachable.checkAfter(world.environment().baseUrl(), new java.io.IOException(
+                    result.measured().errors() + " of " + result.measured().attempts() + " operations of the load failed"));
+        }
         Evidence.json("load summary: " + what, result.summaryJson());
         Evidence.svg("latency over time: " + what, LoadCharts.latencyOverTime(result));
         Evidence.svg("latency by percentile: " + what, LoadCharts.percentileCurve(result));
+        return Measurements.of(result);
     }
 
     private PlatformOperations operations() {

@@ -127,19 +127,34 @@ public final class SelfCheck {
 
     private int flakiness(SelfCheckReport report) {
         Map<String, List<String>> failures = new TreeMap<>();
+        Map<String, List<String>> notJudged = new TreeMap<>();
         Map<String, Integer> runsOf = new TreeMap<>();
+        List<String> runs = new ArrayList<>();
+        if (settings.hog() > 0) {
+            progress("every run competes with " + settings.hog() + " busy-loop process(es) started by the self-check (a CPU hog)");
+        }
         for (int i = 1; i <= settings.runs(); i++) {
-            Outcome outcome = suite("run-" + i, settings.features(), Optional.empty(), settings.baselineTags(), List.of());
+            Outcome outcome;
+            try (CpuHog hog = CpuHog.start(settings.hog())) {
+                outcome = suite("run-" + i, settings.features(), Optional.empty(), settings.baselineTags(), List.of());
+            }
             for (ScenarioResult scenario : outcome.scenarios()) {
                 runsOf.merge(scenario.name(), 1, Integer::sum);
                 if (scenario.red()) {
                     failures.computeIfAbsent(scenario.name(), name -> new ArrayList<>()).add("run " + i + ": " + firstLine(scenario.message()));
+                } else if (scenario.notJudged()) {
+                    notJudged.computeIfAbsent(scenario.name(), name -> new ArrayList<>()).add("run " + i + ": " + firstLine(scenario.message()));
                 }
             }
-            progress(String.format("run %d/%d: %d scenarios, %d red, verdict %s, %.0f s", i, settings.runs(), outcome.scenarios().size(),
-                    outcome.red().size(), outcome.verdict(), outcome.took().toMillis() / 1000.0));
+            long undecided = outcome.scenarios().stream().filter(ScenarioResult::notJudged).count();
+            String line = String.format("run %d/%d: %d scenarios, %d red, %d not judged (machine disturbed), verdict %s, %.0f s; machine: %s", i,
+                    settings.runs(), outcome.scenarios().size(), outcome.red().size(), undecided, outcome.verdict(),
+                    outcome.took().toMillis() / 1000.0, outcome.machine());
+            runs.add(line);
+            progress(line);
         }
         report.flakiness(settings.runs(), runsOf, failures);
+        report.notJudged(settings.hog(), runs, notJudged);
         progress(String.format("flaky scenarios: %d of %d over %d runs", failures.size(), runsOf.size(), settings.runs()));
         return failures.isEmpty() ? 0 : 1;
     }
@@ -208,7 +223,7 @@ public final class SelfCheck {
     }
 
     /** The self-check's settings, read like the suite's: system property, then environment variable, then default. */
-    record SelfCheckSettings(String mode, int runs, int parallel, List<String> only, double minimumKillRatio, Path projectDirectory,
+    record SelfCheckSettings(String mode, int runs, int hog, int parallel, List<String> only, double minimumKillRatio, Path projectDirectory,
                              Path catalogue, Path canaries, Path features, Path output, Path reportDirectory, String baselineTags,
                              Duration runTimeout, List<String> passedOn, Optional<String> allureCommandline) {
 
@@ -225,6 +240,7 @@ public final class SelfCheck {
                     .sorted().map(name -> name + "=" + System.getProperty(name)).toList();
             return new SelfCheckSettings(mode,
                     Integer.parseInt(value("proofgate.selfcheck.runs", "5")),
+                    Integer.parseInt(value("proofgate.selfcheck.hog", "0")),
                     Integer.parseInt(value("proofgate.selfcheck.parallel", "1")),
                     Stream.of(value("proofgate.selfcheck.only", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     Double.parseDouble(value("proofgate.selfcheck.min.kill.ratio", "0.95")),

@@ -93,6 +93,27 @@ final class SelfCheckReport {
         markdown.append('\n');
     }
 
+    /** The runs' verdicts and machines, and the timing rows each could not judge because the machine was disturbed. */
+    void notJudged(int hog, List<String> runs, Map<String, List<String>> notJudged) {
+        json.put("cpu_hog_processes", hog);
+        ArrayNode lines = json.putArray("run_lines");
+        runs.forEach(lines::add);
+        ArrayNode undecided = json.putArray("not_judged");
+        markdown.append(String.format("%n## Runs%s%n%n", hog > 0 ? " against a CPU hog of " + hog + " busy-loop process(es)" : ""));
+        runs.forEach(line -> markdown.append("- ").append(line).append('\n'));
+        markdown.append(String.format("%n## Not judged: machine disturbed%n%n%d scenario(s) had a timing row that was breached twice on a disturbed machine.%n%n",
+                notJudged.size()));
+        if (!notJudged.isEmpty()) {
+            markdown.append("| scenario | runs | messages |\n|---|---|---|\n");
+        }
+        notJudged.forEach((scenario, messages) -> {
+            ArrayNode each = undecided.addObject().put("scenario", scenario).put("runs", messages.size()).putArray("messages");
+            messages.forEach(each::add);
+            markdown.append("| ").append(cell(scenario)).append(" | ").append(messages.size()).append(" | ")
+                    .append(cell(String.join("; ", messages))).append(" |\n");
+        });
+    }
+
     void flakiness(int runs, Map<String, Integer> runsOf, Map<String, List<String>> failures) {
         title = String.format("Proofgate flakiness: %d flaky of %d scenarios over %d runs", failures.size(), runsOf.size(), runs);
         json.put("runs", runs).put("scenarios", runsOf.size()).put("flaky", failures.size());

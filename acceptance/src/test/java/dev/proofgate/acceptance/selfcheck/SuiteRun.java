@@ -26,9 +26,14 @@ final class SuiteRun {
         boolean red() {
             return "failed".equals(status) || "broken".equals(status);
         }
+
+        /** A timing row the run could not judge because the machine was disturbed (an environment problem). */
+        boolean notJudged() {
+            return !red() && message != null && message.contains("machine disturbed");
+        }
     }
 
-    record Outcome(String verdict, List<ScenarioResult> scenarios, Duration took, int exitCode, Path log) {
+    record Outcome(String verdict, List<ScenarioResult> scenarios, Duration took, int exitCode, Path log, String machine) {
         List<ScenarioResult> red() {
             return scenarios.stream().filter(ScenarioResult::red).toList();
         }
@@ -70,7 +75,7 @@ final class SuiteRun {
                 process.destroyForcibly().waitFor();
             }
             int exit = process.isAlive() ? -1 : process.exitValue();
-            return new Outcome(verdict(scratch), scenarios(results), Duration.ofNanos(System.nanoTime() - started), exit, log);
+            return new Outcome(verdict(scratch), scenarios(results), Duration.ofNanos(System.nanoTime() - started), exit, log, machine(scratch));
         } catch (IOException e) {
             throw new UncheckedIOException("could not run the suite in " + scratch, e);
         } catch (InterruptedException e) {
@@ -82,6 +87,12 @@ final class SuiteRun {
     private static String verdict(Path scratch) throws IOException {
         Path verdict = scratch.resolve("acceptance/target/readiness/verdict.json");
         return Files.exists(verdict) ? Json.MAPPER.readTree(verdict.toFile()).path("verdict").asText("none") : "none";
+    }
+
+    /** The run's machine panel, as its verdict gives it. */
+    private static String machine(Path scratch) throws IOException {
+        Path verdict = scratch.resolve("acceptance/target/readiness/verdict.json");
+        return Files.exists(verdict) ? Json.MAPPER.readTree(verdict.toFile()).path("machine").path("summary").asText("") : "";
     }
 
     private static List<ScenarioResult> scenarios(Path results) throws IOException {

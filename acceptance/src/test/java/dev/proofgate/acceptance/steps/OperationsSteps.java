@@ -9,6 +9,7 @@ import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.RawHttp;
 import dev.proofgate.acceptance.checklists.SettingsCatalogue;
 import dev.proofgate.acceptance.environment.PlatformHost;
+import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.support.Waits;
@@ -39,19 +40,33 @@ public final class OperationsSteps {
     public void thePlatformIsStartedWithBadSettings() {
         SettingsCatalogue catalogue = SettingsCatalogue.read(world.environment().host());
         Evidence.json("the platform's own list of its settings", catalogue.document().toPrettyString());
-        List<SettingsCatalogue.BadStart> starts = catalogue.startWithEachBadValue(world.environment().host());
-        scenario.measured("bad starts", starts);
         Evidence.text("settings that accept any value (no bad value to try)", String.join("\n", catalogue.badValues().entrySet().stream()
                 .filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList()));
+        scenario.measured("settings catalogue", catalogue);
+        scenario.measured("bad starts", TimedJudgement.measure(() -> startWithEachBadValue(catalogue)));
+    }
+
+    private List<SettingsCatalogue.BadStart> startWithEachBadValue(SettingsCatalogue catalogue) {
+        List<SettingsCatalogue.BadStart> starts = catalogue.startWithEachBadValue(world.environment().host());
         Evidence.rows("one start per bad setting", starts.stream().map(start -> row("setting", start.setting(), "bad value", start.value(),
                 "exit code", start.ending().exitCode(), "ms", start.ending().took().toMillis(), "lines", start.ending().output().size(),
                 "output", String.join(" | ", start.ending().output()))).toList());
+        return starts;
     }
 
     @Then("every start stopped within {int} second(s) with exit code {int} and one line naming the setting")
     public void everyStartStopped(int seconds, int exitCode) {
-        List<SettingsCatalogue.BadStart> starts = scenario.measured("bad starts");
+        SettingsCatalogue catalogue = scenario.measured("settings catalogue");
+        // only a start that was right in every way but slow can be explained by a disturbed machine
+        List<SettingsCatalogue.BadStart> starts = TimedJudgement.judge("bad starts", scenario.measured("bad starts"),
+                () -> TimedJudgement.measure(() -> startWithEachBadValue(catalogue)),
+                measured -> !wrongStarts(measured, seconds, exitCode).isEmpty() && wrongStarts(measured, Integer.MAX_VALUE / 1000, exitCode).isEmpty(),
+                measured -> String.join("; ", wrongStarts(measured, seconds, exitCode)));
         assertThat(starts).as("settings with a bad value to try").isNotEmpty();
+        assertThat(wrongStarts(starts, seconds, exitCode)).as("bad settings not stopped as required").isEmpty();
+    }
+
+    private static List<String> wrongStarts(List<SettingsCatalogue.BadStart> starts, int seconds, int exitCode) {
         List<String> wrong = new ArrayList<>();
         for (SettingsCatalogue.BadStart start : starts) {
             PlatformHost.Ending ending = start.ending();
@@ -66,7 +81,7 @@ public final class OperationsSteps {
                 wrong.add(what + ": took " + ending.took().toMillis() + " ms, budget " + seconds * 1000 + " ms");
             }
         }
-        assertThat(wrong).as("bad settings not stopped as required").isEmpty();
+        return wrong;
     }
 
     @Given("a user asked {string} and got an answer")
@@ -82,18 +97,23 @@ public final class OperationsSteps {
 
     @When("the platform is stopped and started again")
     public void thePlatformIsStoppedAndStartedAgain() {
-        Map<String, JsonNode> before = currentViews();
+        scenario.measured("views before", currentViews());
+        scenario.measured("start-up", TimedJudgement.measure(this::stopAndStart));
+    }
+
+    /** Stops the platform and starts it again; returns the time from the start to ready. */
+    private Duration stopAndStart() {
         Duration stop = world.faults().stopPlatform(Duration.ofSeconds(30));
         Duration start = world.faults().startPlatform();
-        scenario.measured("views before", before);
-        scenario.measured("start-up", start);
         Evidence.text("restart", "stopped (SIGTERM) in " + stop.toMillis() + " ms; started and ready in " + start.toMillis() + " ms");
+        return start;
     }
 
     @Then("start-up took at most:")
     public void startUpTookAtMost(Map<String, String> budget) {
-        Duration start = scenario.measured("start-up");
         long budgetMs = Math.round(Double.parseDouble(budget.get("budget seconds")) * 1000);
+        Duration start = TimedJudgement.judge("start-up", scenario.measured("start-up"), () -> TimedJudgement.measure(this::stopAndStart),
+                took -> took.toMillis() > budgetMs, took -> "start-up to ready " + took.toMillis() + " ms, budget " + budgetMs + " ms");
         Evidence.rows("start-up against its budget", List.of(row("measured ms", start.toMillis(), "budget ms", budgetMs)));
         assertThat(start.toMillis()).as("start-up to ready, in ms (budget %d ms)", budgetMs).isLessThanOrEqualTo(budgetMs);
     }

@@ -8,6 +8,7 @@ import dev.proofgate.acceptance.faults.ExecutionRecords;
 import dev.proofgate.acceptance.faults.FaultRun;
 import dev.proofgate.acceptance.faults.Ledger;
 import dev.proofgate.acceptance.faults.Reconciliation;
+import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.support.Waits;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.opentest4j.TestAbortedException;
 
 /** Faults under load: the questions that keep coming, the fault, the recovery and the ledger afterwards. */
 public final class ResilienceSteps {
@@ -172,19 +174,29 @@ public final class ResilienceSteps {
 
     @Then("the platform recovers within these budgets:")
     public void thePlatformRecoversWithin(DataTable budgets) {
+        List<Budget> lines = budgets(budgets);
+        List<String> names = lines.stream().map(Budget::measure).toList();
+        Map<String, Duration> measured = TimedJudgement.judge("recovery after " + run().lastFaultName(), run().recovery(names),
+                () -> run().recoveryOfTheFaultAgain(names), values -> !breaches(lines, values).isEmpty(),
+                values -> String.join("; ", breaches(lines, values)));
         List<Map<String, Object>> verdicts = new ArrayList<>();
-        List<String> breaches = new ArrayList<>();
-        for (Budget budget : budgets(budgets)) {
-            Duration limit = budget.duration();
-            Duration measured = run().measure(budget.measure());
-            boolean within = measured.compareTo(limit) <= 0;
-            verdicts.add(verdict(budget, String.format(java.util.Locale.ROOT, "%.3f s", measured.toNanos() / 1e9), within));
-            if (!within) {
-                breaches.add(budget.measure() + " took " + measured.toMillis() + " ms, budget " + budget.limit());
-            }
+        for (Budget budget : lines) {
+            Duration value = measured.get(budget.measure());
+            verdicts.add(verdict(budget, String.format(java.util.Locale.ROOT, "%.3f s", value.toNanos() / 1e9), value.compareTo(budget.duration()) <= 0));
         }
         Evidence.rows("recovery against its budgets", verdicts);
-        assertThat(breaches).as("recovery budgets breached").isEmpty();
+        assertThat(breaches(lines, measured)).as("recovery budgets breached").isEmpty();
+    }
+
+    private static List<String> breaches(List<Budget> lines, Map<String, Duration> measured) {
+        List<String> breaches = new ArrayList<>();
+        for (Budget budget : lines) {
+            Duration value = measured.get(budget.measure());
+            if (value.compareTo(budget.duration()) > 0) {
+                breaches.add(budget.measure() + " took " + value.toMillis() + " ms, budget " + budget.limit());
+            }
+        }
+        return breaches;
     }
 
     @Then("once the questions stop, the ledger of accepted executions shows at most:")
@@ -231,6 +243,7 @@ public final class ResilienceSteps {
         Evidence.rows("the execution's lease while it ran", rows(samples));
         List<ExecutionRecords.Row> running = samples.stream().filter(r -> "running".equals(r.status())).toList();
         assertThat(running).as("samples of the execution while it ran").isNotEmpty();
+        requireLeaseShorterThanTheModel(running.get(0));
         ExecutionRecords.Row last = samples.get(samples.size() - 1);
         assertThat(last.attempts()).as("attempts of the execution (more than one: its lease was handed to another claim)").isEqualTo(1);
         assertThat(running.stream().map(ExecutionRecords.Row::leaseOwner).distinct().toList())
@@ -240,6 +253,21 @@ public final class ResilienceSteps {
                 .isGreaterThan(firstExpiry);
         assertThat(running.stream().mapToLong(ExecutionRecords.Row::leaseExpiresAt).max().orElse(0))
                 .as("latest lease expiry against the first (a renewed lease moves forward)").isGreaterThan(firstExpiry);
+    }
+
+    /**
+     * The scenario's premise: the model takes longer than the platform's lease, so the lease must be
+     * renewed. The lease is read from the database (expiry of the first claim minus its start); where the
+     * environment cannot shorten it (a deployed platform), the scenario is not run rather than failed.
+     */
+    private void requireLeaseShorterThanTheModel(ExecutionRecords.Row firstClaim) {
+        long model = world.program("native").path("config").path("latency_ms").asLong(0);
+        long lease = firstClaim.leaseExpiresAt() - firstClaim.startedAt();
+        if (model > 0 && firstClaim.startedAt() > 0 && lease >= model) {
+            throw new TestAbortedException("not run: its premise could not be arranged: the platform's lease (" + lease
+                    + " ms, from its database) is not shorter than the model's " + model + " ms, so it never runs out while the"
+                    + " execution runs; the " + world.environment().mode() + " environment cannot shorten it (embedded and containers set 3 s)");
+        }
     }
 
     @Then("it can be read back at once, from the platform and from its database")

@@ -9,6 +9,7 @@ import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.MalformedRequestCorpus;
 import dev.proofgate.acceptance.checklists.RawHttp;
 import dev.proofgate.acceptance.checklists.WorkerUnderProbe;
+import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.support.Waits;
@@ -297,8 +298,13 @@ public final class RobustnessSteps {
     @Then("the answer is completed within {int} ms")
     public void theAnswerIsCompletedWithin(int budgetMs) {
         String id = world.execution().path("id").asText();
-        JsonNode done = Waits.until("execution " + id + " to finish", scenario.awaitTimeout(),
-                () -> world.executions().get(id).orFail("reading " + id), e -> List.of("completed", "failed").contains(e.path("status").asText()));
+        // the execution was asked for once, behind the slow queue: it cannot be measured again, so a breach on a
+        // disturbed machine is not judged
+        JsonNode done = TimedJudgement.judge("the fast program's answer behind the slow queue", TimedJudgement.measure(() ->
+                        Waits.until("execution " + id + " to finish", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
+                                e -> List.of("completed", "failed").contains(e.path("status").asText()))), null,
+                e -> e.path("metrics").path("total_ms").asLong() > budgetMs,
+                e -> e.path("metrics").path("total_ms").asLong() + " ms from acceptance to completion, budget " + budgetMs + " ms");
         Evidence.json("the fast program's execution", done.toPrettyString());
         assertThat(done.path("status").asText()).as("status").isEqualTo("completed");
         assertThat(done.path("metrics").path("total_ms").asLong()).as("ms from acceptance to completion (queued %s ms)",
@@ -307,11 +313,16 @@ public final class RobustnessSteps {
 
     @When("signatures of {int} and {int} fields are compiled")
     public void signaturesAreCompiled(int small, int large) {
+        scenario.measured("compile fields", List.of(small, large));
+        scenario.measured("compile ratio", TimedJudgement.measure(() -> compileRatio(small, large)));
+    }
+
+    private double compileRatio(int small, int large) {
         long smallMs = medianCompileMs(small);
         long largeMs = medianCompileMs(large);
-        scenario.measured("compile ratio", (double) largeMs / Math.max(1, smallMs));
         Evidence.rows("compile times (median of 5, milliseconds, client side)", List.of(row("fields", small, "ms", smallMs),
                 row("fields", large, "ms", largeMs)));
+        return (double) largeMs / Math.max(1, smallMs);
     }
 
     private long medianCompileMs(int fields) {
@@ -337,7 +348,10 @@ public final class RobustnessSteps {
 
     @Then("compiling {int} times the fields takes at most {int} times as long")
     public void compilingTakesAtMost(int factor, int budget) {
-        double ratio = scenario.measured("compile ratio");
+        List<Integer> fields = scenario.measured("compile fields");
+        double ratio = TimedJudgement.judge("compile time ratio", scenario.measured("compile ratio"),
+                () -> TimedJudgement.measure(() -> compileRatio(fields.get(0), fields.get(1))), measured -> measured > budget,
+                measured -> String.format(java.util.Locale.ROOT, "%.1f times as long, budget %d", measured, budget));
         assertThat(ratio).as("time for %d times the fields, as a multiple of the smaller signature's time", factor).isLessThanOrEqualTo(budget);
     }
 }

@@ -13,20 +13,32 @@ public final class Evidence {
     }
 
     public static void json(String name, String json) {
+        if (noStepRunning()) {
+            return;
+        }
         Allure.addAttachment(name, "application/json", clip(json), ".json");
     }
 
     public static void text(String name, String text) {
+        if (noStepRunning()) {
+            return;
+        }
         Allure.addAttachment(name, "text/plain", clip(text), ".txt");
     }
 
     /** A chart; never clipped, since a cut SVG does not render. */
     public static void svg(String name, String svg) {
+        if (noStepRunning()) {
+            return;
+        }
         Allure.addAttachment(name, "image/svg+xml", svg, ".svg");
     }
 
     /** Rows as a small CSV table (the report renders it as a table). */
     public static void rows(String name, List<Map<String, Object>> rows) {
+        if (noStepRunning()) {
+            return;
+        }
         StringBuilder csv = new StringBuilder();
         if (!rows.isEmpty()) {
             csv.append(String.join(",", rows.get(0).keySet())).append('\n');
@@ -37,6 +49,11 @@ public final class Evidence {
             csv.append("(no rows)\n");
         }
         Allure.addAttachment(name, "text/csv", clip(csv.toString()), ".csv");
+    }
+
+    /** Outside a scenario (a unit test of a domain object) there is no step to attach to. */
+    private static boolean noStepRunning() {
+        return Allure.getLifecycle().getCurrentTestCaseOrStep().isEmpty();
     }
 
     private static String cell(Object value) {

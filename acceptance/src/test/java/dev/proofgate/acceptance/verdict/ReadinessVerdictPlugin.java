@@ -2,7 +2,11 @@ package dev.proofgate.acceptance.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.drivers.PlatformUnreachable;
 import dev.proofgate.acceptance.environment.Environments;
+import dev.proofgate.acceptance.machine.MachineDisturbed;
+import dev.proofgate.acceptance.machine.MachineMeter;
+import dev.proofgate.acceptance.machine.MachineSummary;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.support.ScenarioPlace;
 import io.cucumber.plugin.ConcurrentEventListener;
@@ -58,6 +62,9 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
     private static final Set<String> SEVERITIES = Set.of("blocker", "critical", "normal", "minor", "trivial");
     /** Areas whose passing scenarios must show what they measured: without evidence they count as not run. */
     static final Set<String> EVIDENCE_AREAS = Set.of("checklists", "completion", "resilience", "performance");
+
+    /** Scenarios about losing the platform: there, a platform that cannot be reached after the fault is the finding. */
+    private static final Set<String> PLATFORM_LOSING_TAGS = Set.of("@requires=restart-platform", "@requires=stop-platform");
 
     private final SuiteSettings settings = SuiteSettings.load();
     private final RunSelection selection = RunSelection.current();
@@ -184,7 +191,8 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             return;
         }
         Throwable error = result.getError();
-        entry.cause = result.getStatus() == Status.SKIPPED ? RunLedger.Cause.NOT_RUN : classify(error);
+        entry.cause = error instanceof MachineDisturbed ? RunLedger.Cause.ENVIRONMENT
+                : result.getStatus() == Status.SKIPPED ? RunLedger.Cause.NOT_RUN : classify(error, event.getTestCase().getTags());
         entry.causeMessage = error == null ? result.getStatus().name().toLowerCase() : Verdict.quote(error.getMessage());
     }
 
@@ -217,8 +225,18 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
      * the verdict NO-GO; the others make it INCONCLUSIVE.
      */
     static RunLedger.Cause classify(Throwable error) {
+        return classify(error, List.of());
+    }
+
+    /** As above; in a scenario that itself stops or restarts the platform, a platform that cannot be reached afterwards is a finding. */
+    static RunLedger.Cause classify(Throwable error, List<String> tags) {
         if (error == null || error instanceof AssertionError) {
             return RunLedger.Cause.PRODUCT;
+        }
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PlatformUnreachable && tags.stream().anyMatch(PLATFORM_LOSING_TAGS::contains)) {
+                return RunLedger.Cause.PRODUCT;
+            }
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof IOException || cause instanceof UncheckedIOException || cause instanceof SQLException) {
@@ -242,7 +260,7 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             status = "SKIPPED";
             message = entry.causeMessage;
         } else if ("FAILED".equals(status) && cause == null) {
-            cause = classify(result.getError()).label();
+            cause = classify(result.getError(), scenario.getTags()).label();
         }
         Waiver waiver = null;
         try {
@@ -299,6 +317,11 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
                 LocalDate.now(ZoneOffset.UTC)));
         VerdictReport report = new VerdictReport(verdict, snapshot, facts, started, event.getInstant(), settings.runId(), engineerFollowUp())
                 .checklists(checklists);
+        if (MachineMeter.started()) {
+            MachineSummary machine = MachineMeter.get().summary();
+            report.machine(machine);
+            facts.put("machine", machine.line());
+        }
         report.writeFiles(settings.verdictDirectory());
         report.writeAllureResults(settings.resultsDirectory());
         System.out.println("[proofgate] verdict written to " + settings.verdictDirectory().resolve("verdict.json"));

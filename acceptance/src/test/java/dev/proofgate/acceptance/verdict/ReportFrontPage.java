@@ -117,6 +117,11 @@ public final class ReportFrontPage {
             });
             html.append("</table>");
         }
+        JsonNode machine = verdict.path("machine");
+        if (!machine.isMissingNode()) {
+            html.append("<p class=\"").append(machine.path("fit").asBoolean() ? "pg-machine" : "pg-machine pg-notrun").append("\"><b>Machine:</b> ")
+                    .append(escape(machine.path("summary").asText())).append("</p>");
+        }
         html.append("<div>");
         list(html, "Why " + decision, texts(verdict.path("reasons")), REASONS_SHOWN);
         list(html, "Accepted risks", texts(verdict.path("accepted_risks")), REASONS_SHOWN);

@@ -90,6 +90,8 @@ public record Verdict(Decision decision, List<String> reasons, List<String> acce
                 StringBuilder reason = new StringBuilder("suite defect: step " + outcome.status().toLowerCase() + " in " + outcome.label());
                 outcome.details().forEach(detail -> reason.append("; ").append(detail));
                 inconclusive.add(reason.toString());
+            } else if (outcome.notRun() && "environment problem".equals(outcome.cause())) {
+                inconclusive.add("environment problem: " + outcome.label() + " - " + quote(outcome.message()));
             } else if (outcome.notRun()) {
                 inconclusive.add("not run: " + outcome.label() + " - " + quote(outcome.message()).replaceFirst("^not run: ", ""));
             } else if (outcome.passed() && waiver != null) {

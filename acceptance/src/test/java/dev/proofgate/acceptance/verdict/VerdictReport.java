@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.machine.MachineSummary;
 import dev.proofgate.acceptance.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,6 +36,7 @@ public final class VerdictReport {
     private final String runId;
     private final List<String> engineerFollowUp;
     private ChecklistCompletion checklists = new ChecklistCompletion(Map.of());
+    private MachineSummary machine;
 
     public VerdictReport(Verdict verdict, List<ScenarioOutcome> outcomes, Map<String, String> environment, Instant started, Instant finished,
                          String runId, List<String> engineerFollowUp) {
@@ -61,6 +63,12 @@ public final class VerdictReport {
         return this;
     }
 
+    /** Adds the machine panel (cores, load, disturbance while timed rows were measured) to every rendering. */
+    public VerdictReport machine(MachineSummary machine) {
+        this.machine = machine;
+        return this;
+    }
+
     public String console() {
         StringBuilder out = new StringBuilder();
         if (!engineerFollowUp.isEmpty()) {
@@ -73,6 +81,9 @@ public final class VerdictReport {
         verdict.areas().forEach((area, count) ->
                 out.append(String.format("%-14s %7d %7d %8d%n", area, count.passed(), count.failed(), count.notRun())));
         out.append("\nchecklists: ").append(checklists.summary()).append('\n');
+        if (machine != null) {
+            out.append("machine: ").append(machine.line()).append('\n');
+        }
         out.append("\nVERDICT: ").append(verdict.label()).append('\n');
         verdict.reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
         if (!verdict.acceptedRisks().isEmpty()) {
@@ -96,6 +107,9 @@ public final class VerdictReport {
         verdict.areas().forEach((area, count) -> md.append("| ").append(area).append(" | ").append(count.passed()).append(" | ")
                 .append(count.failed()).append(" | ").append(count.notRun()).append(" |\n"));
         md.append("\n**Checklists:** ").append(checklists.summary()).append("\n");
+        if (machine != null) {
+            md.append("\n**Machine:** ").append(machine.line()).append("\n");
+        }
         md.append("\n## Reasons\n\n");
         verdict.reasons().forEach(reason -> md.append("- ").append(reason).append('\n'));
         if (!verdict.acceptedRisks().isEmpty()) {
@@ -125,6 +139,16 @@ public final class VerdictReport {
         ObjectNode lists = root.putObject("checklists");
         checklists.checklists().values().forEach(c -> lists.putObject(c.name()).put("area", c.area()).put("lines", c.lines())
                 .put("passed", c.passed()).put("failed", c.failed().size()).put("not_reported", c.notReported().size()));
+        if (machine != null) {
+            ObjectNode m = root.putObject("machine");
+            m.put("summary", machine.line()).put("fit", machine.fit()).put("cores", machine.cores()).put("load1_before", machine.load1Before())
+                    .put("load1_max_during", machine.load1MaxDuring()).put("foreign_cpu_percent", machine.foreignCpuPercent())
+                    .put("steal_percent", machine.stealPercent()).put("hiccup_p99_ms", machine.hiccupP99Ms())
+                    .put("timed_rows", machine.timedRows()).put("timed_rows_disturbed", machine.disturbedRows())
+                    .put("timed_rows_measured_again", machine.remeasured());
+            ArrayNode notJudged = m.putArray("not_judged");
+            machine.notJudged().forEach(notJudged::add);
+        }
         ArrayNode reasons = root.putArray("reasons");
         verdict.reasons().forEach(reasons::add);
         ArrayNode risks = root.putArray("accepted_risks");

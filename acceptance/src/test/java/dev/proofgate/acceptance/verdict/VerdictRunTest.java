@@ -71,6 +71,29 @@ class VerdictRunTest {
         assertThat(report.firstScreen()).contains("pg-nogo", ">NO-GO<", "full run", "workflows", "A critical scenario that fails");
     }
 
+    /**
+     * A timing row breached twice on a disturbed machine, and a step that lost the platform, are
+     * environment problems: INCONCLUSIVE, never NO-GO; the same breach on a fit machine is a product defect.
+     */
+    @Test
+    void aDisturbedMachineOrALostPlatformIsAnEnvironmentProblemNotAProductDefect() throws Exception {
+        Run disturbed = run("environment");
+        assertThat(disturbed.verdict().path("verdict").asText()).as(disturbed.console()).isEqualTo("INCONCLUSIVE");
+        assertThat(disturbed.reasons()).noneMatch(reason -> reason.startsWith("product defect"))
+                .anyMatch(reason -> reason.startsWith("environment problem: \"A restart measured twice on a disturbed machine\"")
+                        && reason.contains("INCONCLUSIVE: ready after the restart not judged, machine disturbed: foreign CPU 60 % of 2 cores")
+                        && reason.contains("4164 ms, budget 3000 ms, then 5463 ms, budget 3000 ms"))
+                .anyMatch(reason -> reason.startsWith("environment problem: \"A checklist line that loses the platform\"")
+                        && reason.contains("lost the connection to the platform at http://localhost:"));
+        assertThat(disturbed.verdict().path("machine").path("not_judged").toString()).contains("ready after the restart");
+        assertThat(disturbed.console()).contains("machine: ", "1 not judged");
+        assertThat(report(disturbed).categories()).contains("Environment problems").doesNotContain("Product defects", "Budget breaches");
+
+        Run fit = run("fitbreach");
+        assertThat(fit.verdict().path("verdict").asText()).isEqualTo("NO-GO");
+        assertThat(fit.reasons()).anyMatch(reason -> reason.startsWith("product defect: blocker scenario failed: \"A restart measured on a fit machine\""));
+    }
+
     @Test
     void undefinedSkippedOrUnratedScenariosAreInconclusive() throws Exception {
         Run run = run("undecided");
