@@ -28,6 +28,25 @@ class BudgetTableTest {
         assertThat(rows.get(0).reason()).isEqualTo("p95 latency 25 ms breaks the budget at most 20 ms");
     }
 
+    /** Only what timing decides may be excused by a disturbed machine; a failed answer or memory never is. */
+    @Test
+    void aBreachIsTimingOnlyWhenEveryBreachedRowIsDecidedByTiming() {
+        BudgetTable table = table(Map.of("measure", "p95 latency", "limit", "at most 20 ms"),
+                Map.of("measure", "error rate", "limit", "at most 0 %"));
+        Measurements slow = new Measurements().with(Measure.P95_LATENCY, 25, 5_000).with(Measure.ERROR_RATE, 0.0, 5_000);
+        Measurements slowAndFailing = new Measurements().with(Measure.P95_LATENCY, 25, 5_000).with(Measure.ERROR_RATE, 2.0, 5_000);
+        Measurements fine = new Measurements().with(Measure.P95_LATENCY, 5, 5_000).with(Measure.ERROR_RATE, 0.0, 5_000);
+
+        assertThat(BudgetTable.timingBreachOnly(table.decide(slow), slow)).isTrue();
+        assertThat(BudgetTable.timingBreachOnly(table.decide(slowAndFailing), slowAndFailing)).as("failed answers are a finding").isFalse();
+        assertThat(BudgetTable.timingBreachOnly(table.decide(fine), fine)).as("nothing breached").isFalse();
+        Measurements shortOfSamples = new Measurements().with(Measure.P95_LATENCY, 5, 181).with(Measure.ERROR_RATE, 0.0, 181);
+        assertThat(BudgetTable.timingBreachOrTooFewSamples(table.decide(shortOfSamples), shortOfSamples))
+                .as("a p95 short of samples: a slow run can explain it").isTrue();
+        assertThat(BudgetTable.timingBreachOrTooFewSamples(table.decide(fine), fine)).isFalse();
+        assertThat(BudgetTable.breaches(table.decide(slowAndFailing))).isEqualTo("p95 latency 25 ms breaks the budget at most 20 ms; error rate 2 % breaks the budget at most 0 %");
+    }
+
     @Test
     void aPercentileNeedsTenSamplesBeyondIt() {
         assertThat(Measure.P50_LATENCY.minimumSamples()).isEqualTo(20);

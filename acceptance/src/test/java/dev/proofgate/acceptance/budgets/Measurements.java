@@ -19,6 +19,7 @@ public final class Measurements {
     private final Map<Measure, Figure> figures = new EnumMap<>(Measure.class);
     private final Map<Measure, String> unavailable = new EnumMap<>(Measure.class);
     private String disturbance;
+    private boolean errorsAreMissedStartsOnly;
 
     /** Latency, throughput and error rate of the measured phases; memory from the watched gauge, if any. */
     public static Measurements of(LoadResult result) {
@@ -30,6 +31,7 @@ public final class Measurements {
         m.figures.put(Measure.P99_LATENCY, new Figure(measured.percentileMs(99), ok));
         m.figures.put(Measure.THROUGHPUT, new Figure(measured.throughput(), ok));
         m.figures.put(Measure.ERROR_RATE, new Figure(measured.errorRate() * 100, measured.attempts()));
+        m.errorsAreMissedStartsOnly = measured.errors() == 0 && measured.missed() > 0;
         if (result.generatorFellBehind()) {
             m.disturbance = String.format(Locale.ROOT, "the load generator fell behind its schedule: %.1f%% of starts were more than %d ms late on its side (tolerated %.0f%%)",
                     result.lateShare() * 100, dev.proofgate.acceptance.load.LoadDriver.LATE_START_MICROS / 1000, LoadResult.LATE_SHARE_TOLERATED * 100);
@@ -68,6 +70,14 @@ public final class Measurements {
 
     public String whyUnavailable(Measure measure) {
         return unavailable.getOrDefault(measure, "the " + measure.words() + " is not measured by this scenario's load");
+    }
+
+    /**
+     * The error rate counts only arrivals the open model never started because every virtual user was
+     * still waiting on a slow answer: a timing figure, not an answer the platform got wrong.
+     */
+    public boolean errorsAreMissedStartsOnly() {
+        return errorsAreMissedStartsOnly;
     }
 
     /** Set when the run was disturbed: latency and throughput rows cannot be decided. */

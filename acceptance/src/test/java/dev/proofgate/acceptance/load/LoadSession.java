@@ -173,7 +173,7 @@ public final class LoadSession implements AutoCloseable {
         }
         BudgetTable table = new BudgetTable(budgetRows);
         Measurements decidedOn = TimedJudgement.judge(what, measured, measureAgain,
-                figures -> BudgetTable.timingBreachOnly(table.decide(figures)), figures -> BudgetTable.breaches(table.decide(figures)));
+                figures -> BudgetTable.timingBreachOrTooFewSamples(table.decide(figures), figures), figures -> BudgetTable.breaches(table.decide(figures)));
         BudgetTable.enforce(what, table.decide(decidedOn));
     }
 

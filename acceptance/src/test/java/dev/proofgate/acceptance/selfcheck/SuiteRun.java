@@ -24,12 +24,12 @@ final class SuiteRun {
     /** One scenario of a finished run: its Allure status (passed, failed, broken, skipped) and message. */
     record ScenarioResult(String name, String status, String message) {
         boolean red() {
-            return "failed".equals(status) || "broken".equals(status);
+            return ("failed".equals(status) || "broken".equals(status)) && !notJudged();
         }
 
-        /** A timing row the run could not judge because the machine was disturbed (an environment problem). */
+        /** A timing row the run could not judge because the machine was disturbed: an environment problem, not red. */
         boolean notJudged() {
-            return !red() && message != null && message.contains("machine disturbed");
+            return !"failed".equals(status) && message != null && message.contains("not judged, machine disturbed");
         }
     }
 
