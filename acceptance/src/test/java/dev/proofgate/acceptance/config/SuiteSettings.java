@@ -71,7 +71,7 @@ public record SuiteSettings(
                 value("proofgate.image.postgres", "postgres:17"),
                 value("proofgate.image.platform.base", "eclipse-temurin:17-jre"),
                 Double.parseDouble(value("proofgate.machine.foreign.cpu.percent", "20")),
-                Double.parseDouble(value("proofgate.machine.steal.percent", "10")));
+                Double.parseDouble(value("proofgate.machine.steal.percent", "5")));
     }
 
     /** Above these a timed measurement's machine was disturbed (README: Reading the verdict). */
