@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.environment;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.machine.MachineMeter;
 import dev.proofgate.acceptance.support.Waits;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,10 @@ import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.Container.ExecResult;
 import org.testcontainers.utility.LogUtils;
@@ -49,6 +52,14 @@ final class ComposeEnvironment implements Environment {
     @Override
     public String mode() {
         return remote.mode();
+    }
+
+    /** The project's containers where they were found, and whatever listens locally on the platform's and database's ports. */
+    @Override
+    public MachineMeter.OwnParts ownParts() {
+        List<String> ids = containers == null ? List.of()
+                : Stream.of(containers.platformId(), containers.databaseId()).filter(Objects::nonNull).toList();
+        return new MachineMeter.OwnParts(remote.ownParts().pids(), ids);
     }
 
     @Override

@@ -1,12 +1,16 @@
 package dev.proofgate.acceptance.environment;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.machine.LocalListeners;
+import dev.proofgate.acceptance.machine.MachineMeter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A platform the suite did not start: a deployed system ({@code remote}), and the part of the compose
@@ -18,6 +22,7 @@ public final class RemoteEnvironment implements Environment {
     private final SuiteSettings settings;
     private final String mode;
     private final String baseUrl;
+    private MachineMeter.OwnParts localParts;
 
     public RemoteEnvironment(SuiteSettings settings) {
         this.settings = settings;
@@ -68,6 +73,17 @@ public final class RemoteEnvironment implements Environment {
             capabilities.add(Capability.RATE_LIMITED_KEY);
         }
         return capabilities;
+    }
+
+    /** A platform (and database) on this machine is the gate's work: found once by the ports it listens on. */
+    @Override
+    public MachineMeter.OwnParts ownParts() {
+        if (localParts == null) {
+            List<Integer> ports = Stream.concat(Stream.of(baseUrl), settings.databaseUrl().stream()).map(LocalListeners::localPort)
+                    .filter(port -> port > 0).toList();
+            localParts = new MachineMeter.OwnParts(ports.isEmpty() ? List.of() : LocalListeners.pidsListeningOn(ports), List.of());
+        }
+        return localParts;
     }
 
     @Override

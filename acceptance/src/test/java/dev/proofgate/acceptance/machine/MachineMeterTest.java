@@ -64,6 +64,18 @@ class MachineMeterTest {
         return window.close();
     }
 
+    /** A platform the suite reaches on this machine (remote or compose mode) is found by the port it listens on. */
+    @Test
+    void aLocalListenerIsFoundByItsPort() throws Exception {
+        assumeThat(CpuAccount.available()).as("/proc is readable (Linux)").isTrue();
+        assertThat(LocalListeners.localPort("https://staging.example.com")).isEqualTo(-1);
+        assertThat(LocalListeners.localPort("jdbc:postgresql://localhost:37211/postgres")).isEqualTo(37211);
+        try (java.net.ServerSocket listening = new java.net.ServerSocket(0)) {
+            int port = LocalListeners.localPort("http://localhost:" + listening.getLocalPort());
+            assertThat(LocalListeners.pidsListeningOn(List.of(port))).containsExactly(ProcessHandle.current().pid());
+        }
+    }
+
     @Test
     void aDisturbanceIsJudgedOnForeignCpuAndStealOnly() {
         assertThat(disturbance(19.9, 0, 500).disturbed()).as("hiccups alone do not make a disturbance").isFalse();
