@@ -58,11 +58,28 @@ public final class MachineMeter {
         }
     }
 
-    /** A timed measurement as it was judged: for the verdict's machine panel. */
-    public record Judgement(String what, Disturbance disturbance, String outcome, boolean remeasured) {
-        public Judgement(String what, Disturbance disturbance, String outcome) {
-            this(what, disturbance, outcome, outcome.contains("again"));
+    /** How a timed row was judged; whether it was measured a second time. */
+    public enum Outcome {
+        WITHIN(false), BREACHED_ON_A_FIT_MACHINE(false), WITHIN_WHEN_MEASURED_AGAIN(true), BREACHED_AGAIN_ON_A_FIT_MACHINE(true),
+        NOT_JUDGED(false), NOT_JUDGED_WHEN_MEASURED_AGAIN(true);
+
+        private final boolean remeasured;
+
+        Outcome(boolean remeasured) {
+            this.remeasured = remeasured;
         }
+
+        public boolean remeasured() {
+            return remeasured;
+        }
+
+        public boolean notJudged() {
+            return this == NOT_JUDGED || this == NOT_JUDGED_WHEN_MEASURED_AGAIN;
+        }
+    }
+
+    /** A timed measurement as it was judged: for the verdict's machine panel. */
+    public record Judgement(String what, Disturbance disturbance, Outcome outcome) {
     }
 
     private MachineMeter(Disturbance.Thresholds thresholds) {
@@ -207,9 +224,8 @@ public final class MachineMeter {
         long foreign = Math.max(0, busy - ownTicks);
         long suite = delta(now, last, ProcessHandle.current().pid(), false);
         long steal = now.stealTicks() - last.stealTicks();
-        long ticksWanted = total;
         for (Window window : open) {
-            window.add(now.nanoTime(), ticksWanted, foreign, steal, suite, now.load1(), last.load1(), hiccupsInInterval);
+            window.add(now.nanoTime(), total, foreign, steal, suite, now.load1(), last.load1(), hiccupsInInterval);
         }
         last = now;
     }

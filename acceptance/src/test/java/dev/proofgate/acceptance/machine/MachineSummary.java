@@ -15,8 +15,8 @@ public record MachineSummary(int cores, double load1Before, double load1MaxDurin
         Disturbance run = meter.runSoFar();
         List<MachineMeter.Judgement> judged = meter.judgements();
         int disturbed = (int) judged.stream().filter(j -> j.disturbance().disturbed()).count();
-        int remeasured = (int) judged.stream().filter(MachineMeter.Judgement::remeasured).count();
-        List<String> notJudged = judged.stream().filter(j -> j.outcome().startsWith("not judged"))
+        int remeasured = (int) judged.stream().filter(j -> j.outcome().remeasured()).count();
+        List<String> notJudged = judged.stream().filter(j -> j.outcome().notJudged())
                 .map(j -> j.what() + ": " + j.disturbance().figures()).toList();
         return new MachineSummary(meter.cores(), meter.load1AtStart(), run.load1Max(), run.foreignCpuPercent(), run.stealPercent(),
                 run.hiccupP99Ms(), judged.size(), disturbed, remeasured, notJudged, meter.thresholds());

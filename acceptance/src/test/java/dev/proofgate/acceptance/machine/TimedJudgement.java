@@ -33,7 +33,7 @@ public final class TimedJudgement {
             T value = measurement.get();
             return new Measured<>(value, window.close());
         } finally {
-            window.close();
+            window.close(); // a measurement that threw leaves no window open; closing twice is a no-op
         }
     }
 
@@ -51,18 +51,14 @@ public final class TimedJudgement {
         MachineMeter meter = MachineMeter.get();
         attach(what, first.disturbance(), "");
         if (!breached.test(first.value())) {
-            meter.record(new MachineMeter.Judgement(what, first.disturbance(), "within budget"));
-            return first.value();
+            return judged(meter, what, first, MachineMeter.Outcome.WITHIN);
         }
         if (!first.disturbance().disturbed()) {
-            meter.record(new MachineMeter.Judgement(what, first.disturbance(), "breached on a fit machine"));
-            return first.value();
+            return judged(meter, what, first, MachineMeter.Outcome.BREACHED_ON_A_FIT_MACHINE);
         }
         if (again == null) {
-            meter.record(new MachineMeter.Judgement(what, first.disturbance(), "not judged: machine disturbed"));
-            throw new MachineDisturbed("INCONCLUSIVE: " + what + " not judged, " + first.disturbance().describe() + " (threshold: "
-                    + first.disturbance().thresholds().describe() + "); breached while disturbed, and it cannot be measured again: "
-                    + describe.apply(first.value()));
+            throw notJudged(meter, what, first, MachineMeter.Outcome.NOT_JUDGED,
+                    "breached while disturbed, and it cannot be measured again: " + describe.apply(first.value()));
         }
         boolean calm = meter.awaitCalm(CALM_WAIT);
         Evidence.text("machine: " + what + " measured again", "the first measurement (" + describe.apply(first.value())
@@ -72,17 +68,24 @@ public final class TimedJudgement {
         Measured<T> second = again.get();
         attach(what, second.disturbance(), " (measured again)");
         if (!breached.test(second.value())) {
-            meter.record(new MachineMeter.Judgement(what, second.disturbance(), "within budget when measured again"));
-            return second.value();
+            return judged(meter, what, second, MachineMeter.Outcome.WITHIN_WHEN_MEASURED_AGAIN);
         }
         if (!second.disturbance().disturbed()) {
-            meter.record(new MachineMeter.Judgement(what, second.disturbance(), "breached on a fit machine (measured again)"));
-            return second.value();
+            return judged(meter, what, second, MachineMeter.Outcome.BREACHED_AGAIN_ON_A_FIT_MACHINE);
         }
-        meter.record(new MachineMeter.Judgement(what, second.disturbance(), "not judged: machine disturbed", true));
-        throw new MachineDisturbed("INCONCLUSIVE: " + what + " not judged, " + second.disturbance().describe()
-                + " (threshold: " + second.disturbance().thresholds().describe() + "); breached twice while disturbed: "
+        throw notJudged(meter, what, second, MachineMeter.Outcome.NOT_JUDGED_WHEN_MEASURED_AGAIN, "breached twice while disturbed: "
                 + describe.apply(first.value()) + ", then " + describe.apply(second.value()));
+    }
+
+    private static <T> T judged(MachineMeter meter, String what, Measured<T> measured, MachineMeter.Outcome outcome) {
+        meter.record(new MachineMeter.Judgement(what, measured.disturbance(), outcome));
+        return measured.value();
+    }
+
+    private static MachineDisturbed notJudged(MachineMeter meter, String what, Measured<?> last, MachineMeter.Outcome outcome, String why) {
+        meter.record(new MachineMeter.Judgement(what, last.disturbance(), outcome));
+        return new MachineDisturbed("INCONCLUSIVE: " + what + " not judged, " + last.disturbance().describe() + " (threshold: "
+                + last.disturbance().thresholds().describe() + "); " + why);
     }
 
     /** The machine's figures for one attempt, and a chart of the foreign CPU and hiccups over it. */

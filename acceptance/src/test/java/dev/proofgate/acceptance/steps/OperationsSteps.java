@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** The operations checklist: configuration caught at start-up, start, stop, restart, backup and restore. */
 public final class OperationsSteps {
@@ -60,7 +61,7 @@ public final class OperationsSteps {
         // only a start that was right in every way but slow can be explained by a disturbed machine
         List<SettingsCatalogue.BadStart> starts = TimedJudgement.judge("bad starts", scenario.measured("bad starts"),
                 () -> TimedJudgement.measure(() -> startWithEachBadValue(catalogue)),
-                measured -> !wrongStarts(measured, seconds, exitCode).isEmpty() && wrongStarts(measured, Integer.MAX_VALUE / 1000, exitCode).isEmpty(),
+                measured -> !slowStarts(measured, seconds).isEmpty() && misbehavedStarts(measured, exitCode).isEmpty(),
                 measured -> String.join("; ", wrongStarts(measured, seconds, exitCode)));
         assertThat(starts).as("settings with a bad value to try").isNotEmpty();
         assertThat(wrongStarts(starts, seconds, exitCode)).as("bad settings not stopped as required").isEmpty();
@@ -69,19 +70,41 @@ public final class OperationsSteps {
     private static List<String> wrongStarts(List<SettingsCatalogue.BadStart> starts, int seconds, int exitCode) {
         List<String> wrong = new ArrayList<>();
         for (SettingsCatalogue.BadStart start : starts) {
-            PlatformHost.Ending ending = start.ending();
-            String what = start.setting() + "=" + start.value();
-            if (ending.stillRunning()) {
-                wrong.add(what + ": the platform went on starting (killed)");
-            } else if (ending.exitCode() != exitCode) {
-                wrong.add(what + ": exit code " + ending.exitCode() + ", output " + ending.output());
-            } else if (ending.output().size() != 1 || !ending.output().get(0).contains(start.setting())) {
-                wrong.add(what + ": expected one line naming the setting, got " + ending.output());
-            } else if (ending.took().toMillis() > seconds * 1000L) {
-                wrong.add(what + ": took " + ending.took().toMillis() + " ms, budget " + seconds * 1000 + " ms");
+            String misbehaviour = misbehaviour(start, exitCode);
+            if (misbehaviour != null) {
+                wrong.add(misbehaviour);
+            } else if (slow(start, seconds) != null) {
+                wrong.add(slow(start, seconds));
             }
         }
         return wrong;
+    }
+
+    /** Starts that did not stop as required in any way but time: only these a disturbed machine cannot explain. */
+    private static List<String> misbehavedStarts(List<SettingsCatalogue.BadStart> starts, int exitCode) {
+        return starts.stream().map(start -> misbehaviour(start, exitCode)).filter(Objects::nonNull).toList();
+    }
+
+    private static List<String> slowStarts(List<SettingsCatalogue.BadStart> starts, int seconds) {
+        return starts.stream().map(start -> slow(start, seconds)).filter(Objects::nonNull).toList();
+    }
+
+    private static String misbehaviour(SettingsCatalogue.BadStart start, int exitCode) {
+        PlatformHost.Ending ending = start.ending();
+        String what = start.setting() + "=" + start.value();
+        if (ending.stillRunning()) {
+            return what + ": the platform went on starting (killed)";
+        } else if (ending.exitCode() != exitCode) {
+            return what + ": exit code " + ending.exitCode() + ", output " + ending.output();
+        } else if (ending.output().size() != 1 || !ending.output().get(0).contains(start.setting())) {
+            return what + ": expected one line naming the setting, got " + ending.output();
+        }
+        return null;
+    }
+
+    private static String slow(SettingsCatalogue.BadStart start, int seconds) {
+        long took = start.ending().took().toMillis();
+        return took > seconds * 1000L ? start.setting() + "=" + start.value() + ": took " + took + " ms, budget " + seconds * 1000 + " ms" : null;
     }
 
     @Given("a user asked {string} and got an answer")
