@@ -61,9 +61,15 @@ public final class Hooks {
      * A scenario that injected faults leaves the environment as it found it (database up, platform
      * up), so the next scenario does not inherit its damage. Runs after the failure evidence is taken.
      */
-    @After(order = 0, value = "@requires=kill-worker or @requires=stop-database or @requires=restart-platform or @requires=stop-platform or @requires=database-network")
-    public void restoreAfterFaults() {
-        world.faults().restore();
+    @After(order = 0)
+    public void restoreAfterFaults(Scenario scenario) {
+        boolean destructive = scenario.getSourceTagNames().stream()
+                .filter(tag -> tag.startsWith("@requires="))
+                .map(tag -> Capability.fromTag(tag.substring("@requires=".length())))
+                .anyMatch(Capability::destructive);
+        if (destructive) {
+            world.faults().restore();
+        }
     }
 
     @After(order = 1)
