@@ -2,6 +2,7 @@ package dev.proofgate.acceptance.drivers.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.proofgate.acceptance.drivers.ErrorTypes;
 import dev.proofgate.acceptance.drivers.Outcome;
 import dev.proofgate.acceptance.drivers.Rejection;
 import dev.proofgate.acceptance.support.Json;
@@ -11,7 +12,6 @@ import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.util.Map;
 
 /**
  * The REST transport shared by the resource clients: base URL, API key, JSON, and the Allure filter
@@ -21,15 +21,6 @@ import java.util.Map;
 public final class PlatformHttp {
 
     static final ObjectMapper JSON = Json.MAPPER;
-
-    /** The documented status of every rejection reason (platform/README.md, "Errors"). */
-    private static final Map<String, Integer> REJECTION_STATUS = Map.ofEntries(
-            Map.entry("malformed_json", 400), Map.entry("invalid_parameter", 400), Map.entry("unauthorized", 401),
-            Map.entry("not_found", 404), Map.entry("method_not_allowed", 405), Map.entry("duplicate_name", 409),
-            Map.entry("payload_too_large", 413), Map.entry("unsupported_media_type", 415),
-            Map.entry("validation_error", 422), Map.entry("constraint_violation", 422), Map.entry("syntax_error", 422),
-            Map.entry("unknown_type", 422), Map.entry("duplicate_field", 422), Map.entry("empty_side", 422),
-            Map.entry("invalid_constraint", 422), Map.entry("rate_limited", 429), Map.entry("service_unavailable", 503));
 
     private final String baseUrl;
     private final String apiKey;
@@ -61,7 +52,7 @@ public final class PlatformHttp {
             throw new AssertionError("the platform answered " + status + " without the error shape {error:{type,message,details}}: " + response.asString());
         }
         String reason = error.path("type").asText();
-        Integer documented = REJECTION_STATUS.get(reason);
+        Integer documented = ErrorTypes.statusOf(reason).orElse(null);
         if (documented == null || documented != status) {
             throw new AssertionError("the platform rejected with reason '" + reason + "' and status " + status
                     + ", but the contract pairs that reason with " + documented);
