@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,13 +27,14 @@ public record Budget(Measure measure, double limit, String limitText) {
      * the column and what was expected.
      */
     public static Budget read(Map<String, String> row, List<Measure> known) {
-        String measureText = row.get(MEASURE);
-        String limitText = row.get(LIMIT);
-        if (measureText == null || limitText == null) {
-            throw new IllegalArgumentException("a budget table has the columns | " + MEASURE + " | " + LIMIT + " |; this one has "
+        if (!row.containsKey(MEASURE) || !row.containsKey(LIMIT)) {
+            throw new IllegalArgumentException("a budget table has the header | " + MEASURE + " | " + LIMIT + " |; this one has "
                     + cells(row.keySet()));
         }
-        return read(measureText, limitText, known, "budget row " + cells(row.values()));
+        // an empty cell arrives as null
+        String measureText = Objects.requireNonNullElse(row.get(MEASURE), "");
+        String limitText = Objects.requireNonNullElse(row.get(LIMIT), "");
+        return read(measureText, limitText, known, "budget row " + cells(List.of(measureText, limitText)));
     }
 
     /** As {@link #read(Map, List)}, from the two cells; {@code row} names the row in a message. */

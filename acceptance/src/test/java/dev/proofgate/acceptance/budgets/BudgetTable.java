@@ -4,8 +4,8 @@ import dev.proofgate.acceptance.support.Evidence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -75,7 +75,7 @@ public final class BudgetTable {
     }
 
     private static String row(List<String> cells) {
-        return cells.stream().map(String::trim).collect(java.util.stream.Collectors.joining(" | ", "| ", " |"));
+        return cells.stream().map(String::trim).collect(Collectors.joining(" | ", "| ", " |"));
     }
 
     public List<Budget> budgets() {
