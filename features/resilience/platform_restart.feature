@@ -15,15 +15,15 @@ Feature: The platform crashes or is stopped while it has work in hand
       When the platform crashes and is started again on the same data
       And the questions keep coming for 2 more seconds
       Then the platform recovers within these budgets:
-        | measure                          | at most |
-        | ready after the restart          | 5 s     |
-        | first completion after the fault | 2 s     |
+        | measure                          | limit       |
+        | ready after the restart          | at most 5 s |
+        | first completion after the fault | at most 2 s |
       And once the questions stop, the ledger of accepted executions shows at most:
-        | measure                                     | at most |
-        | time for every accepted execution to finish | 20 s    |
-        | lost                                        | 0       |
-        | completed more than once                    | 0       |
-        | failed                                      | 0       |
+        | measure                                     | limit        |
+        | time for every accepted execution to finish | at most 20 s |
+        | lost                                        | at most 0    |
+        | completed more than once                    | at most 0    |
+        | failed                                      | at most 0    |
 
   Rule: A graceful stop lets the executions in flight finish within the grace period
 
@@ -34,12 +34,12 @@ Feature: The platform crashes or is stopped while it has work in hand
       And 4 questions are being answered
       When the platform is asked to stop and is started again on the same data
       Then the platform recovers within these budgets:
-        | measure                           | at most |
-        | stopped after the request to stop | 5 s     |
+        | measure                           | limit       |
+        | stopped after the request to stop | at most 5 s |
       And once the questions stop, the ledger of accepted executions shows at most:
-        | measure                                     | at most |
-        | time for every accepted execution to finish | 10 s    |
-        | lost                                        | 0       |
-        | failed                                      | 0       |
-        | run more than once                          | 0       |
-        | completed more than once                    | 0       |
+        | measure                                     | limit        |
+        | time for every accepted execution to finish | at most 10 s |
+        | lost                                        | at most 0    |
+        | failed                                      | at most 0    |
+        | run more than once                          | at most 0    |
+        | completed more than once                    | at most 0    |

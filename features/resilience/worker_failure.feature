@@ -14,12 +14,12 @@ Feature: A Python worker dies while questions stream through it
       When a Python worker is killed
       And the questions keep coming for 2 more seconds
       Then the platform recovers within these budgets:
-        | measure                           | at most |
-        | worker pool back at full strength | 0.5 s   |
-        | first completion after the fault  | 2 s     |
+        | measure                           | limit         |
+        | worker pool back at full strength | at most 0.5 s |
+        | first completion after the fault  | at most 2 s   |
       And once the questions stop, the ledger of accepted executions shows at most:
-        | measure                                     | at most |
-        | time for every accepted execution to finish | 20 s    |
-        | lost                                        | 0       |
-        | completed more than once                    | 0       |
-        | failed                                      | 0       |
+        | measure                                     | limit        |
+        | time for every accepted execution to finish | at most 20 s |
+        | lost                                        | at most 0    |
+        | completed more than once                    | at most 0    |
+        | failed                                      | at most 0    |

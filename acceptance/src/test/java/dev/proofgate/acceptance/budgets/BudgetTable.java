@@ -4,8 +4,8 @@ import dev.proofgate.acceptance.support.Evidence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -31,11 +31,51 @@ public final class BudgetTable {
 
     private final List<Budget> budgets;
 
-    public BudgetTable(List<Map<String, String>> rows) {
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException("a budget table needs at least one row");
+    private BudgetTable(List<Budget> budgets) {
+        this.budgets = List.copyOf(budgets);
+    }
+
+    /**
+     * The budgets a step was given, each a measure of the step's {@code kind}; a table that is empty or
+     * names a measure the step does not measure is a defect of the feature.
+     */
+    public static BudgetTable of(List<Budget> budgets, Measure.Kind kind) {
+        if (budgets.isEmpty()) {
+            throw new IllegalArgumentException("a budget table needs at least one row under its header | "
+                    + Budget.MEASURE + " | " + Budget.LIMIT + " |");
         }
-        this.budgets = rows.stream().map(Budget::from).toList();
+        for (Budget budget : budgets) {
+            if (budget.measure().kind() != kind) {
+                throw Budget.notAmong(budget.measure().words(), kind.measures(), "budget row " + budget.row());
+            }
+        }
+        return new BudgetTable(budgets);
+    }
+
+    /**
+     * Reads a table as the feature wrote it, header first, for a step that measures {@code kind}: the
+     * message of a row that cannot be read gives its number (1 is the first row under the header).
+     */
+    public static BudgetTable read(List<List<String>> cells, Measure.Kind kind) {
+        if (cells.isEmpty()) {
+            throw new IllegalArgumentException("the step takes a budget table with the header | " + Budget.MEASURE + " | " + Budget.LIMIT
+                    + " | under it, and has none");
+        }
+        List<String> header = cells.get(0).stream().map(String::trim).toList();
+        if (!header.equals(List.of(Budget.MEASURE, Budget.LIMIT))) {
+            throw new IllegalArgumentException("a budget table has the header | " + Budget.MEASURE + " | " + Budget.LIMIT
+                    + " |; this one has " + row(header));
+        }
+        List<Budget> budgets = new ArrayList<>();
+        for (int i = 1; i < cells.size(); i++) {
+            List<String> cellsOfRow = cells.get(i);
+            budgets.add(Budget.read(cellsOfRow.get(0), cellsOfRow.get(1), kind.measures(), "budget row " + i + " " + row(cellsOfRow)));
+        }
+        return of(budgets, kind);
+    }
+
+    private static String row(List<String> cells) {
+        return cells.stream().map(String::trim).collect(Collectors.joining(" | ", "| ", " |"));
     }
 
     public List<Budget> budgets() {
@@ -56,7 +96,7 @@ public final class BudgetTable {
         if (figure.isEmpty()) {
             return new Row(budget, "not measured", 0, Decision.INCONCLUSIVE, measurements.whyUnavailable(measure));
         }
-        String measured = format(figure.get().value()) + " " + measure.unit();
+        String measured = budget.amount(figure.get().value());
         long samples = figure.get().samples();
         if (measure.isLatencyOrRate() && measurements.disturbance().isPresent()) {
             return new Row(budget, measured, samples, Decision.INCONCLUSIVE, measurements.disturbance().get());
@@ -68,7 +108,7 @@ public final class BudgetTable {
         if (budget.holds(figure.get().value())) {
             return new Row(budget, measured, samples, Decision.PASS, "within budget");
         }
-        return new Row(budget, measured, samples, Decision.FAIL, measure.words() + " " + measured + " breaks the budget " + budget.limitText());
+        return new Row(budget, measured, samples, Decision.FAIL, budget.missedBy(figure.get().value()));
     }
 
     /**
@@ -91,7 +131,7 @@ public final class BudgetTable {
         return anyFail ? timingBreachOnly(rows, measurements) : rows.stream().anyMatch(Row::tooFewSamples);
     }
 
-    /** The breached rows (and percentiles short of samples) in one line: "p95 latency 128 ms breaks the budget at most 100 ms; ...". */
+    /** The breached rows (and percentiles short of samples) in one line: "p95 latency 128 ms, limit at most 100 ms (28 ms over); ...". */
     public static String breaches(List<Row> rows) {
         List<String> failed = rows.stream().filter(r -> r.decision() == Decision.FAIL || r.tooFewSamples()).map(Row::reason).toList();
         return failed.isEmpty() ? "no breach" : String.join("; ", failed);
@@ -120,12 +160,5 @@ public final class BudgetTable {
         if (!undecided.isEmpty()) {
             throw new TestAbortedException("INCONCLUSIVE: the budget for " + what + " cannot be decided: " + String.join("; ", undecided));
         }
-    }
-
-    static String format(double value) {
-        if (value == Math.rint(value) && Math.abs(value) < 1e12) {
-            return String.format(Locale.ROOT, "%,d", (long) value);
-        }
-        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%,.0f" : Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
     }
 }

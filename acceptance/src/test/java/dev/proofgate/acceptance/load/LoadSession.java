@@ -167,11 +167,10 @@ public final class LoadSession implements AutoCloseable {
      * Decides the budget table on the last measurement; a breach of a latency or rate row measured on a
      * disturbed machine is measured again once (see {@link TimedJudgement}).
      */
-    public void decide(String what, List<Map<String, String>> budgetRows) {
+    public void decide(String what, BudgetTable table) {
         if (measured == null) {
             throw new IllegalStateException("this step decides a budget on a load run, and the scenario ran none");
         }
-        BudgetTable table = new BudgetTable(budgetRows);
         Measurements decidedOn = TimedJudgement.judge(what, measured, measureAgain,
                 figures -> BudgetTable.timingBreachOrTooFewSamples(table.decide(figures), figures), figures -> BudgetTable.breaches(table.decide(figures)));
         BudgetTable.enforce(what, table.decide(decidedOn));

@@ -4,6 +4,9 @@ import static dev.proofgate.acceptance.steps.SecuritySteps.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.budgets.Budget;
+import dev.proofgate.acceptance.budgets.BudgetTable;
+import dev.proofgate.acceptance.budgets.Measure;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.completion.StageLedger;
 import dev.proofgate.acceptance.machine.TimedJudgement;
@@ -22,6 +25,8 @@ import java.util.Map;
 
 /** Stage completion criteria, each measured live, and the roll-up that reads what they came to. */
 public final class CompletionSteps {
+
+    static final String ANSWER_TIME_WITHIN = "the time from asking to answer stays within:";
 
     private static final String EVERY_TYPE = "signature %s: :string question, :integer count, :list(:optional(:float)) readings, :map context"
             + " -> :boolean verified, :confidence_score confidence, :reasoning_chain reasoning, :optional(:string) note";
@@ -104,8 +109,9 @@ public final class CompletionSteps {
         return totals;
     }
 
-    @Then("the time from asking to answer stays within:")
-    public void theTimeStaysWithin(List<Map<String, String>> budgets) {
+    @Then(ANSWER_TIME_WITHIN)
+    public void theTimeStaysWithin(List<Budget> table) {
+        List<Budget> budgets = BudgetTable.of(table, Measure.Kind.ANSWER_TIME).budgets();
         int count = scenario.measured("questions answered");
         List<Long> latencies = TimedJudgement.judge("time from asking to answer", scenario.measured("latencies"),
                 () -> TimedJudgement.measure(() -> answerOneAfterAnother(count)),
@@ -117,17 +123,17 @@ public final class CompletionSteps {
         assertThat(breaches).as("latency budget breaches").isEmpty();
     }
 
-    private static List<String> breaches(List<Map<String, String>> budgets, List<Long> latencies, List<Map<String, Object>> rows) {
+    private static List<String> breaches(List<Budget> budgets, List<Long> latencies, List<Map<String, Object>> rows) {
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         List<String> breaches = new ArrayList<>();
-        for (Map<String, String> budget : budgets) {
-            int percentile = Integer.parseInt(budget.get("percentile"));
-            long limit = Long.parseLong(budget.get("budget ms"));
+        for (Budget budget : budgets) {
+            double percentile = budget.measure().percentile();
             long measured = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-            rows.add(row("percentile", percentile, "measured ms", measured, "budget ms", limit, "samples", sorted.size()));
-            if (measured > limit) {
-                breaches.add("p" + percentile + " " + measured + " ms over its budget of " + limit + " ms");
+            rows.add(row("measure", budget.measure().words(), "limit", budget.limitText(), "measured", budget.amount(measured),
+                    "samples", sorted.size()));
+            if (!budget.holds(measured)) {
+                breaches.add(budget.missedBy(measured));
             }
         }
         return breaches;

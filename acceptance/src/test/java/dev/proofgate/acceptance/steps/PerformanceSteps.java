@@ -1,15 +1,19 @@
 package dev.proofgate.acceptance.steps;
 
+import dev.proofgate.acceptance.budgets.Budget;
+import dev.proofgate.acceptance.budgets.BudgetTable;
+import dev.proofgate.acceptance.budgets.Measure;
 import dev.proofgate.acceptance.load.LoadSession;
 import dev.proofgate.platform.signature.CompileError;
 import io.cucumber.java.After;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
-import java.util.Map;
 
 /** Load offered to the platform, and the budgets it must stay within. */
 public final class PerformanceSteps {
+
+    static final String WITHIN_BUDGET = "the {} stay(s) within budget:";
 
     private final LoadSession load;
 
@@ -47,9 +51,9 @@ public final class PerformanceSteps {
         load.bridgeRoundTrips(clients);
     }
 
-    @Then("the {} stay(s) within budget:")
-    public void withinBudget(String what, List<Map<String, String>> budget) {
-        load.decide(what, budget);
+    @Then(WITHIN_BUDGET)
+    public void withinBudget(String what, List<Budget> budgets) {
+        load.decide(what, BudgetTable.of(budgets, Measure.Kind.LOAD));
     }
 
     @After

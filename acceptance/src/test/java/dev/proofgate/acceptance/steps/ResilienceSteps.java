@@ -3,7 +3,9 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.faults.Budget;
+import dev.proofgate.acceptance.budgets.Budget;
+import dev.proofgate.acceptance.budgets.BudgetTable;
+import dev.proofgate.acceptance.budgets.Measure;
 import dev.proofgate.acceptance.faults.ExecutionRecords;
 import dev.proofgate.acceptance.faults.FaultRun;
 import dev.proofgate.acceptance.faults.Ledger;
@@ -13,7 +15,6 @@ import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.support.Waits;
 import dev.proofgate.acceptance.world.ReadinessWorld;
-import io.cucumber.datatable.DataTable;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -26,6 +27,9 @@ import org.opentest4j.TestAbortedException;
 
 /** Faults under load: the questions that keep coming, the fault, the recovery and the ledger afterwards. */
 public final class ResilienceSteps {
+
+    static final String RECOVERS_WITHIN = "the platform recovers within these budgets:";
+    static final String LEDGER_SHOWS_AT_MOST = "once the questions stop, the ledger of accepted executions shows at most:";
 
     private static final Map<String, String> FAULT_PHRASES = Map.of(
             "the database was away", "database away",
@@ -172,17 +176,17 @@ public final class ResilienceSteps {
 
     // --- recovery and the ledger -----------------------------------------------------------------
 
-    @Then("the platform recovers within these budgets:")
-    public void thePlatformRecoversWithin(DataTable budgets) {
-        List<Budget> lines = budgets(budgets);
-        List<String> names = lines.stream().map(Budget::measure).toList();
+    @Then(RECOVERS_WITHIN)
+    public void thePlatformRecoversWithin(List<Budget> budgets) {
+        List<Budget> lines = BudgetTable.of(budgets, Measure.Kind.RECOVERY).budgets();
+        List<String> names = lines.stream().map(budget -> budget.measure().words()).toList();
         Map<String, Duration> measured = TimedJudgement.judge("recovery after " + run().lastFaultName(), run().recovery(names),
                 () -> run().recoveryOfTheFaultAgain(names), values -> !breaches(lines, values).isEmpty(),
                 values -> String.join("; ", breaches(lines, values)));
         List<Map<String, Object>> verdicts = new ArrayList<>();
         for (Budget budget : lines) {
-            Duration value = measured.get(budget.measure());
-            verdicts.add(verdict(budget, String.format(java.util.Locale.ROOT, "%.3f s", value.toNanos() / 1e9), value.compareTo(budget.duration()) <= 0));
+            double millis = millis(measured.get(budget.measure().words()));
+            verdicts.add(verdict(budget, budget.amount(millis), budget.holds(millis)));
         }
         Evidence.rows("recovery against its budgets", verdicts);
         assertThat(breaches(lines, measured)).as("recovery budgets breached").isEmpty();
@@ -191,36 +195,39 @@ public final class ResilienceSteps {
     private static List<String> breaches(List<Budget> lines, Map<String, Duration> measured) {
         List<String> breaches = new ArrayList<>();
         for (Budget budget : lines) {
-            Duration value = measured.get(budget.measure());
-            if (value.compareTo(budget.duration()) > 0) {
-                breaches.add(budget.measure() + " took " + value.toMillis() + " ms, budget " + budget.limit());
+            double millis = millis(measured.get(budget.measure().words()));
+            if (!budget.holds(millis)) {
+                breaches.add(budget.missedBy(millis));
             }
         }
         return breaches;
     }
 
-    @Then("once the questions stop, the ledger of accepted executions shows at most:")
-    public void theLedgerShowsAtMost(DataTable budgets) {
-        List<Budget> lines = budgets(budgets);
-        Duration bound = lines.stream().filter(b -> b.measure().equals("time for every accepted execution to finish"))
+    private static double millis(Duration duration) {
+        return duration.toNanos() / 1e6;
+    }
+
+    @Then(LEDGER_SHOWS_AT_MOST)
+    public void theLedgerShowsAtMost(List<Budget> budgets) {
+        List<Budget> lines = BudgetTable.of(budgets, Measure.Kind.LEDGER).budgets();
+        Duration bound = lines.stream().filter(b -> b.measure() == Measure.ALL_ACCEPTED_FINISHED)
                 .map(Budget::duration).findFirst().orElse(world.settings().awaitTimeout());
         Reconciliation ledger = run().reconcile(bound);
         Map<String, Long> counts = ledger.counts();
         List<Map<String, Object>> verdicts = new ArrayList<>();
         List<String> breaches = new ArrayList<>();
         for (Budget budget : lines) {
-            if (budget.measure().equals("time for every accepted execution to finish")) {
+            if (budget.measure() == Measure.ALL_ACCEPTED_FINISHED) {
                 continue; // a bound, enforced as "lost": not finished within it
             }
-            Long count = counts.get(budget.measure());
+            Long count = counts.get(budget.measure().words());
             if (count == null) {
-                throw new IllegalArgumentException("the ledger counts no '" + budget.measure() + "'; it counts "
-                        + counts.keySet() + " and takes 'time for every accepted execution to finish'");
+                throw new IllegalStateException("the ledger counts no '" + budget.measure().words() + "'; it counts " + counts.keySet());
             }
-            boolean within = count <= budget.count();
+            boolean within = budget.holds(count);
             verdicts.add(verdict(budget, count, within));
             if (!within) {
-                breaches.add(count + " " + budget.measure() + " (at most " + budget.limit() + ")");
+                breaches.add(budget.missedBy(count));
             }
         }
         Evidence.rows("ledger against its budgets", verdicts);
@@ -284,21 +291,10 @@ public final class ResilienceSteps {
 
     // --- helpers ---------------------------------------------------------------------------------
 
-    private static List<Budget> budgets(DataTable table) {
-        List<Budget> budgets = new ArrayList<>();
-        for (Map<String, String> row : table.asMaps()) {
-            if (!row.containsKey("measure") || !row.containsKey("at most")) {
-                throw new IllegalArgumentException("a budget table has the columns 'measure' and 'at most'; got " + row.keySet());
-            }
-            budgets.add(new Budget(row.get("measure").trim(), row.get("at most").trim()));
-        }
-        return budgets;
-    }
-
     private static Map<String, Object> verdict(Budget budget, Object measured, boolean within) {
         Map<String, Object> row = new LinkedHashMap<>();
-        row.put("measure", budget.measure());
-        row.put("at most", budget.limit());
+        row.put("measure", budget.measure().words());
+        row.put("limit", budget.limitText());
         row.put("measured", measured);
         row.put("verdict", within ? "within" : "BREACHED");
         return row;
