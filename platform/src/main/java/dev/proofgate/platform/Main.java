@@ -12,9 +12,10 @@ public final class Main {
 
     /**
      * The JDK keeps, per thread and for good, a native buffer as large as the largest write that thread
-     * made from heap memory. Unpacking the embedded PostgreSQL writes megabytes at a time, which left about
-     * 37 MB of native memory held for the platform's whole life; writes over 64 KiB now get a buffer of their
-     * own instead. The JDK reads the property at its first channel I/O, so it is set before anything else.
+     * made from heap memory. Unpacking the embedded PostgreSQL writes megabytes at a time, so without a bound
+     * tens of megabytes of native memory would stay held for the platform's whole life (docs/benchmarks.md,
+     * "Native memory held after start-up"); writes over 64 KiB get a buffer of their own instead. The JDK
+     * reads the property at its first channel I/O, so it is set before anything else.
      */
     private static final String LARGEST_CACHED_IO_BUFFER = "65536";
 

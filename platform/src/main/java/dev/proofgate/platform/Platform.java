@@ -4,6 +4,7 @@ import dev.proofgate.platform.adapter.AdapterRegistry;
 import dev.proofgate.platform.adapter.NativeAdapter;
 import dev.proofgate.platform.adapter.PythonPortAdapter;
 import dev.proofgate.platform.api.AccessLog;
+import dev.proofgate.platform.api.ApiServices;
 import dev.proofgate.platform.api.HttpApi;
 import dev.proofgate.platform.bridge.WorkerPool;
 import dev.proofgate.platform.config.Settings;
@@ -83,8 +84,8 @@ public final class Platform implements AutoCloseable {
         ProgramResolver resolver = new ProgramResolver(programs, signatures, compiler);
         dispatcher = new Dispatcher(executions, resolver, adapters, settings.dispatcherWorkers(), settings.leaseSeconds(), metrics).start();
 
-        http = new HttpApi(settings, database, signatures, programs, executions, resolver, compiler, adapters, dispatcher,
-                metrics, version()).start();
+        ApiServices services = new ApiServices(database, signatures, programs, executions, resolver, compiler, adapters, dispatcher);
+        http = new HttpApi(settings, services, metrics, version()).start();
         LOG.info("proofgate platform {} listening on port {} ({}), started in {} ms", version(), http.port(),
                 settings.localMode() ? "local mode" : "external database", (System.nanoTime() - started) / 1_000_000);
         TesterConnection tester = new TesterConnection(settings, http.port(), url);

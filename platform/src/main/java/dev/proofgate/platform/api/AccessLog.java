@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes the access log from one thread. The logger prints every line to one synchronized stream
- * with a write per line, so under load each request thread took its turn at that lock before it
- * could answer: a route that does nothing reached a p99 of 21 ms at 50 connections with the log and
- * 10.5 ms without it (docs/benchmarks.md, sixth change). Request threads now hand their line over
+ * with a write per line, so a request thread that wrote its own line would wait its turn at that lock
+ * before it could answer; under load that wait is about half the tail latency of a route that does
+ * nothing (docs/benchmarks.md, "the access log from one thread"). Request threads hand their line over
  * and answer. A writer more than {@value #BEHIND_LIMIT} lines behind makes the request write its own
  * line, so a line is never dropped; {@link #flush} waits for every line handed over so far.
  */

@@ -24,6 +24,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(404, "not_found", "no " + what + " with id '" + id + "'", Map.of("resource", what, "id", id));
     }
 
+    public static ApiException payloadTooLarge(long limitBytes) {
+        return new ApiException(413, "payload_too_large", "request body exceeds " + limitBytes + " bytes",
+                Map.of("limit_bytes", limitBytes));
+    }
+
     public int status() {
         return status;
     }

@@ -8,10 +8,10 @@ import java.io.InputStream;
  * The body of a request refused for its declared length, read and thrown away before the refusal is
  * sent, so that a client still sending it can read the answer. A server that closes with a body unread
  * makes its TCP stack answer the rest of the body with a reset, which may erase the refusal before the
- * client has read it (RFC 9112, section 9.6); through the kernel's port forwarding of a container, 2-3 of
- * the robustness corpus's 30 such refusals were lost even when asked again. A body declared over
- * {@value #READ_AT_MOST_TIMES} times the limit is not read: it is refused at once and its connection
- * closed. A client that stops sending is cut off by the server's idle timeout, like any other.
+ * client has read it (RFC 9112, section 9.6). Through the kernel's port forwarding of a container such a
+ * reset erases some of these refusals, even when asked again (docs/benchmarks.md, "Published ports without
+ * docker-proxy"). A body declared over {@value #READ_AT_MOST_TIMES} times the limit is not read: it is
+ * refused at once and its connection closed. A client that stops sending is cut off by the server's idle timeout, like any other.
  */
 final class RefusedBody {
 

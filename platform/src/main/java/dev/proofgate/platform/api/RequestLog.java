@@ -44,7 +44,7 @@ final class RequestLog {
         line.put("route", route);
         line.put("status", ctx.statusCode());
         line.put("duration_ms", Math.round(nanos / 1e5) / 10.0);
-        String client = ctx.attribute("client");
+        String client = Authentication.client(ctx);
         if (client != null) {
             line.put("client", client);
         }

@@ -39,10 +39,10 @@ public final class Dispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
     private static final int MAX_ADAPTER_ATTEMPTS = 3;
     /**
-     * Executions claimed per round trip. Claiming one at a time cost a database round trip and a
-     * commit per execution (a third of the dispatcher's statements); a batch is held under one lease
-     * (renewed like any work in hand), so a batch larger than the work a thread finishes in a lease
-     * period would only delay the others' share of the queue.
+     * Executions claimed per round trip, so that a claim's round trip and commit serve up to this many
+     * executions rather than one each. A batch is held under one lease (renewed like any work in hand),
+     * so a batch larger than the work a thread finishes in a lease period would only delay the others'
+     * share of the queue.
      */
     static final int CLAIM_BATCH = 8;
     /**
@@ -126,60 +126,22 @@ public final class Dispatcher implements AutoCloseable {
         return inFlight.size();
     }
 
+    /**
+     * One dispatcher thread: claims a batch per round trip, within the per-program limit, and runs it; with
+     * nothing to claim it waits for a wake-up. While the database is away it backs off, doubling up to 2 s.
+     */
     private void work() {
         long backoffMillis = 100;
-        int batch = 1;
+        ClaimSize claimSize = new ClaimSize();
         while (claiming) {
             try {
                 String claim = instance + ":" + UUID.randomUUID();
-                // a batch per round trip, within the per-program limit
-                List<Execution> claimed = executions.claim(claim, leaseSeconds, batch, perProgramLimit());
+                List<Execution> claimed = executions.claim(claim, leaseSeconds, claimSize.next(), perProgramLimit());
                 backoffMillis = 100;
                 if (claimed.isEmpty()) {
                     wakeups.tryAcquire(250, TimeUnit.MILLISECONDS);
-                    continue;
-                }
-                claimed.forEach(execution -> inFlight.put(execution.id(), claim));
-                List<UUID> programsHeld = claimed.stream().map(Execution::programId).distinct().toList();
-                programsHeld.forEach(program -> threadsOnProgram.merge(program, 1, Integer::sum));
-                long batchStarted = System.nanoTime();
-                List<Outcome> finished = new ArrayList<>();
-                UUID lastProgram = null;
-                long lastRunNanos = Long.MAX_VALUE;
-                int next = 0; // the first of the batch neither started nor handed back
-                try {
-                    while (next < claimed.size()) {
-                        Execution execution = claimed.get(next);
-                        // finished outcomes are written together, but wait only behind quick runs of the same program
-                        if (!execution.programId().equals(lastProgram) || lastRunNanos > QUICK_RUN_NANOS) {
-                            record(finished, claim);
-                            finished.clear();
-                        }
-                        next++;
-                        // the rest of a batch goes back to the queue when stopping, or when a slow run has held it
-                        // long enough that other threads should take it (no waiting behind a slow model)
-                        if (claiming && System.nanoTime() - batchStarted < BATCH_HOLD_NANOS) {
-                            long started = System.nanoTime();
-                            finished.add(execute(execution, claim));
-                            lastRunNanos = System.nanoTime() - started;
-                            lastProgram = execution.programId();
-                            batch = lastRunNanos > BATCH_HOLD_NANOS ? 1 : Math.min(CLAIM_BATCH, batch * 2);
-                        } else {
-                            release(execution, claim);
-                        }
-                    }
-                } finally {
-                    try {
-                        record(finished, claim);
-                    } finally {
-                        // a run that threw (the database went away mid-batch) leaves the rest of the batch unstarted:
-                        // hand it back, or at least stop renewing its leases so that it expires and is re-queued;
-                        // otherwise it would stay claimed, renewed and never run
-                        for (int rest = next; rest < claimed.size(); rest++) {
-                            release(claimed.get(rest), claim);
-                        }
-                        programsHeld.forEach(program -> threadsOnProgram.computeIfPresent(program, (id, count) -> count > 1 ? count - 1 : null));
-                    }
+                } else {
+                    runBatch(claimed, claim, claimSize);
                 }
             } catch (DatabaseUnavailableException e) {
                 LOG.warn("database unavailable; dispatcher backs off {} ms", backoffMillis);
@@ -191,6 +153,100 @@ public final class Dispatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.error("dispatcher error", e);
                 pause(500);
+            }
+        }
+    }
+
+    /**
+     * Runs a claimed batch in order, then writes what is still unwritten and lets go of the batch's programs.
+     * A run that threw (the database went away mid-batch) leaves the rest of the batch unstarted: it is handed
+     * back, or at least its leases stop being renewed so that it expires and is re-queued; otherwise it would
+     * stay claimed, renewed and never run.
+     */
+    private void runBatch(List<Execution> claimed, String claim, ClaimSize claimSize) {
+        claimed.forEach(execution -> inFlight.put(execution.id(), claim));
+        List<UUID> programsHeld = claimed.stream().map(Execution::programId).distinct().toList();
+        programsHeld.forEach(program -> threadsOnProgram.merge(program, 1, Integer::sum));
+        Batch batch = new Batch(claimed, claim);
+        try {
+            while (batch.hasNext()) {
+                batch.runNext(claimSize);
+            }
+        } finally {
+            try {
+                batch.writeFinished();
+            } finally {
+                batch.handBackRest();
+                programsHeld.forEach(program -> threadsOnProgram.computeIfPresent(program, (id, count) -> count > 1 ? count - 1 : null));
+            }
+        }
+    }
+
+    /** How many executions a thread claims next: twice as many after a quick run, up to {@link #CLAIM_BATCH}; one after a slow run. */
+    private static final class ClaimSize {
+
+        private int next = 1;
+
+        int next() {
+            return next;
+        }
+
+        void after(long runNanos) {
+            next = runNanos > BATCH_HOLD_NANOS ? 1 : Math.min(CLAIM_BATCH, next * 2);
+        }
+    }
+
+    /**
+     * A claimed batch as one thread runs it, in order. Finished outcomes are written together, but wait only
+     * behind quick runs of the same program. The rest of a batch goes back to the queue when stopping, or when
+     * a slow run has held it long enough that other threads should take it (no waiting behind a slow model).
+     */
+    private final class Batch {
+
+        private final List<Execution> claimed;
+        private final String claim;
+        private final long started = System.nanoTime();
+        private final List<Outcome> finished = new ArrayList<>();
+        private UUID lastProgram;
+        private long lastRunNanos = Long.MAX_VALUE;
+        /** The first of the batch neither started nor handed back. */
+        private int next;
+
+        Batch(List<Execution> claimed, String claim) {
+            this.claimed = claimed;
+            this.claim = claim;
+        }
+
+        boolean hasNext() {
+            return next < claimed.size();
+        }
+
+        void runNext(ClaimSize claimSize) {
+            Execution execution = claimed.get(next);
+            if (!execution.programId().equals(lastProgram) || lastRunNanos > QUICK_RUN_NANOS) {
+                writeFinished();
+            }
+            next++;
+            if (claiming && System.nanoTime() - started < BATCH_HOLD_NANOS) {
+                long runStarted = System.nanoTime();
+                finished.add(execute(execution, claim));
+                lastRunNanos = System.nanoTime() - runStarted;
+                lastProgram = execution.programId();
+                claimSize.after(lastRunNanos);
+            } else {
+                release(execution, claim);
+            }
+        }
+
+        void writeFinished() {
+            record(finished, claim);
+            finished.clear();
+        }
+
+        /** Hands back every execution of the batch neither started nor handed back yet. */
+        void handBackRest() {
+            for (int rest = next; rest < claimed.size(); rest++) {
+                release(claimed.get(rest), claim);
             }
         }
     }

@@ -89,14 +89,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    public String serverVersion() {
-        try (Connection c = pool.getConnection()) {
-            return c.getMetaData().getDatabaseProductVersion();
-        } catch (SQLException e) {
-            return "unknown";
-        }
-    }
-
     public static RuntimeException translate(SQLException e) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         if (e instanceof SQLTransientConnectionException || state.startsWith("08") || state.startsWith("57P")) {
