@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
+import dev.proofgate.acceptance.checklists.KeyRefusals;
 import dev.proofgate.acceptance.checklists.RateLimitProbe;
 import dev.proofgate.acceptance.checklists.SecretScan;
 import dev.proofgate.acceptance.checklists.SecurityHeaders;
@@ -132,26 +133,11 @@ public final class SecuritySteps {
     }
 
     private void refusesEveryCaller(String presenting, Supplier<String> keyPerOperation) {
-        List<ApiDescription.Operation> operations = scenario.description().operations();
-        assertThat(operations.stream().filter(ApiDescription.Operation::needsKey))
-                .as("operations the description says need a key (none would make this check vacuous)").isNotEmpty();
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> served = new ArrayList<>();
-        for (ApiDescription.Operation operation : operations) {
-            if (!operation.needsKey()) {
-                rows.add(row("operation", operation.label(), "status", "-", "answer", "public by the description"));
-                continue;
-            }
-            String key = keyPerOperation.get();
-            HttpAnswer answer = hostile.callPresenting(operation.method(), operation.path(), operation.hasBody(), key);
-            String presented = key == null ? "(nothing)" : "Bearer " + key.replace(world.environment().apiKey(), "<valid key>");
-            rows.add(row("operation", operation.label(), "presented", presented, "status", answer.status(), "answer", answer.errorType()));
-            if (!answer.refusedAs("unauthorized")) {
-                served.add(operation.label() + " -> " + answer.summary());
-            }
-        }
-        Evidence.rows("every published operation called with " + presenting, rows);
-        assertThat(served).as("operations that did not refuse a caller presenting %s", presenting).isEmpty();
+        KeyRefusals.Result result = KeyRefusals.ask(hostile, scenario.description().operations(), keyPerOperation,
+                world.environment().apiKey());
+        assertThat(result.needingKey()).as("operations the description says need a key (none would make this check vacuous)").isPositive();
+        Evidence.rows("every published operation called with " + presenting, result.table());
+        assertThat(result.notRefused()).as("operations that did not refuse a caller presenting %s", presenting).isEmpty();
     }
 
     @When("a caller tries {int} wrong keys as fast as it can")
