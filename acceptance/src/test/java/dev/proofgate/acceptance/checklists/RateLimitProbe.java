@@ -39,10 +39,10 @@ public final class RateLimitProbe {
         }
     }
 
-    private record Answer(long atNanos, Verdict verdict, String rateLimit, String retryAfter, String summary) {
+    private record Answer(long atNanos, Treatment treatment, String rateLimit, String retryAfter, String summary) {
     }
 
-    private enum Verdict { LET_THROUGH, RATE_LIMITED, OTHER }
+    private enum Treatment { LET_THROUGH, RATE_LIMITED, OTHER }
 
     private RateLimitProbe() {
     }
@@ -57,7 +57,7 @@ public final class RateLimitProbe {
             pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
                     HttpAnswer exchange = quiet.askWithKey(key);
-                    answers.add(new Answer(System.nanoTime() - started, verdict(exchange), exchange.header("RateLimit-Limit"),
+                    answers.add(new Answer(System.nanoTime() - started, treatment(exchange), exchange.header("RateLimit-Limit"),
                             exchange.header("Retry-After"), exchange.summary()));
                 }
             });
@@ -73,32 +73,33 @@ public final class RateLimitProbe {
         }
         List<Answer> seen = answers.stream().sorted(Comparator.comparingLong(Answer::atNanos)).toList();
         int announced = seen.stream()
-                .filter(a -> a.verdict() == Verdict.LET_THROUGH && a.rateLimit() != null && a.rateLimit().matches("\\d+"))
+                .filter(a -> a.treatment() == Treatment.LET_THROUGH && a.rateLimit() != null && a.rateLimit().matches("\\d+"))
                 .findFirst().map(a -> Integer.parseInt(a.rateLimit())).orElse(-1);
-        long firstRefusal = seen.stream().filter(a -> a.verdict() == Verdict.RATE_LIMITED).mapToLong(Answer::atNanos).min().orElse(-1);
+        long firstRefusal = seen.stream().filter(a -> a.treatment() == Treatment.RATE_LIMITED).mapToLong(Answer::atNanos).min().orElse(-1);
         long last = seen.isEmpty() ? 0 : seen.get(seen.size() - 1).atNanos();
         long inWindow = firstRefusal < 0 ? 0
-                : seen.stream().filter(a -> a.verdict() == Verdict.LET_THROUGH && a.atNanos() > firstRefusal).count();
-        List<String> others = seen.stream().filter(a -> a.verdict() == Verdict.OTHER)
+                : seen.stream().filter(a -> a.treatment() == Treatment.LET_THROUGH && a.atNanos() > firstRefusal).count();
+        List<String> others = seen.stream().filter(a -> a.treatment() == Treatment.OTHER)
                 .map(Answer::summary).distinct().limit(5).toList();
-        String retryAfter = seen.stream().filter(a -> a.verdict() == Verdict.RATE_LIMITED).map(Answer::retryAfter).findFirst().orElse(null);
-        return new Result(announced, seen.size(), seen.stream().filter(a -> a.verdict() == Verdict.LET_THROUGH).count(),
-                seen.stream().filter(a -> a.verdict() == Verdict.RATE_LIMITED).count(), others,
+        String retryAfter = seen.stream().filter(a -> a.treatment() == Treatment.RATE_LIMITED).map(Answer::retryAfter).findFirst()
+                .orElse(null);
+        return new Result(announced, seen.size(), seen.stream().filter(a -> a.treatment() == Treatment.LET_THROUGH).count(),
+                seen.stream().filter(a -> a.treatment() == Treatment.RATE_LIMITED).count(), others,
                 firstRefusal < 0 ? 0 : (last - firstRefusal) / 1e9, inWindow, retryAfter, perSecond(seen));
     }
 
-    private static Verdict verdict(HttpAnswer answer) {
+    private static Treatment treatment(HttpAnswer answer) {
         if (answer.served()) {
-            return Verdict.LET_THROUGH;
+            return Treatment.LET_THROUGH;
         }
-        return answer.hasStatusOf("rate_limited") ? Verdict.RATE_LIMITED : Verdict.OTHER;
+        return answer.hasStatusOf("rate_limited") ? Treatment.RATE_LIMITED : Treatment.OTHER;
     }
 
     private static List<Map<String, Object>> perSecond(List<Answer> seen) {
         Map<Long, long[]> bySecond = new java.util.TreeMap<>();
         for (Answer answer : seen) {
             long[] counts = bySecond.computeIfAbsent(answer.atNanos() / 1_000_000_000L, s -> new long[3]);
-            counts[answer.verdict().ordinal()]++;
+            counts[answer.treatment().ordinal()]++;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         bySecond.forEach((second, counts) -> {

@@ -4,6 +4,7 @@ import static dev.proofgate.acceptance.steps.SecuritySteps.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.checklists.CharsetRefusals;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.CompileScaling;
 import dev.proofgate.acceptance.checklists.MalformedCorpusRun;
@@ -125,21 +126,10 @@ public final class RobustnessSteps {
 
     @Then("a body declared in each of these character sets is refused as an unsupported media type on every write operation:")
     public void aBodyInAnUnknownCharsetIsRefused(List<String> charsets) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        List<ApiDescription.Operation> writes = scenario.description().operations().stream().filter(ApiDescription.Operation::hasBody).toList();
-        for (ApiDescription.Operation operation : writes) {
-            for (String charset : charsets) {
-                HttpAnswer answer = hostile.callInCharset(operation.method(), operation.path(), charset);
-                rows.add(row("operation", operation.label(), "charset", charset, "status", answer.status(), "reason", answer.errorType()));
-                if (!answer.refusedAs("unsupported_media_type")) {
-                    wrong.add(operation.label() + " with charset " + charset + ": " + answer.summary());
-                }
-            }
-        }
-        Evidence.rows("write operations with unknown character sets", rows);
-        assertThat(rows).as("write operations found in the description").isNotEmpty();
-        assertThat(wrong).as("bodies in unknown character sets not refused as an unsupported media type").isEmpty();
+        CharsetRefusals.Result result = CharsetRefusals.ask(hostile, scenario.description().operations(), charsets);
+        Evidence.rows("write operations with unknown character sets", result.table());
+        assertThat(result.table()).as("write operations found in the description").isNotEmpty();
+        assertThat(result.notRefused()).as("bodies in unknown character sets not refused as an unsupported media type").isEmpty();
     }
 
     @Given("a signature that takes a map")
