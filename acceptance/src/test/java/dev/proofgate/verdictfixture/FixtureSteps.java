@@ -2,7 +2,8 @@ package dev.proofgate.verdictfixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.proofgate.acceptance.checklists.RawHttp;
+import dev.proofgate.acceptance.drivers.HttpAnswer;
+import dev.proofgate.acceptance.drivers.rest.RawHttp;
 import dev.proofgate.acceptance.environment.Capability;
 import dev.proofgate.acceptance.machine.Disturbance;
 import dev.proofgate.acceptance.machine.MachineMeter;
@@ -95,7 +96,7 @@ public final class FixtureSteps {
         try (ServerSocket closed = new ServerSocket(0)) {
             port = closed.getLocalPort();
         }
-        RawHttp.Exchange answer = new RawHttp("http://localhost:" + port).get("/health/ready", Map.of());
+        HttpAnswer answer = new RawHttp("http://localhost:" + port).get("/health/ready", Map.of());
         assertThat(answer.status()).as("readiness status: %s", answer.summary()).isEqualTo(200);
     }
 

@@ -1,10 +1,9 @@
 package dev.proofgate.acceptance.checklists;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.acceptance.drivers.OperationsApi;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 
 /**
  * Watches health as fast as it answers while a fault happens, because a degraded state can last
@@ -15,36 +14,33 @@ public final class HealthWatch {
     public record Seen(long atMillis, String overallStatus, String bridgeStatus, int workersAlive) {
     }
 
-    private final RawHttp http;
+    private final OperationsApi operations;
     private final List<Seen> seen = new ArrayList<>();
     private final Thread thread;
     private final long started = System.nanoTime();
     private volatile boolean watching = true;
 
-    private HealthWatch(RawHttp http) {
-        this.http = http;
+    private HealthWatch(OperationsApi operations) {
+        this.operations = operations;
         this.thread = new Thread(this::watch, "health-watch");
         this.thread.setDaemon(true);
     }
 
-    public static HealthWatch start(RawHttp http) {
-        HealthWatch watch = new HealthWatch(http);
+    public static HealthWatch start(OperationsApi operations) {
+        HealthWatch watch = new HealthWatch(operations);
         watch.thread.start();
         return watch;
     }
 
     private void watch() {
         while (watching) {
-            RawHttp.Exchange answer = http.get("/health", Map.of());
+            Optional<OperationsApi.Health> health = operations.healthIfAnswered();
             long at = (System.nanoTime() - started) / 1_000_000;
-            if (answer.status() == 0) {
-                continue;
-            }
-            JsonNode report = Json.parse(answer.body());
-            JsonNode bridge = report.path("components").path("python_bridge");
-            synchronized (seen) {
-                seen.add(new Seen(at, report.path("status").asText(), bridge.path("status").asText(), bridge.path("workers_alive").asInt()));
-            }
+            health.ifPresent(report -> {
+                synchronized (seen) {
+                    seen.add(new Seen(at, report.status(), report.bridge().status(), report.bridge().workersAlive()));
+                }
+            });
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.checklists;
 
+import dev.proofgate.acceptance.drivers.OperationsApi;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -12,13 +13,9 @@ public final class MetricsScrape {
         this.series = series;
     }
 
-    public static MetricsScrape of(RawHttp http) {
-        RawHttp.Exchange answer = http.get("/metrics", Map.of());
-        if (answer.status() != 200) {
-            throw new AssertionError("the platform's metrics could not be read: " + answer.summary());
-        }
+    public static MetricsScrape of(OperationsApi operations) {
         Map<String, Double> series = new LinkedHashMap<>();
-        for (String line : answer.body().split("\n")) {
+        for (String line : operations.metrics().split("\n")) {
             if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }

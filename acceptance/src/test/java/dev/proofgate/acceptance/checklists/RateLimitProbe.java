@@ -1,5 +1,7 @@
 package dev.proofgate.acceptance.checklists;
 
+import dev.proofgate.acceptance.drivers.HttpAnswer;
+import dev.proofgate.acceptance.drivers.hostile.HostileClient;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,9 +24,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class RateLimitProbe {
 
-    private static final int LET_THROUGH = 200;
-    private static final int RATE_LIMITED = 429;
-
     /** What the probe saw; {@code announced} is -1 when the platform did not say the key's limit. */
     public record Result(int announced, long asked, long letThrough, long throttled, List<String> otherAnswers, double windowSeconds,
                          long letThroughInWindow, String retryAfter, List<Map<String, Object>> perSecond) {
@@ -40,13 +39,16 @@ public final class RateLimitProbe {
         }
     }
 
-    private record Answer(long atNanos, int status, String rateLimit, String retryAfter, String summary) {
+    private record Answer(long atNanos, Treatment treatment, String rateLimit, String retryAfter, String summary) {
     }
+
+    private enum Treatment { LET_THROUGH, RATE_LIMITED, OTHER }
 
     private RateLimitProbe() {
     }
 
-    public static Result run(RawHttp http, String key, Duration duration, int callers) {
+    public static Result run(HostileClient client, String key, Duration duration, int callers) {
+        HostileClient quiet = client.unrecorded();
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
         long started = System.nanoTime();
         long deadline = started + duration.toNanos();
@@ -54,8 +56,8 @@ public final class RateLimitProbe {
         for (int i = 0; i < callers; i++) {
             pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
-                    RawHttp.Exchange exchange = http.get("/api/adapters", Map.of("Authorization", "Bearer " + key));
-                    answers.add(new Answer(System.nanoTime() - started, exchange.status(), exchange.header("RateLimit-Limit"),
+                    HttpAnswer exchange = quiet.askWithKey(key);
+                    answers.add(new Answer(System.nanoTime() - started, treatment(exchange), exchange.header("RateLimit-Limit"),
                             exchange.header("Retry-After"), exchange.summary()));
                 }
             });
@@ -70,24 +72,34 @@ public final class RateLimitProbe {
             pool.shutdownNow();
         }
         List<Answer> seen = answers.stream().sorted(Comparator.comparingLong(Answer::atNanos)).toList();
-        int announced = seen.stream().filter(a -> a.status() == LET_THROUGH && a.rateLimit() != null && a.rateLimit().matches("\\d+"))
+        int announced = seen.stream()
+                .filter(a -> a.treatment() == Treatment.LET_THROUGH && a.rateLimit() != null && a.rateLimit().matches("\\d+"))
                 .findFirst().map(a -> Integer.parseInt(a.rateLimit())).orElse(-1);
-        long firstRefusal = seen.stream().filter(a -> a.status() == RATE_LIMITED).mapToLong(Answer::atNanos).min().orElse(-1);
+        long firstRefusal = seen.stream().filter(a -> a.treatment() == Treatment.RATE_LIMITED).mapToLong(Answer::atNanos).min().orElse(-1);
         long last = seen.isEmpty() ? 0 : seen.get(seen.size() - 1).atNanos();
-        long inWindow = firstRefusal < 0 ? 0 : seen.stream().filter(a -> a.status() == LET_THROUGH && a.atNanos() > firstRefusal).count();
-        List<String> others = seen.stream().filter(a -> a.status() != LET_THROUGH && a.status() != RATE_LIMITED)
+        long inWindow = firstRefusal < 0 ? 0
+                : seen.stream().filter(a -> a.treatment() == Treatment.LET_THROUGH && a.atNanos() > firstRefusal).count();
+        List<String> others = seen.stream().filter(a -> a.treatment() == Treatment.OTHER)
                 .map(Answer::summary).distinct().limit(5).toList();
-        String retryAfter = seen.stream().filter(a -> a.status() == RATE_LIMITED).map(Answer::retryAfter).findFirst().orElse(null);
-        return new Result(announced, seen.size(), seen.stream().filter(a -> a.status() == LET_THROUGH).count(),
-                seen.stream().filter(a -> a.status() == RATE_LIMITED).count(), others,
+        String retryAfter = seen.stream().filter(a -> a.treatment() == Treatment.RATE_LIMITED).map(Answer::retryAfter).findFirst()
+                .orElse(null);
+        return new Result(announced, seen.size(), seen.stream().filter(a -> a.treatment() == Treatment.LET_THROUGH).count(),
+                seen.stream().filter(a -> a.treatment() == Treatment.RATE_LIMITED).count(), others,
                 firstRefusal < 0 ? 0 : (last - firstRefusal) / 1e9, inWindow, retryAfter, perSecond(seen));
+    }
+
+    private static Treatment treatment(HttpAnswer answer) {
+        if (answer.served()) {
+            return Treatment.LET_THROUGH;
+        }
+        return answer.hasStatusOf("rate_limited") ? Treatment.RATE_LIMITED : Treatment.OTHER;
     }
 
     private static List<Map<String, Object>> perSecond(List<Answer> seen) {
         Map<Long, long[]> bySecond = new java.util.TreeMap<>();
         for (Answer answer : seen) {
             long[] counts = bySecond.computeIfAbsent(answer.atNanos() / 1_000_000_000L, s -> new long[3]);
-            counts[answer.status() == LET_THROUGH ? 0 : answer.status() == RATE_LIMITED ? 1 : 2]++;
+            counts[answer.treatment().ordinal()]++;
         }
         List<Map<String, Object>> rows = new ArrayList<>();
         bySecond.forEach((second, counts) -> {

@@ -22,7 +22,47 @@ public final class SettingsCatalogue {
     /** How long a start with a bad setting may run before it counts as "went on starting". */
     private static final Duration GIVE_UP = Duration.ofSeconds(8);
 
+    /** One start with a bad value for one setting, and how it ended. */
     public record BadStart(String setting, String value, PlatformHost.Ending ending) {
+
+        /** How the start did not stop as required in any way but time (only this a disturbed machine cannot explain); null if it did. */
+        public String misbehaviour(int exitCode) {
+            String what = setting + "=" + value;
+            if (ending.stillRunning()) {
+                return what + ": the platform went on starting (killed)";
+            } else if (ending.exitCode() != exitCode) {
+                return what + ": exit code " + ending.exitCode() + ", output " + ending.output();
+            } else if (ending.output().size() != 1 || !ending.output().get(0).contains(setting)) {
+                return what + ": expected one line naming the setting, got " + ending.output();
+            }
+            return null;
+        }
+
+        /** How much slower the start was than its budget; null if it was within. */
+        public String slowness(int seconds) {
+            long took = ending.took().toMillis();
+            return took > seconds * 1000L ? setting + "=" + value + ": took " + took + " ms, budget " + seconds * 1000 + " ms" : null;
+        }
+    }
+
+    /** What went wrong with each start, misbehaviour first, slowness only where nothing else went wrong. */
+    public static List<String> wrongStarts(List<BadStart> starts, int seconds, int exitCode) {
+        List<String> wrong = new ArrayList<>();
+        for (BadStart start : starts) {
+            String misbehaviour = start.misbehaviour(exitCode);
+            if (misbehaviour != null) {
+                wrong.add(misbehaviour);
+            } else if (start.slowness(seconds) != null) {
+                wrong.add(start.slowness(seconds));
+            }
+        }
+        return wrong;
+    }
+
+    /** Whether the starts were right in every way but slow: the only breach a disturbed machine can explain. */
+    public static boolean onlySlow(List<BadStart> starts, int seconds, int exitCode) {
+        return starts.stream().anyMatch(start -> start.slowness(seconds) != null)
+                && starts.stream().allMatch(start -> start.misbehaviour(exitCode) == null);
     }
 
     private final JsonNode document;

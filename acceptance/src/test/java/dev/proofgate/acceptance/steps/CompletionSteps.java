@@ -8,6 +8,7 @@ import dev.proofgate.acceptance.budgets.Budget;
 import dev.proofgate.acceptance.budgets.BudgetTable;
 import dev.proofgate.acceptance.budgets.Measure;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
+import dev.proofgate.acceptance.checklists.state.AnswerLatencies;
 import dev.proofgate.acceptance.completion.StageLedger;
 import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
@@ -33,10 +34,12 @@ public final class CompletionSteps {
 
     private final ReadinessWorld world;
     private final ChecklistScenario scenario;
+    private final AnswerLatencies answered;
 
-    public CompletionSteps(ReadinessWorld world, ChecklistScenario scenario) {
+    public CompletionSteps(ReadinessWorld world, ChecklistScenario scenario, AnswerLatencies answered) {
         this.world = world;
         this.scenario = scenario;
+        this.answered = answered;
     }
 
     /** Records what a criterion scenario came to, for the roll-up at the end of the run. */
@@ -91,8 +94,7 @@ public final class CompletionSteps {
 
     @When("{int} questions are answered one after another")
     public void questionsAreAnsweredOneAfterAnother(int count) {
-        scenario.measured("latencies", TimedJudgement.measure(() -> answerOneAfterAnother(count)));
-        scenario.measured("questions answered", count);
+        answered.record(count, TimedJudgement.measure(() -> answerOneAfterAnother(count)));
     }
 
     private List<Long> answerOneAfterAnother(int count) {
@@ -112,8 +114,8 @@ public final class CompletionSteps {
     @Then(ANSWER_TIME_WITHIN)
     public void theTimeStaysWithin(List<Budget> table) {
         List<Budget> budgets = BudgetTable.of(table, Measure.Kind.ANSWER_TIME).budgets();
-        int count = scenario.measured("questions answered");
-        List<Long> latencies = TimedJudgement.judge("time from asking to answer", scenario.measured("latencies"),
+        int count = answered.questions();
+        List<Long> latencies = TimedJudgement.judge("time from asking to answer", answered.latencies(),
                 () -> TimedJudgement.measure(() -> answerOneAfterAnother(count)),
                 measured -> !breaches(budgets, measured, new ArrayList<>()).isEmpty(),
                 measured -> String.join("; ", breaches(budgets, measured, new ArrayList<>())));

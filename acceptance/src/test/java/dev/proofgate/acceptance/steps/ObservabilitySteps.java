@@ -3,11 +3,15 @@ package dev.proofgate.acceptance.steps;
 import static dev.proofgate.acceptance.steps.SecuritySteps.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.checklists.AccessLogLine;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.HealthWatch;
 import dev.proofgate.acceptance.checklists.MetricsScrape;
-import dev.proofgate.acceptance.checklists.RawHttp;
+import dev.proofgate.acceptance.checklists.state.CounterReadings;
+import dev.proofgate.acceptance.checklists.state.TracedAnswer;
+import dev.proofgate.acceptance.checklists.state.WorkerKill;
+import dev.proofgate.acceptance.drivers.HttpAnswer;
+import dev.proofgate.acceptance.drivers.OperationsApi;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.support.Waits;
@@ -18,19 +22,26 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** The observability checklist: health that tells the truth, metrics that move, logs that can be followed. */
 public final class ObservabilitySteps {
 
     private final ReadinessWorld world;
     private final ChecklistScenario scenario;
+    private final OperationsApi operations;
+    private final WorkerKill workerKill;
+    private final CounterReadings counters;
+    private final TracedAnswer traced;
 
-    public ObservabilitySteps(ReadinessWorld world, ChecklistScenario scenario) {
+    public ObservabilitySteps(ReadinessWorld world, ChecklistScenario scenario, WorkerKill workerKill, CounterReadings counters,
+                              TracedAnswer traced) {
         this.world = world;
         this.scenario = scenario;
+        this.operations = scenario.operations();
+        this.workerKill = workerKill;
+        this.counters = counters;
+        this.traced = traced;
     }
 
     @When("the database is stopped")
@@ -45,53 +56,48 @@ public final class ObservabilitySteps {
 
     @Then("the platform reports itself not ready, naming the database as down")
     public void thePlatformReportsNotReady() {
-        RawHttp.Exchange ready = Waits.until("the platform to report not ready", scenario.awaitTimeout(),
-                () -> scenario.http().get("/health/ready", Map.of()), answer -> answer.status() == 503);
-        RawHttp.Exchange health = scenario.http().get("/health", Map.of());
+        HttpAnswer ready = Waits.until("the platform to report not ready", scenario.awaitTimeout(), operations::readiness,
+                answer -> answer.hasStatusOf("service_unavailable"));
+        OperationsApi.Health health = operations.health();
         Evidence.text("readiness while the database is down", ready.summary());
-        Evidence.json("health while the database is down", health.body());
-        JsonNode report = Json.parse(health.body());
-        assertThat(report.path("components").path("database").path("status").asText()).as("database component in %s", health.body())
-                .isEqualTo("down");
-        assertThat(report.path("status").asText()).as("overall health").isEqualTo("down");
+        Evidence.json("health while the database is down", health.document());
+        assertThat(health.databaseStatus()).as("database component in %s", health.document()).isEqualTo("down");
+        assertThat(health.status()).as("overall health").isEqualTo("down");
     }
 
     @When("a Python worker of the platform is killed")
     public void aWorkerIsKilled() {
-        HealthWatch watch = HealthWatch.start(scenario.http());
+        HealthWatch watch = HealthWatch.start(operations);
         long killed = world.faults().killWorker();
-        JsonNode recovered = Waits.until("the bridge to be back at full strength after killing worker " + killed, scenario.awaitTimeout(),
-                () -> scenario.health().path("components").path("python_bridge"),
-                bridge -> "up".equals(bridge.path("status").asText()) && !bridge.path("worker_pids").toString().contains(Long.toString(killed)));
+        OperationsApi.Bridge recovered = Waits.until("the bridge to be back at full strength after killing worker " + killed,
+                scenario.awaitTimeout(), () -> operations.health().bridge(),
+                bridge -> "up".equals(bridge.status()) && !bridge.workerPids().contains(killed));
         List<HealthWatch.Seen> seen = watch.stop();
         Evidence.rows("bridge health seen around the kill of worker " + killed, seen.stream()
                 .map(s -> row("ms after watch start", s.atMillis(), "bridge", s.bridgeStatus(), "workers alive", s.workersAlive(),
                         "overall", s.overallStatus())).toList());
-        scenario.measured("seen", seen);
-        scenario.measured("recovered", recovered);
+        workerKill.record(seen, recovered);
     }
 
     @Then("health reported the bridge degraded while the worker was missing")
     public void healthReportedDegraded() {
-        List<HealthWatch.Seen> seen = scenario.measured("seen");
-        assertThat(seen).as("health answers seen while the worker was missing").anyMatch(s -> "degraded".equals(s.bridgeStatus())
-                && "degraded".equals(s.overallStatus()));
+        assertThat(workerKill.seen()).as("health answers seen while the worker was missing")
+                .anyMatch(s -> "degraded".equals(s.bridgeStatus()) && "degraded".equals(s.overallStatus()));
     }
 
     @Then("the bridge is back at full strength")
     public void theBridgeIsBackAtFullStrength() {
-        JsonNode bridge = scenario.measured("recovered");
-        Evidence.json("bridge health after recovery", bridge.toPrettyString());
-        assertThat(bridge.path("workers_alive").asInt()).as("workers alive").isEqualTo(bridge.path("workers_target").asInt());
-        assertThat(world.faults().liveWorkers()).as("worker processes the operating system sees").isEqualTo(bridge.path("workers_target").asInt());
+        OperationsApi.Bridge bridge = workerKill.recovered();
+        Evidence.text("bridge health after recovery", bridge.toString());
+        assertThat(bridge.workersAlive()).as("workers alive").isEqualTo(bridge.workersTarget());
+        assertThat(world.faults().liveWorkers()).as("worker processes the operating system sees").isEqualTo(bridge.workersTarget());
     }
 
     @When("{int} questions are answered on the program")
     public void questionsAreAnswered(int count) {
-        Waits.until("the queue to be idle before counting", scenario.awaitTimeout(),
-                () -> scenario.health().path("components").path("execution_queue"),
-                queue -> queue.path("queued").asLong() == 0 && queue.path("running").asLong() == 0);
-        MetricsScrape before = MetricsScrape.of(scenario.http());
+        Waits.until("the queue to be idle before counting", scenario.awaitTimeout(), () -> operations.health().queue(),
+                OperationsApi.Queue::idle);
+        MetricsScrape before = MetricsScrape.of(operations);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ids.add(world.executions().submit(world.program().path("id").asText(), Json.object().put("question", "counted " + i))
@@ -101,9 +107,7 @@ public final class ObservabilitySteps {
             Waits.until("execution " + id + " to complete", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
                     e -> "completed".equals(e.path("status").asText()));
         }
-        MetricsScrape after = MetricsScrape.of(scenario.http());
-        scenario.measured("metrics before", before);
-        scenario.measured("metrics after", after);
+        counters.record(before, MetricsScrape.of(operations));
     }
 
     @Then("the submitted counter advanced by {int}")
@@ -117,8 +121,8 @@ public final class ObservabilitySteps {
     }
 
     private void counterAdvanced(String series, int count) {
-        MetricsScrape before = scenario.measured("metrics before");
-        MetricsScrape after = scenario.measured("metrics after");
+        MetricsScrape before = counters.before();
+        MetricsScrape after = counters.after();
         double advance = after.value(series) - before.value(series);
         Evidence.rows("metric " + series, List.of(row("before", before.value(series), "after", after.value(series), "advance", advance)));
         assertThat(advance).as("advance of %s", series).isEqualTo(count);
@@ -126,41 +130,44 @@ public final class ObservabilitySteps {
 
     @When("a user asks for the adapters with the request id {string}")
     public void aUserAsksWithARequestId(String requestId) {
-        Map<String, String> headers = new LinkedHashMap<>(scenario.keyed());
-        headers.put("X-Request-Id", requestId);
-        RawHttp.Exchange answer = scenario.http().get("/api/adapters", headers);
-        Evidence.text("answer headers", answer.headers().toString());
-        scenario.measured("answer", answer);
+        traced.record(scenario.hostile().askWithRequestId(requestId));
     }
 
     @Then("the answer returns the request id {string}")
     public void theAnswerReturnsTheRequestId(String requestId) {
-        RawHttp.Exchange answer = scenario.measured("answer");
-        assertThat(answer.header("X-Request-Id")).as("request id returned in the answer").isEqualTo(requestId);
+        assertThat(traced.answer().header("X-Request-Id")).as("request id returned in the answer").isEqualTo(requestId);
     }
 
     @Then("the platform log has a structured line with the request id {string}")
-    public void thePlatformLogHasAStructuredLine(String requestId) throws IOException {
-        String line = Waits.until("a log line naming request " + requestId, scenario.awaitTimeout(), () -> {
-            try {
-                // asked for afresh each time: a container's log is a copy taken when asked for
-                Path log = world.environment().platformLog().orElseThrow(() -> new AssertionError("this environment does not capture the platform log"));
-                return Files.readAllLines(log).stream().filter(l -> l.contains(requestId)).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
-        }, found -> found != null);
-        Evidence.text("platform log line", line);
-        JsonNode structured = Json.parse(line.substring(line.indexOf('{')));
-        assertThat(structured.path("request_id").asText()).as("request_id in %s", line).isEqualTo(requestId);
-        assertThat(structured.path("status").asInt()).as("status in the log line").isEqualTo(200);
-        assertThat(structured.path("method").asText()).as("method in the log line").isEqualTo("GET");
+    public void thePlatformLogHasAStructuredLine(String requestId) {
+        String found = Waits.until("a log line naming request " + requestId, scenario.awaitTimeout(), () -> logLineNaming(requestId),
+                line -> line != null);
+        Evidence.text("platform log line", found);
+        AccessLogLine line = AccessLogLine.parse(found);
+        HttpAnswer answer = traced.answer();
+        assertThat(line.requestId()).as("request_id in %s", found).isEqualTo(requestId);
+        assertThat(answer.served()).as("the traced request was served (%s)", answer.summary()).isTrue();
+        assertThat(line.status()).as("status in the log line, against the answer the caller was given").isEqualTo(answer.status());
+        assertThat(line.method()).as("method in the log line").isEqualTo(answer.method());
+    }
+
+    /**
+     * The first line of the platform log naming the request, asked for afresh each time: a container's log is a
+     * copy taken when asked for.
+     */
+    private String logLineNaming(String requestId) {
+        try {
+            Path log = world.environment().platformLog()
+                    .orElseThrow(() -> new AssertionError("this environment does not capture the platform log"));
+            return Files.readAllLines(log).stream().filter(l -> l.contains(requestId)).findFirst().orElse(null);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     @Then("a request sent without an id is given one in the answer")
     public void aRequestWithoutAnIdIsGivenOne() {
-        RawHttp.Exchange answer = scenario.http().get("/api/adapters", scenario.keyed());
-        Evidence.text("answer headers without a request id", answer.headers().toString());
+        HttpAnswer answer = scenario.hostile().askWithRequestId(null);
         assertThat(answer.header("X-Request-Id")).as("request id the platform gave").isNotBlank();
     }
 }

@@ -4,11 +4,21 @@ import static dev.proofgate.acceptance.steps.SecuritySteps.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.checklists.ApiDescription;
+import dev.proofgate.acceptance.checklists.CharsetRefusals;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
-import dev.proofgate.acceptance.checklists.MalformedRequestCorpus;
-import dev.proofgate.acceptance.checklists.RawHttp;
+import dev.proofgate.acceptance.checklists.CompileScaling;
+import dev.proofgate.acceptance.checklists.MalformedCorpusRun;
 import dev.proofgate.acceptance.checklists.WorkerUnderProbe;
+import dev.proofgate.acceptance.checklists.state.BridgeRestarts;
+import dev.proofgate.acceptance.checklists.state.CompileRatio;
+import dev.proofgate.acceptance.checklists.state.CorpusOutcome;
+import dev.proofgate.acceptance.checklists.state.DeepRequest;
+import dev.proofgate.acceptance.checklists.state.SlowProgram;
+import dev.proofgate.acceptance.checklists.state.WorkerProbe;
+import dev.proofgate.acceptance.drivers.ApiDescription;
+import dev.proofgate.acceptance.drivers.HttpAnswer;
+import dev.proofgate.acceptance.drivers.hostile.HostileClient;
+import dev.proofgate.acceptance.drivers.hostile.MalformedRequestCorpus;
 import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
@@ -17,32 +27,59 @@ import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /** The robustness checklist: malformed input of every kind, answered with a reason, hurting nobody. */
 public final class RobustnessSteps {
 
-    private static final int UNSUPPORTED_MEDIA_TYPE = 415;
+    private static final int SENDERS = 4;
 
     private final ReadinessWorld world;
     private final ChecklistScenario scenario;
+    private final HostileClient hostile;
+    private final CorpusOutcome corpus;
+    private final BridgeRestarts restarts;
+    private final DeepRequest deep;
+    private final WorkerProbe worker;
+    private final SlowProgram slow;
+    private final CompileRatio compile;
 
-    public RobustnessSteps(ReadinessWorld world, ChecklistScenario scenario) {
+    public RobustnessSteps(ReadinessWorld world, ChecklistScenario scenario, CorpusOutcome corpus, BridgeRestarts restarts,
+                           DeepRequest deep, WorkerProbe worker, SlowProgram slow, CompileRatio compile) {
         this.world = world;
         this.scenario = scenario;
+        this.hostile = scenario.hostile();
+        this.corpus = corpus;
+        this.restarts = restarts;
+        this.deep = deep;
+        this.worker = worker;
+        this.slow = slow;
+        this.compile = compile;
     }
 
     @When("the generated corpus of malformed requests is sent to every published operation")
-    public void theCorpusIsSent() throws Exception {
+    public void theCorpusIsSent() {
+        List<MalformedRequestCorpus.MalformedRequest> requests = corpusAgainst(corpusTargets()).generate(world.settings().corpusSize());
+        MalformedCorpusRun.Result run = MalformedCorpusRun.send(hostile, requests, SENDERS);
+        Evidence.text("corpus", run.requests() + " requests generated from seed " + MalformedRequestCorpus.SEED + " against "
+                + scenario.description().operations().stream().filter(ApiDescription.Operation::needsKey).count()
+                + " operations, sent by " + run.senders() + " clients in " + String.format("%.1f", run.seconds()) + " s");
+        Evidence.rows("corpus answers by status", run.byStatus().entrySet().stream()
+                .map(e -> row("status", e.getKey(), "requests", e.getValue())).toList());
+        Evidence.rows("corpus answers by kind of mutation and status", run.byKind().entrySet().stream()
+                .map(e -> row("mutation", e.getKey(), "statuses", e.getValue().toString())).toList());
+        List<String> serverErrors = run.serverErrors();
+        Evidence.text("server errors (first 50)", serverErrors.isEmpty() ? "none"
+                : String.join("\n", serverErrors.subList(0, Math.min(50, serverErrors.size()))));
+        corpus.record(serverErrors);
+    }
+
+    /** A signature and a program on each adapter, so that mutations reach the validation behind a successful lookup. */
+    private MalformedRequestCorpus.Targets corpusTargets() {
         String name = world.uniqueName("corpus_target");
         JsonNode signature = world.signatures().declare("signature " + name + ": :string question, :optional(:map) context -> :string answer", null)
                 .orFail("declaring the corpus's target signature");
@@ -50,79 +87,36 @@ public final class RobustnessSteps {
                 .path("id").asText();
         String pythonProgram = world.programs().create("corpus python", signature.path("id").asText(), "python_port", null)
                 .orFail("a python_port program").path("id").asText();
-        MalformedRequestCorpus corpus = new MalformedRequestCorpus(scenario.description().operations(),
-                new MalformedRequestCorpus.Targets(signature.path("id").asText(), name, nativeProgram, pythonProgram),
-                scenario.publishedLimit("body_bytes"), world.environment().apiKey());
-        List<MalformedRequestCorpus.MalformedRequest> requests = corpus.generate(world.settings().corpusSize());
-        ExecutorService senders = Executors.newFixedThreadPool(4);
-        List<Future<RawHttp.Exchange>> answers = new ArrayList<>();
-        long started = System.nanoTime();
-        try {
-            for (MalformedRequestCorpus.MalformedRequest request : requests) {
-                answers.add(senders.submit(() -> {
-                    RawHttp.Exchange answer = scenario.http().send(request.method(), request.path(), request.headers(), request.body());
-                    // A pooled connection the server closed after refusing an unread body fails on the client side only:
-                    // ask once more on a new connection; a platform that is really down fails again.
-                    return answer.status() == 0
-                            ? scenario.http().sendOnNewConnection(request.method(), request.path(), request.headers(), request.body()) : answer;
-                }));
-            }
-            Map<Integer, Integer> byStatus = new TreeMap<>();
-            Map<String, Map<Integer, Integer>> byKind = new TreeMap<>();
-            List<String> serverErrors = new ArrayList<>();
-            for (int i = 0; i < requests.size(); i++) {
-                RawHttp.Exchange answer = answers.get(i).get();
-                byStatus.merge(answer.status(), 1, Integer::sum);
-                byKind.computeIfAbsent(requests.get(i).kind(), kind -> new TreeMap<>()).merge(answer.status(), 1, Integer::sum);
-                if (answer.serverError()) {
-                    serverErrors.add("#" + i + " " + requests.get(i).kind() + ": " + answer.summary());
-                }
-            }
-            double seconds = (System.nanoTime() - started) / 1e9;
-            Evidence.text("corpus", requests.size() + " requests generated from seed " + MalformedRequestCorpus.SEED + " against "
-                    + scenario.description().operations().stream().filter(ApiDescription.Operation::needsKey).count()
-                    + " operations, sent by 4 clients in " + String.format("%.1f", seconds) + " s");
-            Evidence.rows("corpus answers by status", byStatus.entrySet().stream().map(e -> row("status", e.getKey(), "requests", e.getValue())).toList());
-            Evidence.rows("corpus answers by kind of mutation and status", byKind.entrySet().stream()
-                    .map(e -> row("mutation", e.getKey(), "statuses", e.getValue().toString())).toList());
-            Evidence.text("server errors (first 50)", serverErrors.isEmpty() ? "none" : String.join("\n", serverErrors.subList(0, Math.min(50, serverErrors.size()))));
-            scenario.measured("server errors", serverErrors);
-        } finally {
-            senders.shutdownNow();
-        }
+        return new MalformedRequestCorpus.Targets(signature.path("id").asText(), name, nativeProgram, pythonProgram);
+    }
+
+    private MalformedRequestCorpus corpusAgainst(MalformedRequestCorpus.Targets targets) {
+        return new MalformedRequestCorpus(scenario.description().operations(), targets, scenario.publishedLimit("body_bytes"),
+                world.environment().apiKey());
     }
 
     @Then("no request of the corpus got a server error")
     public void noServerError() {
-        List<String> serverErrors = scenario.measured("server errors");
+        List<String> serverErrors = corpus.serverErrors();
         assertThat(serverErrors).as("corpus requests answered with a server error (%d)", serverErrors.size()).isEmpty();
     }
 
     @Then("the platform reports itself ready")
     public void thePlatformReportsItselfReady() {
-        RawHttp.Exchange ready = Waits.until("the platform to report ready", scenario.awaitTimeout(),
-                () -> scenario.http().get("/health/ready", Map.of()), answer -> answer.status() == 200);
+        HttpAnswer ready = Waits.until("the platform to report ready", scenario.awaitTimeout(), () -> scenario.operations().readiness(),
+                HttpAnswer::served);
         Evidence.text("readiness", ready.summary());
     }
 
     @Then("a NUL character is refused with a reason in each of:")
     public void aNulCharacterIsRefused(List<String> places) {
-        String signatureId = world.signature().path("id").asText();
-        String programId = world.program().path("id").asText();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (String place : places) {
-            String body = switch (place) {
-                case "a question" -> "{\"program_id\": \"" + programId + "\", \"inputs\": {\"question\": \"why\\u0000not\"}}";
-                case "a program name" -> "{\"name\": \"nul\\u0000name\", \"signature_id\": \"" + signatureId + "\", \"adapter\": \"native\"}";
-                case "a program setting" -> "{\"name\": \"nul setting\", \"signature_id\": \"" + signatureId
-                        + "\", \"adapter\": \"native\", \"config\": {\"fail_with\": \"a\\u0000b\"}}";
-                default -> throw new IllegalArgumentException("unknown place for a NUL character: " + place);
-            };
-            String path = place.equals("a question") ? "/api/executions" : "/api/programs";
-            RawHttp.Exchange answer = scenario.http().send("POST", path, scenario.keyed(), body.getBytes(StandardCharsets.UTF_8));
+            HttpAnswer answer = hostile.nulIn(HostileClient.NulPlace.named(place), world.signature().path("id").asText(),
+                    world.program().path("id").asText());
             rows.add(row("place", place, "status", answer.status(), "reason", answer.errorType(), "answer", answer.body()));
-            if (answer.status() != 422 || !"validation_error".equals(answer.errorType())) {
+            if (!answer.refusedAs("validation_error")) {
                 wrong.add(place + ": " + answer.summary());
             }
         }
@@ -132,25 +126,10 @@ public final class RobustnessSteps {
 
     @Then("a body declared in each of these character sets is refused as an unsupported media type on every write operation:")
     public void aBodyInAnUnknownCharsetIsRefused(List<String> charsets) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        for (ApiDescription.Operation operation : scenario.description().operations()) {
-            if (!operation.hasBody()) {
-                continue;
-            }
-            for (String charset : charsets) {
-                Map<String, String> headers = new java.util.LinkedHashMap<>(scenario.keyed());
-                headers.put("Content-Type", "application/json; charset=" + charset);
-                RawHttp.Exchange answer = scenario.http().send(operation.method(), operation.path(), headers, "{}".getBytes(StandardCharsets.UTF_8));
-                rows.add(row("operation", operation.label(), "charset", charset, "status", answer.status(), "reason", answer.errorType()));
-                if (answer.status() != UNSUPPORTED_MEDIA_TYPE || !"unsupported_media_type".equals(answer.errorType())) {
-                    wrong.add(operation.label() + " with charset " + charset + ": " + answer.summary());
-                }
-            }
-        }
-        Evidence.rows("write operations with unknown character sets", rows);
-        assertThat(rows).as("write operations found in the description").isNotEmpty();
-        assertThat(wrong).as("bodies in unknown character sets not refused as an unsupported media type").isEmpty();
+        CharsetRefusals.Result result = CharsetRefusals.ask(hostile, scenario.description().operations(), charsets);
+        Evidence.rows("write operations with unknown character sets", result.table());
+        assertThat(result.table()).as("write operations found in the description").isNotEmpty();
+        assertThat(result.notRefused()).as("bodies in unknown character sets not refused as an unsupported media type").isEmpty();
     }
 
     @Given("a signature that takes a map")
@@ -161,135 +140,114 @@ public final class RobustnessSteps {
 
     @When("a user sends inputs nested {int} levels deep")
     public void aUserSendsDeeplyNestedInputs(int depth) {
-        scenario.measured("restarts before", scenario.health().path("components").path("python_bridge").path("restarts").asLong());
-        String nested = "{\"k\":".repeat(depth - 2) + "1" + "}".repeat(depth - 2);
-        String body = "{\"program_id\": \"" + world.program().path("id").asText() + "\", \"inputs\": {\"question\": \"deep\", \"context\": " + nested + "}}";
-        RawHttp.Exchange answer = scenario.http().send("POST", "/api/executions", scenario.keyed(), body.getBytes(StandardCharsets.UTF_8));
+        restarts.record(scenario.operations().health().bridge().restarts());
+        HttpAnswer answer = hostile.deeplyNestedQuestion(world.program().path("id").asText(), depth);
         Evidence.text("answer to inputs nested " + depth + " levels deep", answer.summary());
-        scenario.measured("deep answer", answer);
+        deep.record(answer);
     }
 
     @Then("the request is refused because the inputs nest too deeply")
     public void theRequestIsRefusedForNesting() {
-        RawHttp.Exchange answer = scenario.measured("deep answer");
-        assertThat(answer.status()).as("the deeply nested request was %s", answer.status() == 202 ? "accepted for execution" : "answered " + answer.summary())
-                .isEqualTo(422);
-        assertThat(answer.errorType()).as("reason given").isEqualTo("validation_error");
+        HttpAnswer answer = deep.answer();
+        assertThat(answer.refusal()).as("how the deeply nested request was answered (%s)", answer.summary()).isEqualTo("validation_error");
         assertThat(answer.body()).as("the reason names the nesting bound").contains("nest");
     }
 
     @Then("a question on the program is still answered within {int} seconds without a worker restart")
     public void aQuestionIsStillAnswered(int seconds) {
         JsonNode submitted = world.executions().submit(world.program().path("id").asText(),
-                Json.parse("{\"question\": \"still there?\", \"context\": {}}")).orFail("a plain question after the deep one");
+                Json.object().put("question", "still there?").set("context", Json.object())).orFail("a plain question after the deep one");
         String id = submitted.path("id").asText();
         JsonNode done = Waits.until("execution " + id + " to complete", Duration.ofSeconds(seconds),
                 () -> world.executions().get(id).orFail("reading execution " + id), e -> "completed".equals(e.path("status").asText()));
-        long restarts = scenario.health().path("components").path("python_bridge").path("restarts").asLong();
         Evidence.json("the plain question, answered", done.toPrettyString());
-        assertThat(restarts).as("Python worker restarts since the deep request").isEqualTo((long) (Long) scenario.measured("restarts before"));
+        assertThat(scenario.operations().health().bridge().restarts()).as("Python worker restarts since the deep request")
+                .isEqualTo(restarts.before());
     }
 
     @When("a worker is sent a request whose arguments nest {int} levels deep")
     public void aWorkerIsSentADeepRequest(int depth) {
-        try (WorkerUnderProbe worker = WorkerUnderProbe.start(world.settings().python())) {
-            scenario.measured("worker request id", "deep-request-1");
-            String payload = "{\"id\": \"deep-request-1\", \"command\": \"execute\", \"args\": {\"inputs\": " + "[".repeat(depth) + "]".repeat(depth) + "}}";
-            JsonNode answer = worker.sendPayload(payload.getBytes(StandardCharsets.UTF_8), false);
-            Evidence.json("worker's answer to a request nested " + depth + " levels deep", answer.toPrettyString());
-            scenario.measured("worker answer", answer);
-            scenario.measured("worker health after", worker.health());
+        try (WorkerUnderProbe probe = WorkerUnderProbe.start(world.settings().python())) {
+            WorkerUnderProbe.WorkerAnswer answer = probe.sendDeeplyNested("deep-request-1", depth);
+            Evidence.json("worker's answer to a request nested " + depth + " levels deep", answer.document());
+            worker.answered("deep-request-1", answer, probe.healthStatus());
         }
     }
 
     @Then("the worker answers the request by its id with a typed error")
     public void theWorkerAnswersByItsId() {
-        JsonNode answer = scenario.measured("worker answer");
-        assertThat(answer.path("id").asText(null)).as("request id in the worker's answer %s", answer).isEqualTo(scenario.measured("worker request id"));
-        assertThat(answer.path("ok").asBoolean(true)).as("the worker reported success").isFalse();
-        assertThat(answer.path("error").path("type").asText()).as("error type").isIn("invalid_arguments", "malformed_frame");
+        WorkerUnderProbe.WorkerAnswer answer = worker.answer();
+        assertThat(answer.requestId()).as("request id in the worker's answer %s", answer.document()).isEqualTo(worker.requestId());
+        assertThat(answer.ok()).as("the worker reported success").isFalse();
+        assertThat(answer.errorType()).as("error type").isIn("invalid_arguments", "malformed_frame");
     }
 
     @Then("the worker still reports its health")
     public void theWorkerStillReportsItsHealth() {
-        JsonNode health = scenario.measured("worker health after");
-        assertThat(health.path("result").path("status").asText()).as("worker health after the hostile request: %s", health).isEqualTo("ok");
+        assertThat(worker.healthAfter()).as("worker health after the hostile request").isEqualTo("ok");
     }
 
     @When("a worker is sent a request one byte over its frame limit")
     public void aWorkerIsSentAnOversizedRequest() {
-        try (WorkerUnderProbe worker = WorkerUnderProbe.start(world.settings().python())) {
-            String head = "{\"id\": \"oversized-request-1\", \"command\": \"execute\", \"args\": {\"pad\": \"";
-            byte[] payload = new byte[WorkerUnderProbe.MAX_FRAME_BYTES]; // with the flags byte, one over the limit
-            java.util.Arrays.fill(payload, (byte) 'x');
-            byte[] start = head.getBytes(StandardCharsets.UTF_8);
-            System.arraycopy(start, 0, payload, 0, start.length);
-            payload[payload.length - 3] = '"';
-            payload[payload.length - 2] = '}';
-            payload[payload.length - 1] = '}';
-            JsonNode answer = worker.sendPayload(payload, false);
-            Evidence.json("worker's answer to a request of " + payload.length + " bytes (limit " + WorkerUnderProbe.MAX_FRAME_BYTES
-                    + " bytes including the flags byte)", answer.toPrettyString());
-            scenario.measured("worker request id", "oversized-request-1");
-            scenario.measured("worker answer", answer);
-            scenario.measured("worker health after", worker.health());
+        try (WorkerUnderProbe probe = WorkerUnderProbe.start(world.settings().python())) {
+            WorkerUnderProbe.WorkerAnswer answer = probe.sendOneByteOverTheFrameLimit("oversized-request-1");
+            Evidence.json("worker's answer to a request of " + WorkerUnderProbe.MAX_FRAME_BYTES + " bytes (limit "
+                    + WorkerUnderProbe.MAX_FRAME_BYTES + " bytes including the flags byte)", answer.document());
+            worker.answered("oversized-request-1", answer, probe.healthStatus());
         }
     }
 
     @Then("the worker refuses it as too large, naming the request by its id")
     public void theWorkerRefusesItAsTooLargeByItsId() {
         theWorkerRefusesItAsTooLarge();
-        JsonNode answer = scenario.measured("worker answer");
-        assertThat(answer.path("id").asText(null)).as("request id in the worker's refusal %s", answer).isEqualTo(scenario.measured("worker request id"));
+        WorkerUnderProbe.WorkerAnswer answer = worker.answer();
+        assertThat(answer.requestId()).as("request id in the worker's refusal %s", answer.document()).isEqualTo(worker.requestId());
     }
 
     @When("a worker is sent a compressed frame of zeros that inflates to {int} MiB")
     public void aWorkerIsSentAZlibBomb(int mebibytes) {
-        try (WorkerUnderProbe worker = WorkerUnderProbe.start(world.settings().python())) {
-            JsonNode answer = worker.sendPayload(new byte[mebibytes * 1024 * 1024], true);
-            long peakKib = worker.peakResidentKib();
-            Evidence.json("worker's answer to a compressed frame inflating to " + mebibytes + " MiB", answer.toPrettyString());
-            Evidence.text("worker memory", "peak resident memory of worker " + worker.pid() + ": " + peakKib + " KiB");
-            scenario.measured("worker answer", answer);
-            scenario.measured("worker peak KiB", peakKib);
+        try (WorkerUnderProbe probe = WorkerUnderProbe.start(world.settings().python())) {
+            WorkerUnderProbe.WorkerAnswer answer = probe.sendCompressedZeros(mebibytes);
+            long peakKib = probe.peakResidentKib();
+            Evidence.json("worker's answer to a compressed frame inflating to " + mebibytes + " MiB", answer.document());
+            Evidence.text("worker memory", "peak resident memory of worker " + probe.pid() + ": " + peakKib + " KiB");
+            worker.answered(answer, peakKib);
         }
     }
 
     @Then("the worker refuses it as too large")
     public void theWorkerRefusesItAsTooLarge() {
-        JsonNode answer = scenario.measured("worker answer");
-        assertThat(answer.path("error").path("type").asText()).as("error type of the worker's answer %s", answer).isEqualTo("frame_too_large");
+        WorkerUnderProbe.WorkerAnswer answer = worker.answer();
+        assertThat(answer.errorType()).as("error type of the worker's answer %s", answer.document()).isEqualTo("frame_too_large");
     }
 
     @Then("the worker's memory stayed below {int} MiB")
     public void theWorkersMemoryStayedBelow(int mebibytes) {
-        long peakKib = scenario.measured("worker peak KiB");
-        assertThat(peakKib).as("peak resident memory of the worker in KiB").isBetween(1L, mebibytes * 1024L);
+        assertThat(worker.peakKib()).as("peak resident memory of the worker in KiB").isBetween(1L, mebibytes * 1024L);
     }
 
     @Then("a program whose model takes longer than the bound is refused naming the setting")
     public void aProgramBeyondTheLatencyBoundIsRefused() {
         long bound = scenario.publishedLimit("latency_ms");
-        String body = "{\"name\": \"too slow\", \"signature_id\": \"" + world.signature().path("id").asText()
-                + "\", \"adapter\": \"native\", \"config\": {\"latency_ms\": " + (bound + 1) + "}}";
-        RawHttp.Exchange answer = scenario.http().send("POST", "/api/programs", scenario.keyed(), body.getBytes(StandardCharsets.UTF_8));
+        HttpAnswer answer = hostile.programWithLatency(world.signature().path("id").asText(), bound + 1);
         Evidence.text("a program with a latency of " + (bound + 1) + " ms (bound " + bound + " ms)", answer.summary());
-        assertThat(answer.status()).as("status for a program beyond the latency bound (%s)", answer.summary()).isEqualTo(422);
-        assertThat(Json.parse(answer.body()).path("error").path("details").path("field").asText()).as("field named").isEqualTo("config.latency_ms");
+        assertThat(answer.refusal()).as("how a program beyond the latency bound was answered (%s)", answer.summary())
+                .isIn(HttpAnswer.refusalsLike("validation_error"));
+        assertThat(answer.errorDetail("field")).as("field named").isEqualTo("config.latency_ms");
     }
 
     @Given("a program on the {string} adapter whose model takes {int} ms")
     public void aSlowProgram(String adapter, int latencyMs) {
-        scenario.slowProgram(world.programs().create(world.uniqueName("slow_program"), world.signature().path("id").asText(), adapter,
+        slow.record(world.programs().create(world.uniqueName("slow_program"), world.signature().path("id").asText(), adapter,
                 Json.object().put("latency_ms", latencyMs)).orFail("creating a slow program"));
-        world.program(adapter, scenario.slowProgram());
+        world.program(adapter, slow.program());
     }
 
     @When("{int} questions are queued on the slow program")
     public void questionsAreQueuedOnTheSlowProgram(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(world.executions().submit(scenario.slowProgram().path("id").asText(), Json.object().put("question", "slow " + i))
+            ids.add(world.executions().submit(slow.program().path("id").asText(), Json.object().put("question", "slow " + i))
                     .orFail("queueing a slow question").path("id").asText());
         }
         Evidence.text("slow questions queued", String.join("\n", ids));
@@ -313,45 +271,23 @@ public final class RobustnessSteps {
 
     @When("signatures of {int} and {int} fields are compiled")
     public void signaturesAreCompiled(int small, int large) {
-        scenario.measured("compile fields", List.of(small, large));
-        scenario.measured("compile ratio", TimedJudgement.measure(() -> compileRatio(small, large)));
+        compile.record(List.of(small, large), TimedJudgement.measure(() -> compileRatio(small, large)));
     }
 
     private double compileRatio(int small, int large) {
-        long smallMs = medianCompileMs(small);
-        long largeMs = medianCompileMs(large);
+        long smallMs = CompileScaling.medianCompileMs(scenario.operations(), small);
+        long largeMs = CompileScaling.medianCompileMs(scenario.operations(), large);
         Evidence.rows("compile times (median of 5, milliseconds, client side)", List.of(row("fields", small, "ms", smallMs),
                 row("fields", large, "ms", largeMs)));
         return (double) largeMs / Math.max(1, smallMs);
     }
 
-    private long medianCompileMs(int fields) {
-        StringBuilder definition = new StringBuilder("signature wide_" + fields + ": ");
-        for (int i = 0; i < fields; i++) {
-            definition.append(i == 0 ? "" : ", ").append(":string f").append(i);
-        }
-        definition.append(" -> :string answer");
-        byte[] body = Json.object().put("definition", definition.toString()).toString().getBytes(StandardCharsets.UTF_8);
-        List<Long> times = new ArrayList<>();
-        for (int run = 0; run < 6; run++) {
-            long started = System.nanoTime();
-            RawHttp.Exchange answer = scenario.http().send("POST", "/api/signatures/compile", scenario.keyed(), body);
-            long took = (System.nanoTime() - started) / 1_000_000;
-            assertThat(answer.status()).as("compiling %d fields: %s", fields, answer.summary()).isEqualTo(200);
-            if (run > 0) {
-                times.add(took);
-            }
-        }
-        Collections.sort(times);
-        return times.get(times.size() / 2);
-    }
-
     @Then("compiling {int} times the fields takes at most {int} times as long")
     public void compilingTakesAtMost(int factor, int budget) {
-        List<Integer> fields = scenario.measured("compile fields");
-        double ratio = TimedJudgement.judge("compile time ratio", scenario.measured("compile ratio"),
+        List<Integer> fields = compile.fields();
+        double ratio = TimedJudgement.judge("compile time ratio", compile.ratio(),
                 () -> TimedJudgement.measure(() -> compileRatio(fields.get(0), fields.get(1))), measured -> measured > budget,
-                measured -> String.format(java.util.Locale.ROOT, "%.1f times as long, budget %d", measured, budget));
+                measured -> String.format(Locale.ROOT, "%.1f times as long, budget %d", measured, budget));
         assertThat(ratio).as("time for %d times the fields, as a multiple of the smaller signature's time", factor).isLessThanOrEqualTo(budget);
     }
 }

@@ -1,5 +1,6 @@
-package dev.proofgate.acceptance.checklists;
+package dev.proofgate.acceptance.drivers.rest;
 
+import dev.proofgate.acceptance.drivers.HttpAnswer;
 import dev.proofgate.acceptance.drivers.PlatformUnreachable;
 import java.io.IOException;
 import java.net.URI;
@@ -12,7 +13,9 @@ import java.util.Map;
 
 /**
  * Plain HTTP with full control over bytes and headers, for what the resource clients refuse to send
- * on purpose: no key, a wrong key, invalid UTF-8, odd charsets, bodies over the limit. Thread-safe.
+ * on purpose: no key, a wrong key, invalid UTF-8, odd charsets, bodies over the limit. Thread-safe. A transport
+ * failure while the platform still accepts new connections is an answer of status 0 (a platform that is gone:
+ * {@link PlatformUnreachable}).
  */
 public final class RawHttp {
 
@@ -30,30 +33,7 @@ public final class RawHttp {
         this.baseUrl = baseUrl;
     }
 
-    /**
-     * One exchange as the client saw it; a transport failure while the platform still accepts new
-     * connections is status 0 with the reason as body (a platform that is gone: {@link PlatformUnreachable}).
-     */
-    public record Exchange(String method, String path, int status, Map<String, String> headers, String body) {
-        public String header(String name) {
-            return headers.get(name.toLowerCase());
-        }
-
-        public boolean serverError() {
-            return status >= 500 || status == 0;
-        }
-
-        public String errorType() {
-            int at = body.indexOf("\"type\":\"");
-            return at < 0 ? "" : body.substring(at + 8, body.indexOf('"', at + 8));
-        }
-
-        public String summary() {
-            return method + " " + path + " -> " + status + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
-        }
-    }
-
-    public Exchange send(String method, String path, Map<String, String> headers, byte[] body) {
+    public HttpAnswer send(String method, String path, Map<String, String> headers, byte[] body) {
         return send(method, path, headers, body, false);
     }
 
@@ -62,11 +42,11 @@ public final class RawHttp {
      * may be just as stale (closed by the server while idle), and only a new one tells a platform that is
      * down from a connection that was.
      */
-    public Exchange sendOnNewConnection(String method, String path, Map<String, String> headers, byte[] body) {
+    public HttpAnswer sendOnNewConnection(String method, String path, Map<String, String> headers, byte[] body) {
         return send(method, path, headers, body, true);
     }
 
-    private Exchange send(String method, String path, Map<String, String> headers, byte[] body, boolean newConnection) {
+    private HttpAnswer send(String method, String path, Map<String, String> headers, byte[] body, boolean newConnection) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
                 .method(method.toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
@@ -79,17 +59,17 @@ public final class RawHttp {
             HttpResponse<String> response = sender.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> answered = new LinkedHashMap<>();
             response.headers().map().forEach((name, values) -> answered.put(name.toLowerCase(), String.join(", ", values)));
-            return new Exchange(method, path, response.statusCode(), answered, response.body());
+            return new HttpAnswer(method, path, response.statusCode(), answered, response.body());
         } catch (IOException e) {
             PlatformUnreachable.checkAfter(baseUrl, e);
-            return new Exchange(method, path, 0, Map.of(), "transport failure: " + e);
+            return new HttpAnswer(method, path, 0, Map.of(), "transport failure: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Exchange(method, path, 0, Map.of(), "interrupted");
+            return new HttpAnswer(method, path, 0, Map.of(), "interrupted");
         }
     }
 
-    public Exchange get(String path, Map<String, String> headers) {
+    public HttpAnswer get(String path, Map<String, String> headers) {
         return send("GET", path, headers, null);
     }
 }

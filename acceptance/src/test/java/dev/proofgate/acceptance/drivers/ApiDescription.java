@@ -1,12 +1,13 @@
-package dev.proofgate.acceptance.checklists;
+package dev.proofgate.acceptance.drivers;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.support.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The platform's published OpenAPI 3.1 description, read from the platform itself: the operations
@@ -14,7 +15,6 @@ import java.util.Set;
  */
 public final class ApiDescription {
 
-    public static final String PUBLISHED_AT = "/api/openapi.json";
     public static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
 
     private final JsonNode document;
@@ -30,12 +30,8 @@ public final class ApiDescription {
         }
     }
 
-    public static ApiDescription fetch(RawHttp http) {
-        RawHttp.Exchange answer = http.get(PUBLISHED_AT, Map.of("Accept", "application/json"));
-        if (answer.status() != 200) {
-            throw new AssertionError("the platform does not publish a description of its interface: " + answer.summary());
-        }
-        JsonNode document = Json.parse(answer.body());
+    /** The description read from the platform; anything but an OpenAPI 3.1 document fails. */
+    public static ApiDescription of(JsonNode document) {
         if (!document.path("openapi").asText().startsWith("3.1")) {
             throw new AssertionError("the published description is not OpenAPI 3.1: openapi=" + document.path("openapi"));
         }
@@ -44,6 +40,16 @@ public final class ApiDescription {
 
     public JsonNode document() {
         return document;
+    }
+
+    /** A limit the platform publishes in its description ({@code x-proofgate-limits}). */
+    public long publishedLimit(String name) {
+        JsonNode limit = document.path("info").path("x-proofgate-limits").path(name);
+        if (!limit.isNumber()) {
+            throw new AssertionError("the platform's description publishes no limit '" + name + "' under info.x-proofgate-limits: "
+                    + document.path("info").path("x-proofgate-limits"));
+        }
+        return limit.asLong();
     }
 
     public List<Operation> operations() {
@@ -65,6 +71,15 @@ public final class ApiDescription {
             }
         }
         return operations;
+    }
+
+    /** Every published address (as called) with the methods the description does not publish on it. */
+    public Map<String, Set<String>> unpublishedMethods() {
+        Map<String, Set<String>> unpublished = new LinkedHashMap<>();
+        for (Operation operation : operations()) {
+            unpublished.computeIfAbsent(operation.path(), path -> new TreeSet<>(METHODS)).remove(operation.method());
+        }
+        return unpublished;
     }
 
     /** Path parameters filled with a well-formed id nobody has, so the route matches and the lookup misses. */

@@ -1,5 +1,6 @@
-package dev.proofgate.acceptance.checklists;
+package dev.proofgate.acceptance.drivers.hostile;
 
+import dev.proofgate.acceptance.drivers.ApiDescription;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
