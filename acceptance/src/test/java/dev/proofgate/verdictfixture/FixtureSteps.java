@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.checklists.RawHttp;
 import dev.proofgate.acceptance.environment.Capability;
-import dev.proofgate.acceptance.machine.Disturbance;
-import dev.proofgate.acceptance.machine.MachineMeter;
-import dev.proofgate.acceptance.machine.TimedJudgement;
+import dev.proofgate.gate.machine.Disturbance;
+import dev.proofgate.gate.machine.MachineMeter;
+import dev.proofgate.gate.machine.TimedJudgement;
 import io.cucumber.java.Before;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Given;

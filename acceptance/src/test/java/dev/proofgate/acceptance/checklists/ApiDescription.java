@@ -1,7 +1,7 @@
 package dev.proofgate.acceptance.checklists;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.console;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
 import dev.proofgate.acceptance.glossary.GlossaryInReport;
-import dev.proofgate.acceptance.report.StableHistory;
+import dev.proofgate.gate.report.StableHistory;
 import dev.proofgate.acceptance.verdict.ReadinessVerdictPlugin;
 import io.cucumber.core.options.PluginOption;
 import io.cucumber.core.plugin.Options;

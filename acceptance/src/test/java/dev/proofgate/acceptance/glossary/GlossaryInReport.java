@@ -3,7 +3,7 @@ package dev.proofgate.acceptance.glossary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.config.SuiteSettings;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestRunFinished;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.selfcheck.SelfCheck.DefectResult;
 import dev.proofgate.acceptance.selfcheck.SuiteRun.Outcome;
 import dev.proofgate.acceptance.selfcheck.SuiteRun.ScenarioResult;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

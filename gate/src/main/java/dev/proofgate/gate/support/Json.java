@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.support;
+package dev.proofgate.gate.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,6 +1,6 @@
-package dev.proofgate.acceptance.machine;
+package dev.proofgate.gate.machine;
 
-import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.gate.support.Evidence;
 import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Predicate;

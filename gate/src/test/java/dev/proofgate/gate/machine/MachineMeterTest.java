@@ -1,8 +1,12 @@
-package dev.proofgate.acceptance.machine;
+package dev.proofgate.gate.machine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
+import dev.proofgate.gate.machine.CpuAccount;
+import dev.proofgate.gate.machine.Disturbance;
+import dev.proofgate.gate.machine.LocalListeners;
+import dev.proofgate.gate.machine.MachineMeter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

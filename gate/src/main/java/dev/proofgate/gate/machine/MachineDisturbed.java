@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.machine;
+package dev.proofgate.gate.machine;
 
 import org.opentest4j.TestAbortedException;
 

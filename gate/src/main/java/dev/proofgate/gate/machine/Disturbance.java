@@ -1,5 +1,6 @@
-package dev.proofgate.acceptance.machine;
+package dev.proofgate.gate.machine;
 
+import dev.proofgate.gate.config.Settings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +26,12 @@ public record Disturbance(Duration took, int cores, boolean measured, double for
 
     /** The figures above which a measurement is disturbed; settings {@code proofgate.machine.*} (README). */
     public record Thresholds(double foreignCpuPercent, double stealPercent) {
+        /** As the settings give them: {@code proofgate.machine.foreign.cpu.percent} (20) and {@code proofgate.machine.steal.percent} (5). */
+        public static Thresholds configured() {
+            return new Thresholds(Double.parseDouble(Settings.value("proofgate.machine.foreign.cpu.percent", "20")),
+                    Double.parseDouble(Settings.value("proofgate.machine.steal.percent", "5")));
+        }
+
         public String describe() {
             return String.format(Locale.ROOT, "foreign CPU at least %.0f %% of the machine, or steal at least %.0f %%", foreignCpuPercent, stealPercent);
         }

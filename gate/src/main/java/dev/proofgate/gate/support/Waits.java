@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.support;
+package dev.proofgate.gate.support;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;

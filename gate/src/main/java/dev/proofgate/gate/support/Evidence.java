@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.support;
+package dev.proofgate.gate.support;
 
 import io.qameta.allure.Allure;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.machine;
+package dev.proofgate.gate.machine;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -106,7 +106,7 @@ public final class MachineMeter {
 
     /** The run's meter; started with the default thresholds if nothing started it (a step run outside the suite). */
     public static synchronized MachineMeter get() {
-        return instance != null ? instance : start(dev.proofgate.acceptance.config.SuiteSettings.load().machineThresholds());
+        return instance != null ? instance : start(Disturbance.Thresholds.configured());
     }
 
     public static synchronized boolean started() {

@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.report;
+package dev.proofgate.gate.report;
 
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
