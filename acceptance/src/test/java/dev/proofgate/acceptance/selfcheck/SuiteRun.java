@@ -61,7 +61,7 @@ final class SuiteRun {
             }
             settings.forEach(setting -> command.add("-D" + setting));
             command.addAll(List.of("io.cucumber.core.cli.Main", "--glue", "dev.proofgate.acceptance",
-                    "--plugin", "dev.proofgate.acceptance.console.ReadinessPlugins"));
+                    "--plugin", "dev.proofgate.gate.console.ReadinessPlugins"));
             if (!tags.isBlank()) {
                 command.addAll(List.of("--tags", tags)); // the command line ignores cucumber.filter.tags as a system property
             }

@@ -46,7 +46,7 @@ public record GateSettings(
                 Settings.list("proofgate.evidence.areas"),
                 Settings.list("proofgate.checklist.areas"),
                 Settings.list("proofgate.loss.is.finding.tags"),
-                project.resolve(Settings.value("proofgate.verdict.dir", "target/readiness")),
+                verdictDirectoryIn(project),
                 Settings.choice("proofgate.gate", "off", "off", "no-go", "inconclusive"),
                 Settings.value("proofgate.run.id", LOCAL_RUN_ID),
                 Settings.choice("proofgate.console", "all", "all", "failures"));
@@ -55,6 +55,11 @@ public record GateSettings(
     /** {@code -Dproofgate.console=failures}: the console lists only scenarios that did not pass (and why), then the verdict. */
     public boolean consoleShowsFailuresOnly() {
         return "failures".equals(console);
+    }
+
+    /** Where a run in {@code project} writes verdict.json: {@code proofgate.verdict.dir}, relative to the project folder. */
+    public static Path verdictDirectoryIn(Path project) {
+        return project.resolve(Settings.value("proofgate.verdict.dir", "target/readiness"));
     }
 
     public Path resultsDirectory() {

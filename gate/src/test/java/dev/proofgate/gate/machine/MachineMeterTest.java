@@ -3,10 +3,6 @@ package dev.proofgate.gate.machine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import dev.proofgate.gate.machine.CpuAccount;
-import dev.proofgate.gate.machine.Disturbance;
-import dev.proofgate.gate.machine.LocalListeners;
-import dev.proofgate.gate.machine.MachineMeter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

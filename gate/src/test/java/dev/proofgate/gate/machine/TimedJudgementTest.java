@@ -4,8 +4,6 @@ import static dev.proofgate.gate.machine.MachineMeterTest.disturbance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.proofgate.gate.machine.MachineDisturbed;
-import dev.proofgate.gate.machine.TimedJudgement;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;

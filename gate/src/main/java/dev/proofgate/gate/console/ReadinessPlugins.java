@@ -1,9 +1,9 @@
-package dev.proofgate.acceptance.console;
+package dev.proofgate.gate.console;
 
-import dev.proofgate.acceptance.config.SuiteSettings;
-import dev.proofgate.acceptance.glossary.GlossaryInReport;
+import dev.proofgate.gate.config.GateSettings;
+import dev.proofgate.gate.glossary.GlossaryInReport;
 import dev.proofgate.gate.report.StableHistory;
-import dev.proofgate.acceptance.verdict.ReadinessVerdictPlugin;
+import dev.proofgate.gate.verdict.ReadinessVerdictPlugin;
 import io.cucumber.core.options.PluginOption;
 import io.cucumber.core.plugin.Options;
 import io.cucumber.core.plugin.PluginFactory;
@@ -31,7 +31,7 @@ public final class ReadinessPlugins implements ConcurrentEventListener {
 
     private static final List<Class<?>> OURS = List.of(AllureCucumber7Jvm.class, ReadinessVerdictPlugin.class, ReadinessPlugins.class);
 
-    private final SuiteSettings settings = SuiteSettings.load();
+    private final GateSettings settings = GateSettings.load();
     private final AllureCucumber7Jvm allure = new AllureCucumber7Jvm();
     private final StableHistory history = new StableHistory(settings.projectDirectory().resolve("features"));
     private final ReadinessVerdictPlugin verdict = new ReadinessVerdictPlugin();

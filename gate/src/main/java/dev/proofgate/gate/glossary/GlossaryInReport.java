@@ -1,8 +1,8 @@
-package dev.proofgate.acceptance.glossary;
+package dev.proofgate.gate.glossary;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.gate.config.GateSettings;
 import dev.proofgate.gate.support.Json;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
@@ -24,9 +24,9 @@ import java.util.stream.Stream;
 public final class GlossaryInReport implements ConcurrentEventListener {
 
     public static final String ATTACHMENT_NAME = "Step glossary (features/STEPS.md)";
-    private final SuiteSettings settings;
+    private final GateSettings settings;
 
-    public GlossaryInReport(SuiteSettings settings) {
+    public GlossaryInReport(GateSettings settings) {
         this.settings = settings;
     }
 

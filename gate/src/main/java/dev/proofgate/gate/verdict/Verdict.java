@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.verdict;
+package dev.proofgate.gate.verdict;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

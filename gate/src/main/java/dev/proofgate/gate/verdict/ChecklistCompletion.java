@@ -1,11 +1,10 @@
-package dev.proofgate.acceptance.verdict;
+package dev.proofgate.gate.verdict;
 
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * How far each production checklist and each stage's completion criteria got in this run: a feature
@@ -14,8 +13,6 @@ import java.util.Set;
  * executed without attaching any evidence, is "not reported", and that keeps the verdict from GO.
  */
 public record ChecklistCompletion(Map<String, Checklist> checklists) {
-
-    public static final Set<String> AREAS = Set.of("checklists", "completion");
 
     /** One checklist: its lines, how many passed, which failed and which were not reported. */
     public record Checklist(String area, String name, int lines, int passed, List<String> failed, List<String> notReported) {
@@ -26,12 +23,13 @@ public record ChecklistCompletion(Map<String, Checklist> checklists) {
 
     /**
      * Lines from the run's outcomes. A passing line that attached no evidence already arrives as not run
-     * (the {@link EvidenceListener} files it so), with the reason in its message.
+     * (the {@link EvidenceListener} files it so), with the reason in its message. A feature in one of
+     * {@code checklistAreas} is a checklist.
      */
-    public static ChecklistCompletion of(Collection<ScenarioOutcome> outcomes) {
+    public static ChecklistCompletion of(Collection<ScenarioOutcome> outcomes, Collection<String> checklistAreas) {
         Map<String, List<ScenarioOutcome>> byFeature = new LinkedHashMap<>();
         for (ScenarioOutcome outcome : outcomes) {
-            if (AREAS.contains(outcome.area())) {
+            if (checklistAreas.contains(outcome.area())) {
                 byFeature.computeIfAbsent(outcome.area() + "/" + outcome.feature(), key -> new ArrayList<>()).add(outcome);
             }
         }

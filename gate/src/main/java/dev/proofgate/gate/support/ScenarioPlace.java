@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.support;
+package dev.proofgate.gate.support;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -10,17 +10,15 @@ import java.util.List;
  */
 public final class ScenarioPlace {
 
-    public static final List<String> AREAS = List.of("workflows", "contracts", "resilience", "performance", "checklists", "completion");
-
     private ScenarioPlace() {
     }
 
-    /** The capability folder of a feature file, or "unfiled" for a feature outside the known areas. */
-    public static String area(URI featureUri) {
+    /** The capability folder of a feature file, or "unfiled" for a feature outside the known {@code areas}. */
+    public static String area(URI featureUri, List<String> areas) {
         String path = featureUri.getSchemeSpecificPart().replace('\\', '/');
         Path folder = Path.of(path).getParent();
         String name = folder == null ? "" : folder.getFileName().toString();
-        return AREAS.contains(name) ? name : "unfiled";
+        return areas.contains(name) ? name : "unfiled";
     }
 
     /** The name of the Rule that holds the line, or null when the scenario is not inside a Rule. */

@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.verdict;
+package dev.proofgate.gate.verdict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,14 +1,12 @@
-package dev.proofgate.acceptance.verdict;
+package dev.proofgate.gate.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.config.SuiteSettings;
-import dev.proofgate.acceptance.drivers.PlatformUnreachable;
-import dev.proofgate.acceptance.environment.Environments;
+import dev.proofgate.gate.config.GateSettings;
 import dev.proofgate.gate.machine.MachineDisturbed;
 import dev.proofgate.gate.machine.MachineMeter;
 import dev.proofgate.gate.machine.MachineSummary;
 import dev.proofgate.gate.support.Json;
-import dev.proofgate.acceptance.support.ScenarioPlace;
+import dev.proofgate.gate.support.ScenarioPlace;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.Node;
@@ -60,13 +58,9 @@ import java.util.stream.Stream;
 public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
 
     private static final Set<String> SEVERITIES = Set.of("blocker", "critical", "normal", "minor", "trivial");
-    /** Areas whose passing scenarios must show what they measured: without evidence they count as not run. */
-    static final Set<String> EVIDENCE_AREAS = Set.of("checklists", "completion", "resilience", "performance");
 
-    /** Scenarios about losing the platform: there, a platform that cannot be reached after the fault is the finding. */
-    private static final Set<String> PLATFORM_LOSING_TAGS = Set.of("@requires=restart-platform", "@requires=stop-platform");
-
-    private final SuiteSettings settings = SuiteSettings.load();
+    private final GateSettings settings = GateSettings.load();
+    private final SystemUnderTest system = SystemUnderTest.registered();
     private final RunSelection selection = RunSelection.current();
     private final Map<URI, String> sources = new ConcurrentHashMap<>();
     private final Map<String, List<String>> scenarioNames = new ConcurrentHashMap<>();
@@ -142,15 +136,15 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
     }
 
     private void scenarioStarted(TestCaseStarted event) {
-        if (environment.isEmpty() && Environments.started()) {
+        if (environment.isEmpty() && system.started()) {
             synchronized (environment) {
-                environment.putAll(Environments.current().describe());
+                environment.putAll(system.describe());
             }
         }
         TestCase scenario = event.getTestCase();
         RunLedger.Entry entry = RunLedger.entry(scenario.getId().toString());
-        entry.area = ScenarioPlace.area(scenario.getUri());
-        entry.evidenceRequired = EVIDENCE_AREAS.contains(entry.area);
+        entry.area = ScenarioPlace.area(scenario.getUri(), settings.areas());
+        entry.evidenceRequired = settings.evidenceAreas().contains(entry.area);
         entry.severityMissing = severity(scenario) == null;
         if (selection.dryRun()) {
             entry.cause = RunLedger.Cause.NOT_RUN;
@@ -164,7 +158,7 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
      * (listed before this one) has started the test case, so the labels land on that result.
      */
     private void label(TestCase scenario) {
-        String area = ScenarioPlace.area(scenario.getUri());
+        String area = ScenarioPlace.area(scenario.getUri(), settings.areas());
         String rule = ScenarioPlace.rule(sources.getOrDefault(scenario.getUri(), ""), scenario.getLocation().getLine());
         Allure.getLifecycle().updateTestCase(scenario.getId().toString(), result -> {
             List<Label> labels = result.getLabels();
@@ -192,7 +186,7 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         }
         Throwable error = result.getError();
         entry.cause = error instanceof MachineDisturbed ? RunLedger.Cause.ENVIRONMENT
-                : result.getStatus() == Status.SKIPPED ? RunLedger.Cause.NOT_RUN : classify(error, event.getTestCase().getTags());
+                : result.getStatus() == Status.SKIPPED ? RunLedger.Cause.NOT_RUN : classify(error, event.getTestCase().getTags(), settings.lossIsFindingTags());
         entry.causeMessage = error == null ? result.getStatus().name().toLowerCase() : Verdict.quote(error.getMessage());
     }
 
@@ -225,16 +219,19 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
      * the verdict NO-GO; the others make it INCONCLUSIVE.
      */
     static RunLedger.Cause classify(Throwable error) {
-        return classify(error, List.of());
+        return classify(error, List.of(), List.of());
     }
 
-    /** As above; in a scenario that itself stops or restarts the platform, a platform that cannot be reached afterwards is a finding. */
-    static RunLedger.Cause classify(Throwable error, List<String> tags) {
+    /**
+     * As above; in a scenario that itself takes the system down (one of {@code lossIsFindingTags}), a system that
+     * cannot be reached afterwards is a finding.
+     */
+    static RunLedger.Cause classify(Throwable error, List<String> tags, List<String> lossIsFindingTags) {
         if (error == null || error instanceof AssertionError) {
             return RunLedger.Cause.PRODUCT;
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof PlatformUnreachable && tags.stream().anyMatch(PLATFORM_LOSING_TAGS::contains)) {
+            if (cause instanceof SystemUnreachable && tags.stream().anyMatch(lossIsFindingTags::contains)) {
                 return RunLedger.Cause.PRODUCT;
             }
         }
@@ -250,7 +247,7 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         TestCase scenario = event.getTestCase();
         Result result = event.getResult();
         RunLedger.Entry entry = Optional.ofNullable(RunLedger.find(scenario.getId().toString())).orElseGet(RunLedger.Entry::new);
-        String area = ScenarioPlace.area(scenario.getUri());
+        String area = ScenarioPlace.area(scenario.getUri(), settings.areas());
         String location = relative(scenario.getUri()) + ":" + scenario.getLocation().getLine();
         String severity = severity(scenario);
         String status = result.getStatus().name();
@@ -260,7 +257,7 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             status = "SKIPPED";
             message = entry.causeMessage;
         } else if ("FAILED".equals(status) && cause == null) {
-            cause = classify(result.getError(), scenario.getTags()).label();
+            cause = classify(result.getError(), scenario.getTags(), settings.lossIsFindingTags()).label();
         }
         Waiver waiver = null;
         try {
@@ -294,7 +291,9 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         Result run = event.getResult();
         String runFailure = run.getError() == null ? null : run.getError().getMessage();
         Map<String, String> facts = new LinkedHashMap<>(environment);
-        facts.putIfAbsent("mode", settings.mode());
+        if (environment.isEmpty()) {
+            system.describe().forEach(facts::putIfAbsent);
+        }
         facts.put("run.id", settings.runId());
         facts.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
         facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
@@ -312,7 +311,7 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         synchronized (suiteDefects) {
             defects.addAll(suiteDefects);
         }
-        ChecklistCompletion checklists = ChecklistCompletion.of(snapshot);
+        ChecklistCompletion checklists = ChecklistCompletion.of(snapshot, settings.checklistAreas());
         Verdict verdict = checklists.applyTo(Verdict.of(snapshot, partial == null ? requiredAreas() : List.of(), runFailure, defects, partial,
                 LocalDate.now(ZoneOffset.UTC)));
         VerdictReport report = new VerdictReport(verdict, snapshot, facts, started, event.getInstant(), settings.runId(), engineerFollowUp())
@@ -347,7 +346,7 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             return settings.requiredAreas();
         }
         Path features = settings.projectDirectory().resolve("features");
-        return ScenarioPlace.AREAS.stream().filter(area -> Files.isDirectory(features.resolve(area))).toList();
+        return settings.areas().stream().filter(area -> Files.isDirectory(features.resolve(area))).toList();
     }
 
     private List<String> duplicateNames() {
@@ -437,7 +436,7 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         private final Path report;
         private final Path kept;
 
-        FullRunHistory(SuiteSettings settings) {
+        FullRunHistory(GateSettings settings) {
             this.report = settings.reportDirectory();
             this.kept = settings.projectDirectory().resolve(".proofgate").resolve("full-run-history");
         }

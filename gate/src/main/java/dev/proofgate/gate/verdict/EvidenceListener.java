@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.verdict;
+package dev.proofgate.gate.verdict;
 
 import io.qameta.allure.listener.TestLifecycleListener;
 import io.qameta.allure.model.Label;

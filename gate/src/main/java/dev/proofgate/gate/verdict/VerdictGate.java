@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.verdict;
+package dev.proofgate.gate.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.gate.support.Json;

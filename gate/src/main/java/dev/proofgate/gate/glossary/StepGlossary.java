@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.glossary;
+package dev.proofgate.gate.glossary;
 
 import io.cucumber.cucumberexpressions.Argument;
 import io.cucumber.cucumberexpressions.Expression;
@@ -36,9 +36,6 @@ import java.util.stream.Stream;
  */
 public final class StepGlossary {
 
-    public static final String GLUE_PACKAGE = "dev.proofgate.acceptance";
-    public static final String REGENERATE = "mvn -q -pl acceptance -am test -Dplatform.tests.skip=true "
-            + "-Dsurefire.failIfNoSpecifiedTests=false -Dtest=StepGlossaryTest -Dproofgate.glossary.write=true";
     private static final List<String> KEYWORDS = List.of("Given", "When", "Then");
     private static final Pattern CLASS_COMMENT = Pattern.compile("/\\*\\*\\s*(.*?)\\s*\\*/\\s*(?:@\\w+\\s*)*public\\s+(?:final\\s+)?class",
             Pattern.DOTALL);
@@ -47,6 +44,13 @@ public final class StepGlossary {
             "string", "\"some text\"", "word", "word", "", "some text", "bigdecimal", "1.5", "biginteger", "3");
     private static final Map<String, String> MEANINGS = Map.of("int", "a whole number", "long", "a whole number",
             "float", "a number", "double", "a number", "string", "text in double quotes", "word", "one word", "", "any text", "anonymous", "any text");
+
+    /**
+     * Where a suite's step definitions are: a package, read from the classes folder that holds
+     * {@code compiledWith}; and the command that regenerates the glossary, printed in it.
+     */
+    public record Glue(String packageName, Class<?> compiledWith, String regenerate) {
+    }
 
     /** One step definition: where it lives and how features use it. */
     public record Step(String domain, String keyword, String expression, List<String> parameters, List<String> examples,
@@ -59,10 +63,12 @@ public final class StepGlossary {
 
     private final List<Step> steps;
     private final Map<String, String> domainDescriptions;
+    private final String regenerate;
 
-    private StepGlossary(List<Step> steps, Map<String, String> domainDescriptions) {
+    private StepGlossary(List<Step> steps, Map<String, String> domainDescriptions, String regenerate) {
         this.steps = steps;
         this.domainDescriptions = domainDescriptions;
+        this.regenerate = regenerate;
     }
 
     public List<Step> steps() {
@@ -70,11 +76,11 @@ public final class StepGlossary {
     }
 
     /**
-     * Reads the step definitions of the glue package from the compiled test classes, their class
+     * Reads the step definitions of the glue package from its compiled classes, their class
      * comments from {@code sources} (when present), and their uses from every feature under {@code features}.
      */
-    public static StepGlossary read(Path features, Path sources) {
-        List<Class<?>> glueClasses = glueClasses();
+    public static StepGlossary read(Path features, Path sources, Glue suite) {
+        List<Class<?>> glueClasses = glueClasses(suite);
         ExpressionFactory expressions = new ExpressionFactory(parameterTypes(glueClasses));
         List<Pickle> pickles = pickles(features);
         List<Step> steps = new ArrayList<>();
@@ -91,7 +97,7 @@ public final class StepGlossary {
         }
         steps.sort(Comparator.comparing(Step::domain).thenComparing(step -> KEYWORDS.indexOf(step.keyword()))
                 .thenComparing(Step::expression));
-        return new StepGlossary(steps, descriptions);
+        return new StepGlossary(steps, descriptions, suite.regenerate());
     }
 
     private static Step step(Class<?> glue, Method method, String keyword, Expression expression, List<Pickle> pickles, Path features) {
@@ -213,16 +219,16 @@ public final class StepGlossary {
         }
     }
 
-    /** Every class of the glue package compiled next to this one. */
-    private static List<Class<?>> glueClasses() {
+    /** Every class of the glue package, in the classes folder that holds the glue's anchor class. */
+    private static List<Class<?>> glueClasses(Glue glue) {
         try {
-            Path root = Path.of(StepGlossary.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            Path glue = root.resolve(GLUE_PACKAGE.replace('.', '/'));
-            try (Stream<Path> files = Files.walk(glue)) {
+            Path root = Path.of(glue.compiledWith().getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path folder = root.resolve(glue.packageName().replace('.', '/'));
+            try (Stream<Path> files = Files.walk(folder)) {
                 List<Class<?>> classes = new ArrayList<>();
                 for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$")).sorted().toList()) {
                     String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
-                    classes.add(Class.forName(name, false, StepGlossary.class.getClassLoader()));
+                    classes.add(Class.forName(name, false, glue.compiledWith().getClassLoader()));
                 }
                 return classes;
             }
@@ -261,7 +267,7 @@ public final class StepGlossary {
                 .append(steps.stream().map(Step::domain).distinct().count())
                 .append(" business domains. Copy a line into your scenario and change the example values.\n");
         md.append("Generated from the step definitions (do not edit by hand); after adding or changing a step run:\n\n");
-        md.append("```bash\n").append(REGENERATE).append("\n```\n\n");
+        md.append("```bash\n").append(regenerate).append("\n```\n\n");
         md.append("Parameters: ");
         md.append("`{string}` text in double quotes, `{int}` a whole number, `{word}` one word, `{}` any text. ");
         md.append("*text block* is a `\"\"\"` block under the step, *table* a `|` table under it.\n");

@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.verdict;
+package dev.proofgate.gate.verdict;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -53,7 +53,7 @@ public final class ReportFrontPage {
         System.out.println("[proofgate] report first screen: " + verdict.path("title").asText() + " (" + index + ")");
     }
 
-    static String panel(JsonNode verdict) {
+    public static String panel(JsonNode verdict) {
         return panel(verdict, false);
     }
 
