@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ContainerPort;
+import dev.proofgate.gate.environment.DatabaseLink;
 import dev.proofgate.gate.support.Json;
 import java.io.IOException;
 import java.net.URI;

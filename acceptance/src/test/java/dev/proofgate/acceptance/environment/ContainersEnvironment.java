@@ -4,6 +4,8 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.PortBinding;
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.gate.environment.StartupStages;
+import dev.proofgate.gate.environment.TcpFaultProxy;
 import dev.proofgate.gate.machine.MachineMeter;
 import java.io.IOException;
 import java.io.UncheckedIOException;

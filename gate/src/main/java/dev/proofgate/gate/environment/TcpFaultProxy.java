@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.environment;
+package dev.proofgate.gate.environment;
 
 import java.io.IOException;
 import java.io.InputStream;

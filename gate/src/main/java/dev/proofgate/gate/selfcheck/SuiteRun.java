@@ -1,6 +1,8 @@
-package dev.proofgate.acceptance.selfcheck;
+package dev.proofgate.gate.selfcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.gate.config.GateSettings;
+import dev.proofgate.gate.console.ReadinessPlugins;
 import dev.proofgate.gate.support.Json;
 import java.io.File;
 import java.io.IOException;
@@ -43,7 +45,7 @@ final class SuiteRun {
     }
 
     static Outcome run(Path scratch, Path features, Optional<Path> overlay, String tags, List<String> names, String classpath,
-                       List<String> settings, Duration atMost) {
+                       String glue, List<String> settings, Duration atMost) {
         long started = System.nanoTime();
         try {
             Files.createDirectories(scratch);
@@ -60,8 +62,7 @@ final class SuiteRun {
                 command.add("-Dcucumber.filter.tags=" + tags);
             }
             settings.forEach(setting -> command.add("-D" + setting));
-            command.addAll(List.of("io.cucumber.core.cli.Main", "--glue", "dev.proofgate.acceptance",
-                    "--plugin", "dev.proofgate.gate.console.ReadinessPlugins"));
+            command.addAll(List.of("io.cucumber.core.cli.Main", "--glue", glue, "--plugin", ReadinessPlugins.class.getName()));
             if (!tags.isBlank()) {
                 command.addAll(List.of("--tags", tags)); // the command line ignores cucumber.filter.tags as a system property
             }
@@ -85,13 +86,13 @@ final class SuiteRun {
     }
 
     private static String verdict(Path scratch) throws IOException {
-        Path verdict = scratch.resolve("acceptance/target/readiness/verdict.json");
+        Path verdict = GateSettings.verdictDirectoryIn(scratch).resolve("verdict.json");
         return Files.exists(verdict) ? Json.MAPPER.readTree(verdict.toFile()).path("verdict").asText("none") : "none";
     }
 
     /** The run's machine panel, as its verdict gives it. */
     private static String machine(Path scratch) throws IOException {
-        Path verdict = scratch.resolve("acceptance/target/readiness/verdict.json");
+        Path verdict = GateSettings.verdictDirectoryIn(scratch).resolve("verdict.json");
         return Files.exists(verdict) ? Json.MAPPER.readTree(verdict.toFile()).path("machine").path("summary").asText("") : "";
     }
 

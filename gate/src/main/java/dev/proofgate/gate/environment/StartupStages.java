@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.environment;
+package dev.proofgate.gate.environment;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,17 +9,17 @@ import java.util.stream.Collectors;
  * Prints an environment's start-up stage by stage, each with what it found and how long it took, so
  * that a slow or failing start says where; the timings also go to the report's environment panel.
  */
-final class StartupStages {
+public final class StartupStages {
 
     private final String mode;
     private final Map<String, Double> seconds = new LinkedHashMap<>();
 
-    StartupStages(String mode) {
+    public StartupStages(String mode) {
         this.mode = mode;
     }
 
     /** Runs one stage; {@code work} returns a one-line description of what the stage produced. */
-    void run(String stage, Supplier<String> work) {
+    public void run(String stage, Supplier<String> work) {
         System.out.printf("[proofgate] %s: %s ...%n", mode, stage);
         long started = System.nanoTime();
         String outcome;
@@ -35,7 +35,7 @@ final class StartupStages {
     }
 
     /** "stage 1.2 s, stage 0.4 s" for the environment panel. */
-    String summary() {
+    public String summary() {
         return seconds.entrySet().stream().map(e -> String.format("%s %.1f s", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
     }

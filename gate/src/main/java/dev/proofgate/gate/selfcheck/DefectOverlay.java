@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.selfcheck;
+package dev.proofgate.gate.selfcheck;
 
 import java.io.IOException;
 import java.io.StringWriter;

@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.selfcheck;
+package dev.proofgate.gate.selfcheck;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.gate.support.Json;

@@ -1,7 +1,8 @@
-package dev.proofgate.acceptance.selfcheck;
+package dev.proofgate.gate.selfcheck;
 
-import dev.proofgate.acceptance.selfcheck.SuiteRun.Outcome;
-import dev.proofgate.acceptance.selfcheck.SuiteRun.ScenarioResult;
+import dev.proofgate.gate.selfcheck.SuiteRun.Outcome;
+import dev.proofgate.gate.selfcheck.SuiteRun.ScenarioResult;
+import dev.proofgate.gate.config.Settings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -160,7 +161,7 @@ public final class SelfCheck {
     }
 
     private Outcome suite(String name, Path features, Optional<Path> overlay, String tags, List<String> names) {
-        return SuiteRun.run(settings.output().resolve("runs").resolve(name), features, overlay, tags, names, classpath,
+        return SuiteRun.run(settings.output().resolve("runs").resolve(name), features, overlay, tags, names, classpath, settings.glue(),
                 settings.passedOn(), settings.runTimeout());
     }
 
@@ -222,10 +223,14 @@ public final class SelfCheck {
         }
     }
 
-    /** The self-check's settings, read like the suite's: system property, then environment variable, then default. */
+    /**
+     * The self-check's settings, read like the suite's (system property, environment variable, the suite's
+     * proofgate.properties, default). The suite names its glue package ({@code proofgate.selfcheck.glue}), its
+     * catalogue of seeded defects, its canaries and its scratch folder, the paths relative to the project folder.
+     */
     record SelfCheckSettings(String mode, int runs, int hog, int parallel, List<String> only, double minimumKillRatio, Path projectDirectory,
-                             Path catalogue, Path canaries, Path features, Path output, Path reportDirectory, String baselineTags,
-                             Duration runTimeout, List<String> passedOn, Optional<String> allureCommandline) {
+                             String glue, Path catalogue, Path canaries, Path features, Path output, Path reportDirectory,
+                             String baselineTags, Duration runTimeout, List<String> passedOn, Optional<String> allureCommandline) {
 
         static SelfCheckSettings load() {
             Path project = Path.of(value("proofgate.project.dir", ".")).toAbsolutePath().normalize();
@@ -233,7 +238,10 @@ public final class SelfCheck {
             if (!List.of("defects", "flakiness").contains(mode)) {
                 throw new IllegalArgumentException("proofgate.selfcheck.mode must be defects or flakiness; got '" + mode + "'");
             }
-            Path resources = project.resolve("acceptance/src/test/resources/self-check");
+            String glue = value("proofgate.selfcheck.glue", "");
+            if (glue.isEmpty()) {
+                throw new IllegalArgumentException("proofgate.selfcheck.glue must name the package of the suite's step definitions");
+            }
             List<String> passedOn = System.getProperties().stringPropertyNames().stream()
                     .filter(name -> name.startsWith("proofgate.") && !name.startsWith("proofgate.selfcheck.")
                             && !name.equals("proofgate.project.dir"))
@@ -244,19 +252,16 @@ public final class SelfCheck {
                     Integer.parseInt(value("proofgate.selfcheck.parallel", "1")),
                     Stream.of(value("proofgate.selfcheck.only", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
                     Double.parseDouble(value("proofgate.selfcheck.min.kill.ratio", "0.95")),
-                    project, resources.resolve("defects.json"), resources.resolve("canaries"), project.resolve("features"),
-                    project.resolve("acceptance/target/self-check"), project.resolve("self-check-report"),
+                    project, glue, project.resolve(value("proofgate.selfcheck.catalogue", "self-check/defects.json")),
+                    project.resolve(value("proofgate.selfcheck.canaries", "self-check/canaries")), project.resolve("features"),
+                    project.resolve(value("proofgate.selfcheck.output", "target/self-check")), project.resolve("self-check-report"),
                     value("proofgate.selfcheck.tags", ""),
                     Duration.ofMinutes(Long.parseLong(value("proofgate.selfcheck.run.timeout.minutes", "15"))),
                     passedOn, Optional.ofNullable(System.getProperty("allure.commandline")));
         }
 
         private static String value(String property, String fallback) {
-            String value = System.getProperty(property);
-            if (value == null || value.isBlank()) {
-                value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
-            }
-            return value == null || value.isBlank() ? fallback : value.trim();
+            return Settings.value(property, fallback);
         }
     }
 

@@ -1,10 +1,10 @@
-package dev.proofgate.acceptance.selfcheck;
+package dev.proofgate.gate.selfcheck;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.proofgate.acceptance.selfcheck.SelfCheck.DefectResult;
-import dev.proofgate.acceptance.selfcheck.SuiteRun.Outcome;
-import dev.proofgate.acceptance.selfcheck.SuiteRun.ScenarioResult;
+import dev.proofgate.gate.selfcheck.SelfCheck.DefectResult;
+import dev.proofgate.gate.selfcheck.SuiteRun.Outcome;
+import dev.proofgate.gate.selfcheck.SuiteRun.ScenarioResult;
 import dev.proofgate.gate.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
