@@ -44,7 +44,8 @@ public final class GreetingSteps {
     @Then("the answer is {int} with {string}")
     public void theAnswerIs(int status, String body) {
         if (answer.statusCode() != status || !answer.body().equals(body)) {
-            throw new AssertionError("expected " + status + " \"" + body + "\" but was " + answer.statusCode() + " \"" + answer.body() + "\"");
+            throw new AssertionError("expected " + status + " \"" + body + "\" but was " + answer.statusCode() + " \""
+                    + answer.body() + "\"");
         }
     }
 

@@ -26,7 +26,7 @@ public record Disturbance(Duration took, int cores, boolean measured, double for
 
     /** The figures above which a measurement is disturbed; settings {@code proofgate.machine.*} (README). */
     public record Thresholds(double foreignCpuPercent, double stealPercent) {
-        /** As the settings give them: {@code proofgate.machine.foreign.cpu.percent} (20) and {@code proofgate.machine.steal.percent} (5). */
+        /** As the settings give them: {@code proofgate.machine.foreign.cpu.percent} (20), {@code proofgate.machine.steal.percent} (5). */
         public static Thresholds configured() {
             return new Thresholds(Double.parseDouble(Settings.value("proofgate.machine.foreign.cpu.percent", "20")),
                     Double.parseDouble(Settings.value("proofgate.machine.steal.percent", "5")));

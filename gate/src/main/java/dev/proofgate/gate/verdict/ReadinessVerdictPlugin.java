@@ -186,7 +186,8 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         }
         Throwable error = result.getError();
         entry.cause = error instanceof MachineDisturbed ? RunLedger.Cause.ENVIRONMENT
-                : result.getStatus() == Status.SKIPPED ? RunLedger.Cause.NOT_RUN : classify(error, event.getTestCase().getTags(), settings.lossIsFindingTags());
+                : result.getStatus() == Status.SKIPPED ? RunLedger.Cause.NOT_RUN
+                : classify(error, event.getTestCase().getTags(), settings.lossIsFindingTags());
         entry.causeMessage = error == null ? result.getStatus().name().toLowerCase() : Verdict.quote(error.getMessage());
     }
 
