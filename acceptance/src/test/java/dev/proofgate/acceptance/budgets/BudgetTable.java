@@ -1,6 +1,6 @@
 package dev.proofgate.acceptance.budgets;
 
-import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.gate.support.Evidence;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

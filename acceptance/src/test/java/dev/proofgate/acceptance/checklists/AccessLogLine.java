@@ -1,7 +1,7 @@
 package dev.proofgate.acceptance.checklists;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 
 /** One structured line of the platform's access log: the JSON after the logger's prefix. */
 public record AccessLogLine(String requestId, int status, String method, String line) {

@@ -5,7 +5,7 @@ import dev.proofgate.acceptance.drivers.ApiDescription;
 import dev.proofgate.acceptance.drivers.OperationsApi;
 import dev.proofgate.acceptance.drivers.hostile.HostileClient;
 import dev.proofgate.acceptance.drivers.rest.RestOperations;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import java.time.Duration;
 

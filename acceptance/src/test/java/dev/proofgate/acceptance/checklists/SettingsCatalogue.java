@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.checklists;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.environment.PlatformHost;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.proofgate.acceptance.checklists;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.environment.ProcFiles;
+import dev.proofgate.gate.environment.ProcFiles;
 import dev.proofgate.platform.bridge.BridgeException;
 import dev.proofgate.platform.bridge.BridgeFrame;
 import dev.proofgate.platform.bridge.WorkerProcess;

@@ -1,18 +1,17 @@
 package dev.proofgate.acceptance.config;
 
-import dev.proofgate.acceptance.machine.Disturbance;
-import java.nio.file.Files;
+import dev.proofgate.gate.config.GateSettings;
+import dev.proofgate.gate.config.Settings;
+import dev.proofgate.gate.machine.Disturbance;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Every setting of the readiness suite, read in this one place: a system property
- * ({@code -Dproofgate.mode=remote}) wins over an environment variable ({@code PROOFGATE_MODE=remote}),
- * which wins over the local default. The table is in README.md.
+ * Every setting of the readiness suite, read in this one place as {@link Settings} says: the
+ * reference platform's own (where it runs, its keys, its images) and the gate's ({@link GateSettings}).
+ * The table is in README.md.
  */
 public record SuiteSettings(
         String mode,
@@ -26,70 +25,75 @@ public record SuiteSettings(
         int platformBridgeWorkers,
         Duration startupTimeout,
         Duration awaitTimeout,
-        Path projectDirectory,
-        List<String> requiredAreas,
-        String gate,
         String loadProfile,
-        String runId,
         int corpusSize,
-        String console,
         int contractSamples,
         String postgresImage,
         String platformBaseImage,
-        double machineForeignCpuPercent,
-        double machineStealPercent) {
+        GateSettings gateSettings) {
 
     public static final String EMBEDDED = "embedded";
     public static final String CONTAINERS = "containers";
     public static final String COMPOSE = "compose";
     public static final String REMOTE = "remote";
-    /** The run id when no build gave one (a run from the IDE): one per JVM, so every part of the run agrees. */
-    private static final String LOCAL_RUN_ID = "local-" + java.util.UUID.randomUUID();
 
     public static SuiteSettings load() {
-        String mode = choice("proofgate.mode", EMBEDDED, EMBEDDED, CONTAINERS, COMPOSE, REMOTE);
+        String mode = Settings.choice("proofgate.mode", EMBEDDED, EMBEDDED, CONTAINERS, COMPOSE, REMOTE);
         return new SuiteSettings(
                 mode,
-                optional("proofgate.base.url"),
-                value("proofgate.api.key", "readiness-suite-key"),
-                optional("proofgate.api.key.limited"),
-                optional("proofgate.db.url"),
-                value("proofgate.db.user", "postgres"),
-                value("proofgate.db.password", "postgres"),
-                value("proofgate.python", "python3"),
-                Integer.parseInt(value("proofgate.bridge.workers", "2")),
-                Duration.ofSeconds(Long.parseLong(value("proofgate.startup.timeout.seconds", "120"))),
-                Duration.ofSeconds(Long.parseLong(value("proofgate.await.timeout.seconds", "30"))),
-                findProjectDirectory(),
-                Arrays.stream(value("proofgate.required.areas", "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList(),
-                choice("proofgate.gate", "off", "off", "no-go", "inconclusive"),
-                choice("proofgate.load.profile", "ci", "ci", "full"),
-                value("proofgate.run.id", LOCAL_RUN_ID),
-                Integer.parseInt(value("proofgate.corpus.size", "3000")),
-                choice("proofgate.console", "all", "all", "failures"),
-                Integer.parseInt(value("proofgate.contract.samples", "20")),
-                value("proofgate.image.postgres", "postgres:17"),
-                value("proofgate.image.platform.base", "eclipse-temurin:17-jre"),
-                Double.parseDouble(value("proofgate.machine.foreign.cpu.percent", "20")),
-                Double.parseDouble(value("proofgate.machine.steal.percent", "5")));
+                Settings.optional("proofgate.base.url"),
+                Settings.value("proofgate.api.key", "readiness-suite-key"),
+                Settings.optional("proofgate.api.key.limited"),
+                Settings.optional("proofgate.db.url"),
+                Settings.value("proofgate.db.user", "postgres"),
+                Settings.value("proofgate.db.password", "postgres"),
+                Settings.value("proofgate.python", "python3"),
+                Integer.parseInt(Settings.value("proofgate.bridge.workers", "2")),
+                Duration.ofSeconds(Long.parseLong(Settings.value("proofgate.startup.timeout.seconds", "120"))),
+                Duration.ofSeconds(Long.parseLong(Settings.value("proofgate.await.timeout.seconds", "30"))),
+                Settings.choice("proofgate.load.profile", "ci", "ci", "full"),
+                Integer.parseInt(Settings.value("proofgate.corpus.size", "3000")),
+                Integer.parseInt(Settings.value("proofgate.contract.samples", "20")),
+                Settings.value("proofgate.image.postgres", "postgres:17"),
+                Settings.value("proofgate.image.platform.base", "eclipse-temurin:17-jre"),
+                GateSettings.load());
+    }
+
+    public Path projectDirectory() {
+        return gateSettings.projectDirectory();
+    }
+
+    public List<String> requiredAreas() {
+        return gateSettings.requiredAreas();
+    }
+
+    public String gate() {
+        return gateSettings.gate();
+    }
+
+    public String runId() {
+        return gateSettings.runId();
     }
 
     /** Above these a timed measurement's machine was disturbed (README: Reading the verdict). */
     public Disturbance.Thresholds machineThresholds() {
-        return new Disturbance.Thresholds(machineForeignCpuPercent, machineStealPercent);
+        return Disturbance.Thresholds.configured();
     }
 
-    /** The folder holding features/ and allure-results/: given, or found by walking up from the working directory. */
-    private static Path findProjectDirectory() {
-        Optional<String> given = optional("proofgate.project.dir");
-        if (given.isPresent()) {
-            return Path.of(given.get()).toAbsolutePath().normalize();
-        }
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.isDirectory(dir.resolve("features"))) {
-            dir = dir.getParent();
-        }
-        return dir == null ? Path.of("").toAbsolutePath() : dir;
+    public boolean consoleShowsFailuresOnly() {
+        return gateSettings.consoleShowsFailuresOnly();
+    }
+
+    public Path resultsDirectory() {
+        return gateSettings.resultsDirectory();
+    }
+
+    public Path reportDirectory() {
+        return gateSettings.reportDirectory();
+    }
+
+    public Path verdictDirectory() {
+        return gateSettings.verdictDirectory();
     }
 
     /** The requests per second of the rate-limited key in the modes that configure the platform themselves. */
@@ -105,47 +109,7 @@ public record SuiteSettings(
         return apiKey + "," + ownLimitedApiKey() + ":" + LIMITED_KEY_RATE;
     }
 
-    /** {@code -Dproofgate.console=failures}: the console lists only scenarios that did not pass (and why), then the verdict. */
-    public boolean consoleShowsFailuresOnly() {
-        return "failures".equals(console);
-    }
-
-    public Path resultsDirectory() {
-        return projectDirectory.resolve("allure-results");
-    }
-
-    public Path reportDirectory() {
-        return projectDirectory.resolve("readiness-report");
-    }
-
-    /** Where verdict.json and verdict.md are written. */
-    public Path verdictDirectory() {
-        return projectDirectory.resolve("acceptance").resolve("target").resolve("readiness");
-    }
-
     public Path workDirectory() {
-        return projectDirectory.resolve("acceptance").resolve("target").resolve("proofgate-env");
-    }
-
-    private static Optional<String> optional(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(property.toUpperCase(Locale.ROOT).replace('.', '_'));
-        }
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
-    }
-
-    /** A setting with a closed set of values: anything else stops the run with one line naming both. */
-    private static String choice(String property, String fallback, String... allowed) {
-        String chosen = value(property, fallback).toLowerCase(Locale.ROOT);
-        if (!Arrays.asList(allowed).contains(chosen)) {
-            throw new IllegalArgumentException("unknown value '" + chosen + "' for setting " + property + "; allowed: "
-                    + String.join(", ", allowed));
-        }
-        return chosen;
-    }
-
-    private static String value(String property, String fallback) {
-        return optional(property).orElse(fallback);
+        return projectDirectory().resolve("acceptance").resolve("target").resolve("proofgate-env");
     }
 }

@@ -3,7 +3,7 @@ package dev.proofgate.acceptance.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package dev.proofgate.acceptance.drivers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,6 @@
 package dev.proofgate.acceptance.drivers;
 
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.util.Map;
 import java.util.Set;
 

@@ -1,7 +1,7 @@
 package dev.proofgate.acceptance.drivers;
 
+import dev.proofgate.gate.verdict.SystemUnreachable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
@@ -11,7 +11,7 @@ import java.net.URI;
  * verdict files this as an environment problem (the platform was lost), unless the scenario itself
  * stops or restarts the platform, where not coming back is the finding.
  */
-public final class PlatformUnreachable extends UncheckedIOException {
+public final class PlatformUnreachable extends SystemUnreachable {
 
     private static final int CONNECT_TIMEOUT_MILLIS = 2000;
 

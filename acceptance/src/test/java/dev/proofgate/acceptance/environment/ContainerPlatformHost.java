@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.environment;
 
+import dev.proofgate.gate.environment.ProcFiles;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,7 +1,7 @@
 package dev.proofgate.acceptance.environment;
 
 import com.github.dockerjava.api.command.InspectContainerResponse;
-import dev.proofgate.acceptance.support.Waits;
+import dev.proofgate.gate.support.Waits;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.proofgate.acceptance.environment;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import dev.proofgate.gate.environment.DatabaseLink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;

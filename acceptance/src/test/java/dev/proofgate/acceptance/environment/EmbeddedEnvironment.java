@@ -1,7 +1,8 @@
 package dev.proofgate.acceptance.environment;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
-import dev.proofgate.acceptance.machine.MachineMeter;
+import dev.proofgate.gate.environment.TcpFaultProxy;
+import dev.proofgate.gate.machine.MachineMeter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;

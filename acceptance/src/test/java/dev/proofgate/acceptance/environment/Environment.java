@@ -1,6 +1,6 @@
 package dev.proofgate.acceptance.environment;
 
-import dev.proofgate.acceptance.machine.MachineMeter;
+import dev.proofgate.gate.machine.MachineMeter;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;

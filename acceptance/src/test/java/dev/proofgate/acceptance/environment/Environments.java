@@ -1,7 +1,7 @@
 package dev.proofgate.acceptance.environment;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
-import dev.proofgate.acceptance.machine.MachineMeter;
+import dev.proofgate.gate.machine.MachineMeter;
 
 /**
  * The run's one environment: chosen by {@code proofgate.mode}, started once before the first

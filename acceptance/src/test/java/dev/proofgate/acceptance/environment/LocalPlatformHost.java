@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.environment;
 
+import dev.proofgate.gate.environment.ProcFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.environment;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

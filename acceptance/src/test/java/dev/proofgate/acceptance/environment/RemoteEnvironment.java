@@ -1,8 +1,8 @@
 package dev.proofgate.acceptance.environment;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
-import dev.proofgate.acceptance.machine.LocalListeners;
-import dev.proofgate.acceptance.machine.MachineMeter;
+import dev.proofgate.gate.machine.LocalListeners;
+import dev.proofgate.gate.machine.MachineMeter;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;

@@ -2,9 +2,9 @@ package dev.proofgate.acceptance.faults;
 
 import dev.proofgate.acceptance.environment.Environment;
 import dev.proofgate.acceptance.environment.Faults;
-import dev.proofgate.acceptance.machine.MachineMeter;
-import dev.proofgate.acceptance.machine.TimedJudgement;
-import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.gate.machine.MachineMeter;
+import dev.proofgate.gate.machine.TimedJudgement;
+import dev.proofgate.gate.support.Evidence;
 import io.qameta.allure.Allure;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.proofgate.acceptance.features;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
-import dev.proofgate.acceptance.support.ScenarioPlace;
+import dev.proofgate.gate.config.GateSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 class FeatureLayoutTest {
 
     private final Path features = SuiteSettings.load().projectDirectory().resolve("features");
+    /** The areas the verdict knows (proofgate.areas in proofgate.properties). */
+    private final List<String> areas = GateSettings.load().areas();
 
     @Test
     void everyCapabilityFolderHasAReadme() {
-        for (String area : ScenarioPlace.AREAS) {
+        for (String area : areas) {
             assertThat(features.resolve(area).resolve("readme.md")).as("readme of %s", area).exists();
         }
     }
@@ -33,7 +35,7 @@ class FeatureLayoutTest {
     void everyFeatureSitsInAnAreaAndTagsItself() throws IOException {
         for (Path feature : featureFiles()) {
             String area = feature.getParent().getFileName().toString();
-            assertThat(ScenarioPlace.AREAS).as("folder of %s", feature).contains(area);
+            assertThat(areas).as("folder of %s", feature).contains(area);
             List<String> lines = Files.readAllLines(feature);
             int featureLine = indexOf(lines, "Feature:");
             assertThat(String.join(" ", lines.subList(0, featureLine))).as("tags above Feature: in %s", feature).contains("@area=" + area);

@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.glossary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.gate.glossary.StepGlossary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,24 +15,29 @@ import org.junit.jupiter.api.Test;
  */
 class StepGlossaryTest {
 
+    static final String REGENERATE = "mvn -q -pl acceptance -am test -Dplatform.tests.skip=true "
+            + "-Dsurefire.failIfNoSpecifiedTests=false -Dtest=StepGlossaryTest -Dproofgate.glossary.write=true";
+    /** The suite's step definitions: every class under dev.proofgate.acceptance in the compiled test classes. */
+    static final StepGlossary.Glue GLUE = new StepGlossary.Glue("dev.proofgate.acceptance", StepGlossaryTest.class, REGENERATE);
+
     private final Path project = SuiteSettings.load().projectDirectory();
     private final Path committed = project.resolve("features/STEPS.md");
 
     @Test
     void committedGlossaryListsTodaysSteps() throws IOException {
-        String current = StepGlossary.read(project.resolve("features"), project.resolve("acceptance/src/test/java")).markdown();
+        String current = StepGlossary.read(project.resolve("features"), project.resolve("acceptance/src/test/java"), GLUE).markdown();
         if (Boolean.getBoolean("proofgate.glossary.write")) {
             Files.writeString(committed, current);
         }
         assertThat(committed).as("features/STEPS.md").exists();
         assertThat(Files.readString(committed))
-                .as("features/STEPS.md is out of date with the step definitions; regenerate it with:%n  %s%n", StepGlossary.REGENERATE)
+                .as("features/STEPS.md is out of date with the step definitions; regenerate it with:%n  %s%n", REGENERATE)
                 .isEqualTo(current);
     }
 
     @Test
     void everyStepDefinitionIsListedWithAnExampleAndItsFeatures() {
-        StepGlossary glossary = StepGlossary.read(project.resolve("features"), project.resolve("acceptance/src/test/java"));
+        StepGlossary glossary = StepGlossary.read(project.resolve("features"), project.resolve("acceptance/src/test/java"), GLUE);
         assertThat(glossary.steps()).as("steps found in the glue").hasSizeGreaterThanOrEqualTo(47);
         StepGlossary.Step offered = glossary.steps().stream().filter(step -> step.expression().equals("the adapters {string} and {string} are offered"))
                 .findFirst().orElseThrow();

@@ -120,6 +120,6 @@ class DriverFidelityBenchmark {
         if (response.status() >= 300) {
             throw new IllegalStateException("setting up the benchmark: " + response.status() + " " + response.text());
         }
-        return dev.proofgate.acceptance.support.Json.MAPPER.readTree(response.body()).path("id").asText();
+        return dev.proofgate.gate.support.Json.MAPPER.readTree(response.body()).path("id").asText();
     }
 }

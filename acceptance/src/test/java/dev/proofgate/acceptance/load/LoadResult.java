@@ -1,7 +1,7 @@
 package dev.proofgate.acceptance.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

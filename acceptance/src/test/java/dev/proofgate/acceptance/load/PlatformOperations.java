@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;

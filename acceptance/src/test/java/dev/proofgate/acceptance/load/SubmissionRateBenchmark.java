@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
 import dev.proofgate.acceptance.environment.EmbeddedEnvironment;
-import dev.proofgate.acceptance.support.Json;
-import dev.proofgate.acceptance.support.Waits;
+import dev.proofgate.gate.support.Json;
+import dev.proofgate.gate.support.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

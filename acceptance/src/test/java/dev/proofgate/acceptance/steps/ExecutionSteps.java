@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.drivers.Outcome;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.support.PublishedSchema;
-import dev.proofgate.acceptance.support.Waits;
+import dev.proofgate.gate.support.Waits;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;

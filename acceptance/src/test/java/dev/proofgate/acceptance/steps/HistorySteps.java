@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
-import dev.proofgate.acceptance.support.Json;
-import dev.proofgate.acceptance.support.Waits;
+import dev.proofgate.gate.support.Json;
+import dev.proofgate.gate.support.Waits;
 import dev.proofgate.acceptance.workflows.HistorySearch;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;

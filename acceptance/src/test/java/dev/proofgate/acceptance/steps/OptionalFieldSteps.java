@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.contracts.ContractCase;
 import dev.proofgate.acceptance.contracts.InputSample;
 import dev.proofgate.acceptance.contracts.SchemaInputGenerator;
-import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
 import dev.proofgate.acceptance.support.PublishedSchema;
 import dev.proofgate.acceptance.world.ReadinessWorld;

@@ -9,7 +9,7 @@ import dev.proofgate.acceptance.contracts.SchemaInputGenerator;
 import dev.proofgate.acceptance.contracts.SignatureTable;
 import dev.proofgate.acceptance.contracts.Trial;
 import dev.proofgate.acceptance.drivers.Outcome;
-import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
 import dev.proofgate.acceptance.support.PublishedSchema;
 import dev.proofgate.acceptance.world.ReadinessWorld;

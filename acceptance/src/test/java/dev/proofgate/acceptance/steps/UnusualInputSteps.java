@@ -3,7 +3,7 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
 import dev.proofgate.acceptance.support.PublishedSchema;
 import dev.proofgate.acceptance.workflows.UnusualInputs;

@@ -2,6 +2,7 @@ package dev.proofgate.acceptance.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.drivers.ExecutionsApi;
+import dev.proofgate.gate.support.Waits;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;

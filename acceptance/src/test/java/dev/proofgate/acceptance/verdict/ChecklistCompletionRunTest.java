@@ -3,7 +3,7 @@ package dev.proofgate.acceptance.verdict;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +41,7 @@ class ChecklistCompletionRunTest {
                 "-Dproofgate.project.dir=" + project, "-Dallure.results.directory=" + project.resolve("allure-results"),
                 "io.cucumber.core.cli.Main", "--glue", "dev.proofgate.verdictfixture",
                 "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
-                "--plugin", "dev.proofgate.acceptance.verdict.ReadinessVerdictPlugin", features.toString())
+                "--plugin", "dev.proofgate.gate.verdict.ReadinessVerdictPlugin", features.toString())
                 .redirectErrorStream(true).start();
         String console = new String(cucumber.getInputStream().readAllBytes());
         assertThat(cucumber.waitFor(120, TimeUnit.SECONDS)).as("cucumber finished").isTrue();

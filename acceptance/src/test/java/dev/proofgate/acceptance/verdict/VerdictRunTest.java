@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
+import dev.proofgate.gate.verdict.ReportFrontPage;
+import dev.proofgate.gate.verdict.VerdictGate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -275,7 +277,7 @@ class VerdictRunTest {
         command.addAll(List.of(properties));
         command.addAll(List.of("io.cucumber.core.cli.Main", "--glue", glue,
                 "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
-                "--plugin", "dev.proofgate.acceptance.verdict.ReadinessVerdictPlugin", features.toString()));
+                "--plugin", "dev.proofgate.gate.verdict.ReadinessVerdictPlugin", features.toString()));
         // The child's output (with the stack traces of the failures it is meant to have) is captured, never printed into the build.
         Process cucumber = new ProcessBuilder(command).redirectErrorStream(true).start();
         String console = new String(cucumber.getInputStream().readAllBytes());

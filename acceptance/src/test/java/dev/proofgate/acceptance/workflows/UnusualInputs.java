@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.workflows;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;

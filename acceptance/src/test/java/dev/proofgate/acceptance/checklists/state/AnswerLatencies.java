@@ -1,6 +1,6 @@
 package dev.proofgate.acceptance.checklists.state;
 
-import dev.proofgate.acceptance.machine.TimedJudgement;
+import dev.proofgate.gate.machine.TimedJudgement;
 import java.util.List;
 
 /** Questions answered one after another: how many, and the measured time from asking to answer of each. Scenario-scoped. */

@@ -1,7 +1,7 @@
 package dev.proofgate.acceptance.checklists.state;
 
 import dev.proofgate.acceptance.checklists.SettingsCatalogue;
-import dev.proofgate.acceptance.machine.TimedJudgement;
+import dev.proofgate.gate.machine.TimedJudgement;
 import java.util.List;
 
 /** The platform started once per bad setting: the settings it lists and the measured starts. Scenario-scoped, injected by constructor. */

@@ -1,6 +1,6 @@
 package dev.proofgate.acceptance.checklists.state;
 
-import dev.proofgate.acceptance.machine.TimedJudgement;
+import dev.proofgate.gate.machine.TimedJudgement;
 import java.util.List;
 
 /** Compile times of a small and a large signature: their field counts and the measured ratio. Scenario-scoped, injected by constructor. */

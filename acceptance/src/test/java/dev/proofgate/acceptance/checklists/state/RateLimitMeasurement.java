@@ -1,7 +1,7 @@
 package dev.proofgate.acceptance.checklists.state;
 
 import dev.proofgate.acceptance.checklists.RateLimitProbe;
-import dev.proofgate.acceptance.machine.TimedJudgement;
+import dev.proofgate.gate.machine.TimedJudgement;
 import java.time.Duration;
 
 /**

@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.drivers.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.drivers.BridgeDriver;
-import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.platform.bridge.BridgeException;
 import dev.proofgate.platform.bridge.FrameListener;
 import dev.proofgate.platform.bridge.WorkerProcess;

@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.drivers.database;
 
 import dev.proofgate.acceptance.drivers.DatabaseProbe;
 import dev.proofgate.acceptance.environment.Environment;
-import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.gate.support.Evidence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

@@ -2,8 +2,8 @@ package dev.proofgate.acceptance.drivers.hostile;
 
 import dev.proofgate.acceptance.drivers.HttpAnswer;
 import dev.proofgate.acceptance.drivers.rest.RawHttp;
-import dev.proofgate.acceptance.support.Evidence;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;

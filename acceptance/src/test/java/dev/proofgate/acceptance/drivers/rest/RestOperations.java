@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.drivers.ApiDescription;
 import dev.proofgate.acceptance.drivers.HttpAnswer;
 import dev.proofgate.acceptance.drivers.OperationsApi;
-import dev.proofgate.acceptance.support.Json;
+import dev.proofgate.gate.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
