@@ -1,6 +1,7 @@
 package dev.proofgate.acceptance.checklists;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Program;
 import dev.proofgate.acceptance.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import java.time.Duration;
@@ -17,7 +18,7 @@ public final class ChecklistScenario {
     private final ReadinessWorld world;
     private final RawHttp http;
     private ApiDescription description;
-    private JsonNode slowProgram;
+    private Program slowProgram;
     private final Map<String, Object> measured = new LinkedHashMap<>();
 
     public ChecklistScenario(ReadinessWorld world) {
@@ -59,11 +60,11 @@ public final class ChecklistScenario {
         return Json.parse(http.get("/health", Map.of()).body());
     }
 
-    public void slowProgram(JsonNode program) {
+    public void slowProgram(Program program) {
         this.slowProgram = program;
     }
 
-    public JsonNode slowProgram() {
+    public Program slowProgram() {
         if (slowProgram == null) {
             throw new IllegalStateException("this step needs a slow program created earlier in the scenario");
         }

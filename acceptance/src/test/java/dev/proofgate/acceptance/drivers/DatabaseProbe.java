@@ -13,8 +13,6 @@ public interface DatabaseProbe extends AutoCloseable {
 
     long signaturesNamed(String name);
 
-    long executionsAll();
-
     /** Every execution of a program as stored: id, status, created_at, oldest first. */
     List<Map<String, Object>> executionStates(String programId);
 

@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.faults;
 
+import dev.proofgate.acceptance.drivers.rest.QuietClient;
 import dev.proofgate.acceptance.environment.Environment;
 import dev.proofgate.acceptance.environment.Faults;
 import dev.proofgate.acceptance.machine.MachineMeter;
@@ -11,7 +12,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -38,7 +38,7 @@ public final class FaultRun implements AutoCloseable {
 
     private final Environment environment;
     private final Duration awaitBound;
-    private final PlatformClient client;
+    private final QuietClient client;
     private final Ledger ledger = new Ledger();
     private final SubmissionStream stream;
     private final Map<String, Duration> measured = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ public final class FaultRun implements AutoCloseable {
     public FaultRun(Environment environment, Duration awaitBound) {
         this.environment = environment;
         this.awaitBound = awaitBound;
-        this.client = new PlatformClient(environment.baseUrl(), environment.apiKey());
+        this.client = new QuietClient(environment.baseUrl(), environment.apiKey());
         this.stream = new SubmissionStream(client, ledger);
     }
 
@@ -375,10 +375,6 @@ public final class FaultRun implements AutoCloseable {
         row.put(k1, v1);
         row.put(k2, v2);
         return row;
-    }
-
-    public Optional<Reconciliation> reconciled() {
-        return Optional.ofNullable(reconciliation);
     }
 
     /** What the platform's API says about one execution right now. */

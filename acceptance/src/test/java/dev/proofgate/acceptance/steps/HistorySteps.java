@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Execution;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
@@ -45,16 +45,16 @@ public final class HistorySteps {
             case "fails" -> config.put("fail_with", "the model gave up on purpose");
             default -> throw new IllegalArgumentException("a model answers or fails, not '" + behaviour + "'");
         }
-        world.program(adapter, world.programs().create(world.uniqueName("slow_" + behaviour), world.signature().path("id").asText(), adapter, config)
+        world.program(adapter, world.programs().create(world.uniqueName("slow_" + behaviour), world.signature().id(), adapter, config)
                 .orFail("creating a program whose model " + behaviour + " after " + seconds + " s"));
     }
 
     @When("{int} questions are asked of it at once")
     public void questionsAreAskedAtOnce(int count) {
-        String programId = world.program().path("id").asText();
+        String programId = world.program().id();
         for (int i = 1; i <= count; i++) {
             asked.add(world.executions().submit(programId, Json.object().put("question", "Question " + i + " of " + count + "?"))
-                    .orFail("asking question " + i).path("id").asText());
+                    .orFail("asking question " + i).id());
         }
     }
 
@@ -80,7 +80,7 @@ public final class HistorySteps {
      */
     @Then("searching the history by every state, {int} per page, returns exactly the matching executions, newest first, with the right total")
     public void searchingTheHistoryByEveryState(int perPage) {
-        HistorySearch search = new HistorySearch(world.executions(), world.program().path("id").asText());
+        HistorySearch search = new HistorySearch(world.executions(), world.program().id());
         List<HistorySearch.Result> results = new ArrayList<>();
         List<Map<String, Object>> brackets = new ArrayList<>();
         List<String> filters = new ArrayList<>(List.of("queued", "running", "completed", "failed"));
@@ -114,12 +114,12 @@ public final class HistorySteps {
 
     @Then("once every question is finished, the history lists all {int} as {word} and none as waiting or running")
     public void onceFinishedTheHistoryListsAllAs(int count, String state) {
-        Map<String, JsonNode> finished = FinishedExecutions.await(world.executions(), asked, world.settings().awaitTimeout());
+        Map<String, Execution> finished = FinishedExecutions.await(world.executions(), asked, world.settings().awaitTimeout());
         List<HistorySearch.Held> now = readStored();
-        HistorySearch search = new HistorySearch(world.executions(), world.program().path("id").asText());
+        HistorySearch search = new HistorySearch(world.executions(), world.program().id());
         List<HistorySearch.Result> results = STATES.stream().map(s -> search.search(s, 200, now)).toList();
         Evidence.rows("searches once every question is finished", results.stream().map(HistorySearch.Result::row).toList());
-        assertThat(finished.values().stream().map(e -> e.path("status").asText()).distinct().toList())
+        assertThat(finished.values().stream().map(Execution::status).distinct().toList())
                 .as("states of the %d executions once finished", count).containsExactly(state);
         assertThat(results.stream().filter(r -> !r.problems().isEmpty()).map(r -> r.filter() + ": " + r.problems()).toList())
                 .as("searches of the finished history that were not exact").isEmpty();
@@ -129,7 +129,7 @@ public final class HistorySteps {
     /** What the program holds, read from its table in one query: independent of the search, and quick enough to bracket it. */
     private List<HistorySearch.Held> readStored() {
         List<HistorySearch.Held> now = new ArrayList<>();
-        for (Map<String, Object> row : world.database().executionStates(world.program().path("id").asText())) {
+        for (Map<String, Object> row : world.database().executionStates(world.program().id())) {
             now.add(new HistorySearch.Held(String.valueOf(row.get("id")), String.valueOf(row.get("status")),
                     ((java.sql.Timestamp) row.get("created_at")).toInstant()));
         }

@@ -8,6 +8,7 @@ import dev.proofgate.acceptance.checklists.BackupRoundTrip;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.RawHttp;
 import dev.proofgate.acceptance.checklists.SettingsCatalogue;
+import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.environment.PlatformHost;
 import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
@@ -109,13 +110,13 @@ public final class OperationsSteps {
 
     @Given("a user asked {string} and got an answer")
     public void aUserAskedAndGotAnAnswer(String question) {
-        JsonNode submitted = world.executions().submit(world.program().path("id").asText(), Json.object().put("question", question))
+        Execution submitted = world.executions().submit(world.program().id(), Json.object().put("question", question))
                 .orFail("asking " + question);
-        String id = submitted.path("id").asText();
-        JsonNode done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
-                e -> "completed".equals(e.path("status").asText()));
+        String id = submitted.id();
+        Execution done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
+                e -> "completed".equals(e.status()));
         world.execution(world.adapter(), done);
-        Evidence.json("the answered execution", done.toPrettyString());
+        Evidence.text("the answered execution", done.toString());
     }
 
     @When("the platform is stopped and started again")
@@ -153,16 +154,16 @@ public final class OperationsSteps {
     private Map<String, JsonNode> currentViews() {
         RawHttp http = scenario.http();
         return Map.of(
-                "signature", Json.parse(http.get("/api/signatures/" + world.signature().path("id").asText(), scenario.keyed()).body()),
-                "program", Json.parse(http.get("/api/programs/" + world.program().path("id").asText(), scenario.keyed()).body()),
-                "execution", Json.parse(http.get("/api/executions/" + world.execution().path("id").asText(), scenario.keyed()).body()));
+                "signature", Json.parse(http.get("/api/signatures/" + world.signature().id(), scenario.keyed()).body()),
+                "program", Json.parse(http.get("/api/programs/" + world.program().id(), scenario.keyed()).body()),
+                "execution", Json.parse(http.get("/api/executions/" + world.execution().id(), scenario.keyed()).body()));
     }
 
     @When("the platform is stopped while the question is being answered")
     public void thePlatformIsStoppedWhileAnswering() throws IOException {
-        String id = world.execution().path("id").asText();
+        String id = world.execution().id();
         Waits.until("execution " + id + " to be running", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
-                e -> "running".equals(e.path("status").asText()));
+                e -> "running".equals(e.status()));
         String logBefore = platformLog();
         Duration stop = world.faults().stopPlatform(Duration.ofSeconds(60));
         String written = platformLog().substring(logBefore.length());
@@ -186,11 +187,11 @@ public final class OperationsSteps {
 
     @Then("the question is answered exactly once")
     public void theQuestionIsAnsweredExactlyOnce() {
-        String id = world.execution().path("id").asText();
-        JsonNode execution = world.executions().get(id).orFail("reading " + id);
-        Evidence.json("the execution after the restart", execution.toPrettyString());
-        assertThat(execution.path("status").asText()).as("status of the execution in hand at the stop (%s)", execution.path("error")).isEqualTo("completed");
-        assertThat(execution.path("attempts").asInt()).as("attempts: the drained execution must not have been run again").isEqualTo(1);
+        String id = world.execution().id();
+        Execution execution = world.executions().get(id).orFail("reading " + id);
+        Evidence.text("the execution after the restart", execution.toString());
+        assertThat(execution.status()).as("status of the execution in hand at the stop (%s)", execution.error()).isEqualTo("completed");
+        assertThat(execution.attempts()).as("attempts: the drained execution must not have been run again").isEqualTo(1);
     }
 
     @When("the platform's database is backed up and restored into an empty database")

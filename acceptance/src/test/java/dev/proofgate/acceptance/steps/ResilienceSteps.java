@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Program;
 import dev.proofgate.acceptance.faults.Budget;
 import dev.proofgate.acceptance.faults.ExecutionRecords;
 import dev.proofgate.acceptance.faults.FaultRun;
@@ -47,8 +48,8 @@ public final class ResilienceSteps {
     @Given("a program that answers with the {string} adapter, taking {int} ms per question")
     public void aSlowProgram(String adapter, int latencyMillis) {
         JsonNode config = Json.object().put("latency_ms", latencyMillis);
-        JsonNode program = world.programs()
-                .create(world.uniqueName("slow_program_" + adapter), world.signature().path("id").asText(), adapter, config)
+        Program program = world.programs()
+                .create(world.uniqueName("slow_program_" + adapter), world.signature().id(), adapter, config)
                 .orFail("creating a program on the '" + adapter + "' adapter taking " + latencyMillis + " ms");
         world.program(adapter, program);
     }
@@ -58,7 +59,7 @@ public final class ResilienceSteps {
         Map<String, String> programs = new LinkedHashMap<>();
         for (String adapter : List.of("native", "python_port")) {
             try {
-                programs.put(adapter, world.program(adapter).path("id").asText());
+                programs.put(adapter, world.program(adapter).id());
             } catch (IllegalStateException noProgramOnThatAdapter) {
                 // the scenario did not create one: the stream covers the programs it did create
             }
@@ -77,7 +78,7 @@ public final class ResilienceSteps {
 
     @When("a user's question is accepted")
     public void aUsersQuestionIsAccepted() {
-        Ledger.Entry entry = run().submitOne(world.adapter(), world.program().path("id").asText(), "Is an accepted question kept?");
+        Ledger.Entry entry = run().submitOne(world.adapter(), world.program().id(), "Is an accepted question kept?");
         assertThat(entry.seen()).as("what the client saw for the question (%s)", entry.detail()).isEqualTo(Ledger.Seen.ACCEPTED);
         Evidence.text("accepted", "execution " + entry.executionId() + " accepted in " + entry.latencyMillis() + " ms");
     }
@@ -85,7 +86,7 @@ public final class ResilienceSteps {
     @Given("{int} question(s) is/are being answered")
     public void questionsAreBeingAnswered(int count) {
         for (int i = 0; i < count; i++) {
-            Ledger.Entry entry = run().submitOne(world.adapter(), world.program().path("id").asText(), "in-flight question " + i);
+            Ledger.Entry entry = run().submitOne(world.adapter(), world.program().id(), "in-flight question " + i);
             assertThat(entry.seen()).as("what the client saw for in-flight question %d (%s)", i, entry.detail()).isEqualTo(Ledger.Seen.ACCEPTED);
         }
         run().awaitRunning(count);
@@ -261,7 +262,7 @@ public final class ResilienceSteps {
      * environment cannot shorten it (a deployed platform), the scenario is not run rather than failed.
      */
     private void requireLeaseShorterThanTheModel(ExecutionRecords.Row firstClaim) {
-        long model = world.program("native").path("config").path("latency_ms").asLong(0);
+        long model = world.program("native").latencyMs();
         long lease = firstClaim.leaseExpiresAt() - firstClaim.startedAt();
         if (model > 0 && firstClaim.startedAt() > 0 && lease >= model) {
             throw new TestAbortedException("not run: its premise could not be arranged: the platform's lease (" + lease

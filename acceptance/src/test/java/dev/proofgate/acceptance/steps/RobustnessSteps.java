@@ -9,6 +9,8 @@ import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.MalformedRequestCorpus;
 import dev.proofgate.acceptance.checklists.RawHttp;
 import dev.proofgate.acceptance.checklists.WorkerUnderProbe;
+import dev.proofgate.acceptance.drivers.Execution;
+import dev.proofgate.acceptance.drivers.Signature;
 import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
@@ -44,14 +46,14 @@ public final class RobustnessSteps {
     @When("the generated corpus of malformed requests is sent to every published operation")
     public void theCorpusIsSent() throws Exception {
         String name = world.uniqueName("corpus_target");
-        JsonNode signature = world.signatures().declare("signature " + name + ": :string question, :optional(:map) context -> :string answer", null)
+        Signature signature = world.signatures().declare("signature " + name + ": :string question, :optional(:map) context -> :string answer", null)
                 .orFail("declaring the corpus's target signature");
-        String nativeProgram = world.programs().create("corpus native", signature.path("id").asText(), "native", null).orFail("a native program")
-                .path("id").asText();
-        String pythonProgram = world.programs().create("corpus python", signature.path("id").asText(), "python_port", null)
-                .orFail("a python_port program").path("id").asText();
+        String nativeProgram = world.programs().create("corpus native", signature.id(), "native", null).orFail("a native program")
+                .id();
+        String pythonProgram = world.programs().create("corpus python", signature.id(), "python_port", null)
+                .orFail("a python_port program").id();
         MalformedRequestCorpus corpus = new MalformedRequestCorpus(scenario.description().operations(),
-                new MalformedRequestCorpus.Targets(signature.path("id").asText(), name, nativeProgram, pythonProgram),
+                new MalformedRequestCorpus.Targets(signature.id(), name, nativeProgram, pythonProgram),
                 scenario.publishedLimit("body_bytes"), world.environment().apiKey());
         List<MalformedRequestCorpus.MalformedRequest> requests = corpus.generate(world.settings().corpusSize());
         ExecutorService senders = Executors.newFixedThreadPool(4);
@@ -107,8 +109,8 @@ public final class RobustnessSteps {
 
     @Then("a NUL character is refused with a reason in each of:")
     public void aNulCharacterIsRefused(List<String> places) {
-        String signatureId = world.signature().path("id").asText();
-        String programId = world.program().path("id").asText();
+        String signatureId = world.signature().id();
+        String programId = world.program().id();
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (String place : places) {
@@ -163,7 +165,7 @@ public final class RobustnessSteps {
     public void aUserSendsDeeplyNestedInputs(int depth) {
         scenario.measured("restarts before", scenario.health().path("components").path("python_bridge").path("restarts").asLong());
         String nested = "{\"k\":".repeat(depth - 2) + "1" + "}".repeat(depth - 2);
-        String body = "{\"program_id\": \"" + world.program().path("id").asText() + "\", \"inputs\": {\"question\": \"deep\", \"context\": " + nested + "}}";
+        String body = "{\"program_id\": \"" + world.program().id() + "\", \"inputs\": {\"question\": \"deep\", \"context\": " + nested + "}}";
         RawHttp.Exchange answer = scenario.http().send("POST", "/api/executions", scenario.keyed(), body.getBytes(StandardCharsets.UTF_8));
         Evidence.text("answer to inputs nested " + depth + " levels deep", answer.summary());
         scenario.measured("deep answer", answer);
@@ -180,13 +182,13 @@ public final class RobustnessSteps {
 
     @Then("a question on the program is still answered within {int} seconds without a worker restart")
     public void aQuestionIsStillAnswered(int seconds) {
-        JsonNode submitted = world.executions().submit(world.program().path("id").asText(),
+        Execution submitted = world.executions().submit(world.program().id(),
                 Json.parse("{\"question\": \"still there?\", \"context\": {}}")).orFail("a plain question after the deep one");
-        String id = submitted.path("id").asText();
-        JsonNode done = Waits.until("execution " + id + " to complete", Duration.ofSeconds(seconds),
-                () -> world.executions().get(id).orFail("reading execution " + id), e -> "completed".equals(e.path("status").asText()));
+        String id = submitted.id();
+        Execution done = Waits.until("execution " + id + " to complete", Duration.ofSeconds(seconds),
+                () -> world.executions().get(id).orFail("reading execution " + id), e -> "completed".equals(e.status()));
         long restarts = scenario.health().path("components").path("python_bridge").path("restarts").asLong();
-        Evidence.json("the plain question, answered", done.toPrettyString());
+        Evidence.text("the plain question, answered", done.toString());
         assertThat(restarts).as("Python worker restarts since the deep request").isEqualTo((long) (Long) scenario.measured("restarts before"));
     }
 
@@ -270,7 +272,7 @@ public final class RobustnessSteps {
     @Then("a program whose model takes longer than the bound is refused naming the setting")
     public void aProgramBeyondTheLatencyBoundIsRefused() {
         long bound = scenario.publishedLimit("latency_ms");
-        String body = "{\"name\": \"too slow\", \"signature_id\": \"" + world.signature().path("id").asText()
+        String body = "{\"name\": \"too slow\", \"signature_id\": \"" + world.signature().id()
                 + "\", \"adapter\": \"native\", \"config\": {\"latency_ms\": " + (bound + 1) + "}}";
         RawHttp.Exchange answer = scenario.http().send("POST", "/api/programs", scenario.keyed(), body.getBytes(StandardCharsets.UTF_8));
         Evidence.text("a program with a latency of " + (bound + 1) + " ms (bound " + bound + " ms)", answer.summary());
@@ -280,7 +282,7 @@ public final class RobustnessSteps {
 
     @Given("a program on the {string} adapter whose model takes {int} ms")
     public void aSlowProgram(String adapter, int latencyMs) {
-        scenario.slowProgram(world.programs().create(world.uniqueName("slow_program"), world.signature().path("id").asText(), adapter,
+        scenario.slowProgram(world.programs().create(world.uniqueName("slow_program"), world.signature().id(), adapter,
                 Json.object().put("latency_ms", latencyMs)).orFail("creating a slow program"));
         world.program(adapter, scenario.slowProgram());
     }
@@ -289,26 +291,26 @@ public final class RobustnessSteps {
     public void questionsAreQueuedOnTheSlowProgram(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(world.executions().submit(scenario.slowProgram().path("id").asText(), Json.object().put("question", "slow " + i))
-                    .orFail("queueing a slow question").path("id").asText());
+            ids.add(world.executions().submit(scenario.slowProgram().id(), Json.object().put("question", "slow " + i))
+                    .orFail("queueing a slow question").id());
         }
         Evidence.text("slow questions queued", String.join("\n", ids));
     }
 
     @Then("the answer is completed within {int} ms")
     public void theAnswerIsCompletedWithin(int budgetMs) {
-        String id = world.execution().path("id").asText();
+        String id = world.execution().id();
         // the execution was asked for once, behind the slow queue: it cannot be measured again, so a breach on a
         // disturbed machine is not judged
-        JsonNode done = TimedJudgement.judge("the fast program's answer behind the slow queue", TimedJudgement.measure(() ->
+        Execution done = TimedJudgement.judge("the fast program's answer behind the slow queue", TimedJudgement.measure(() ->
                         Waits.until("execution " + id + " to finish", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
-                                e -> List.of("completed", "failed").contains(e.path("status").asText()))), null,
-                e -> e.path("metrics").path("total_ms").asLong() > budgetMs,
-                e -> e.path("metrics").path("total_ms").asLong() + " ms from acceptance to completion, budget " + budgetMs + " ms");
-        Evidence.json("the fast program's execution", done.toPrettyString());
-        assertThat(done.path("status").asText()).as("status").isEqualTo("completed");
-        assertThat(done.path("metrics").path("total_ms").asLong()).as("ms from acceptance to completion (queued %s ms)",
-                done.path("metrics").path("queue_ms")).isLessThanOrEqualTo(budgetMs);
+                                Execution::finished)), null,
+                e -> e.metrics().total() > budgetMs,
+                e -> e.metrics().total() + " ms from acceptance to completion, budget " + budgetMs + " ms");
+        Evidence.text("the fast program's execution", done.toString());
+        assertThat(done.status()).as("status").isEqualTo("completed");
+        assertThat(done.metrics().total()).as("ms from acceptance to completion (queued %s ms)",
+                done.metrics().queueMs()).isLessThanOrEqualTo(budgetMs);
     }
 
     @When("signatures of {int} and {int} fields are compiled")

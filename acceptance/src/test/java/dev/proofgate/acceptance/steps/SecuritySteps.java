@@ -9,6 +9,8 @@ import dev.proofgate.acceptance.checklists.RateLimitProbe;
 import dev.proofgate.acceptance.checklists.RawHttp;
 import dev.proofgate.acceptance.checklists.SecretScan;
 import dev.proofgate.acceptance.drivers.Outcome;
+import dev.proofgate.acceptance.drivers.Program;
+import dev.proofgate.acceptance.drivers.Signature;
 import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
 import dev.proofgate.acceptance.support.Json;
@@ -294,9 +296,9 @@ public final class SecuritySteps {
 
     @When("a team names programs after injection strings:")
     public void aTeamNamesProgramsAfterInjectionStrings(List<String> names) {
-        List<JsonNode> created = new ArrayList<>();
+        List<Program> created = new ArrayList<>();
         for (String name : names) {
-            created.add(world.programs().create(name, world.signature().path("id").asText(), "native", null)
+            created.add(world.programs().create(name, world.signature().id(), "native", null)
                     .orFail("creating a program named " + name));
         }
         scenario.measured("injection programs", created);
@@ -305,11 +307,11 @@ public final class SecuritySteps {
 
     @Then("each program reads back with exactly the name it was given")
     public void eachProgramReadsBackVerbatim() {
-        List<JsonNode> created = scenario.measured("injection programs");
+        List<Program> created = scenario.measured("injection programs");
         List<String> names = scenario.measured("injection names");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < created.size(); i++) {
-            RawHttp.Exchange read = scenario.http().get("/api/programs/" + created.get(i).path("id").asText(), scenario.keyed());
+            RawHttp.Exchange read = scenario.http().get("/api/programs/" + created.get(i).id(), scenario.keyed());
             String stored = read.status() == 200 ? Json.parse(read.body()).path("name").asText() : null;
             rows.add(row("given", names.get(i), "read back", read.status() == 200 ? stored : read.summary(), "verbatim", names.get(i).equals(stored)));
         }
@@ -327,11 +329,11 @@ public final class SecuritySteps {
             assertThat(lookup.wasAccepted()).as("a signature found by the injection string %s: %s", name, lookup.accepted()).isFalse();
             assertThat(lookup.rejection().reason()).as("reason for finding nothing").isEqualTo("not_found");
         }
-        String real = world.signature().path("name").asText();
-        Outcome own = world.signatures().findByName(real);
+        String real = world.signature().name();
+        Outcome<Signature> own = world.signatures().findByName(real);
         rows.add(row("looked up", real, "found", own.wasAccepted(), "reason", "the scenario's own signature"));
         Evidence.rows("lookups by injection strings", rows);
-        assertThat(own.orFail("looking up the scenario's own signature").path("name").asText()).as("own signature still found").isEqualTo(real);
+        assertThat(own.orFail("looking up the scenario's own signature").name()).as("own signature still found").isEqualTo(real);
     }
 
     @When("the suite collects what the platform shows about itself")

@@ -52,9 +52,9 @@ public final class SignatureSteps {
     public void theSignatureIsRejectedAsASyntaxError(int line, int column) {
         Rejection rejection = world.rejection();
         assertThat(rejection.reason()).as("reason of the rejection").isEqualTo("syntax_error");
-        assertThat(rejection.detail("line")).as("line named by the rejection").isEqualTo(Integer.toString(line));
-        assertThat(rejection.detail("column")).as("column named by the rejection").isEqualTo(Integer.toString(column));
-        assertThat(rejection.detail("expected")).as("what the rejection says was expected").isNotBlank();
+        assertThat(rejection.line()).as("line named by the rejection").isEqualTo(Integer.toString(line));
+        assertThat(rejection.column()).as("column named by the rejection").isEqualTo(Integer.toString(column));
+        assertThat(rejection.expected()).as("what the rejection says was expected").isNotBlank();
     }
 
     @Then("no signature named {string} was stored")

@@ -1,7 +1,8 @@
 package dev.proofgate.acceptance.workflows;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.ExecutionsApi;
+import dev.proofgate.acceptance.drivers.HistoryPage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -47,14 +48,13 @@ public final class HistorySearch {
         List<List<String>> pages = new ArrayList<>();
         List<Long> totals = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        List<JsonNode> seen = new ArrayList<>();
+        List<Execution> seen = new ArrayList<>();
         int offset = 0;
         while (true) {
-            JsonNode page = executions.page(programId, status, perPage, offset);
-            List<String> ids = new ArrayList<>();
-            page.path("items").forEach(item -> ids.add(item.path("id").asText()));
-            page.path("items").forEach(seen::add);
-            totals.add(page.path("total").asLong(-1));
+            HistoryPage page = executions.page(programId, status, perPage, offset);
+            List<String> ids = page.ids();
+            seen.addAll(page.items());
+            totals.add(page.totalOrNone());
             if (ids.isEmpty()) {
                 break;
             }
@@ -75,7 +75,7 @@ public final class HistorySearch {
         if (totals.stream().anyMatch(total -> total != expected.size())) {
             problems.add("totals " + totals + " instead of " + expected.size());
         }
-        List<String> listed = seen.stream().map(item -> item.path("id").asText()).toList();
+        List<String> listed = seen.stream().map(Execution::id).toList();
         Set<String> unique = new HashSet<>(listed);
         if (unique.size() != listed.size()) {
             problems.add("an execution is listed twice");
@@ -88,16 +88,16 @@ public final class HistorySearch {
             missing.removeAll(unique);
             problems.add("listed but not matching: " + extra + "; matching but not listed: " + missing);
         }
-        for (JsonNode item : seen) {
-            if (status != null && !status.equals(item.path("status").asText())) {
-                problems.add(item.path("id").asText() + " is listed under '" + status + "' but is " + item.path("status").asText());
+        for (Execution item : seen) {
+            if (status != null && !status.equals(item.status())) {
+                problems.add(item.id() + " is listed under '" + status + "' but is " + item.status());
             }
         }
         for (int i = 1; i < seen.size(); i++) {
-            Instant before = Instant.parse(seen.get(i - 1).path("created_at").asText());
-            Instant after = Instant.parse(seen.get(i).path("created_at").asText());
+            Instant before = seen.get(i - 1).created();
+            Instant after = seen.get(i).created();
             if (after.isAfter(before)) {
-                problems.add("not newest first: " + seen.get(i).path("id").asText() + " (" + after + ") comes after an older one (" + before + ")");
+                problems.add("not newest first: " + seen.get(i).id() + " (" + after + ") comes after an older one (" + before + ")");
             }
         }
         return new Result(status == null ? "every state" : status, pages, totals, problems);

@@ -51,11 +51,6 @@ public final class JdbcDatabaseProbe implements DatabaseProbe {
     }
 
     @Override
-    public long executionsAll() {
-        return count("all executions", "select count(*) as executions from executions");
-    }
-
-    @Override
     public List<Map<String, Object>> executionStates(String programId) {
         return query("states of the executions of program " + programId,
                 "select id, status, created_at from executions where program_id = ? order by created_at, id", UUID.fromString(programId));

@@ -1,7 +1,8 @@
-package dev.proofgate.acceptance.faults;
+package dev.proofgate.acceptance.drivers.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.drivers.Execution;
+import dev.proofgate.acceptance.drivers.Health;
 import dev.proofgate.acceptance.support.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,10 +13,10 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A quiet client for the load during faults: hundreds of submissions and reads would drown the
- * report if each were attached, so this one attaches nothing and the ledger is attached instead.
- * It knows the platform's HTTP contract the same way the REST drivers do (which status is which outcome).
+ * report if each were attached, so this one attaches nothing and the fault ledger is attached instead.
+ * It reads the platform's answers with the same contract as the REST drivers.
  */
-final class PlatformClient {
+public final class QuietClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
@@ -24,41 +25,53 @@ final class PlatformClient {
     private final String baseUrl;
     private final String apiKey;
 
-    PlatformClient(String baseUrl, String apiKey) {
+    /**
+     * What the client saw for one submission, with wall-clock epoch milliseconds: accepted with an
+     * execution id, refused with a reason and perhaps a retry hint, or no answer (the transport error).
+     */
+    public record Submission(long sentAt, long answeredAt, String executionId, String refusal, String retryAfter, String noAnswer) {
+
+        public boolean accepted() {
+            return executionId != null;
+        }
+
+        public boolean refused() {
+            return refusal != null;
+        }
+    }
+
+    public QuietClient(String baseUrl, String apiKey) {
         this.baseUrl = baseUrl;
         this.apiKey = apiKey;
     }
 
     /** Submits one question; the future always completes with what the client saw, never exceptionally. */
-    CompletableFuture<Ledger.Entry> submit(String adapter, String programId, String question) {
-        ObjectNode body = Json.object().put("program_id", programId);
-        body.putObject("inputs").put("question", question);
-        HttpRequest request = request("/api/executions").header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+    public CompletableFuture<Submission> submit(String programId, String question) {
+        String body = RestExecutions.submission(programId, Json.object().put("question", question)).toString();
+        HttpRequest request = request(Routes.EXECUTIONS).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long sent = System.currentTimeMillis();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
             long answered = System.currentTimeMillis();
             if (error != null) {
                 Throwable cause = error.getCause() == null ? error : error.getCause();
-                return new Ledger.Entry(sent, answered, adapter, Ledger.Seen.NO_ANSWER, null,
-                        cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
+                return new Submission(sent, answered, null, null, null,
+                        cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
             }
             JsonNode json = parse(response.body());
             if (response.statusCode() == 202) {
-                return new Ledger.Entry(sent, answered, adapter, Ledger.Seen.ACCEPTED, json.path("id").asText(), null, null);
+                return new Submission(sent, answered, json.path("id").asText(), null, null, null);
             }
             String reason = json.path("error").path("type").asText("status " + response.statusCode() + " without the error shape");
-            return new Ledger.Entry(sent, answered, adapter, Ledger.Seen.REFUSED, null, reason,
-                    response.headers().firstValue("Retry-After").orElse(null));
+            return new Submission(sent, answered, null, reason, response.headers().firstValue("Retry-After").orElse(null), null);
         });
     }
 
     /** The platform's view of one execution: its status, or "unknown" when it does not know the id. */
-    String status(String executionId) {
+    public String status(String executionId) {
         try {
-            HttpResponse<String> response = http.send(request("/api/executions/" + executionId).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? parse(response.body()).path("status").asText() : "unknown (" + response.statusCode() + ")";
+            HttpResponse<String> response = http.send(request(Routes.execution(executionId)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? read(response.body(), Execution.class).status() : "unknown (" + response.statusCode() + ")";
         } catch (java.io.IOException e) {
             return "no answer (" + e.getClass().getSimpleName() + ")";
         } catch (InterruptedException e) {
@@ -71,12 +84,12 @@ final class PlatformClient {
      * Executions the platform says it has in hand (claimed here, not yet written back), from its health
      * report; -1 when it does not say. A finished row can hide a second claim still at work.
      */
-    long workInHand() {
+    public long workInHand() {
         try {
-            HttpRequest request = request("/health").GET().build();
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return parse(response.body()).path("components").path("execution_queue").path("in_flight_here").asLong(-1);
-        } catch (java.io.IOException e) {
+            HttpResponse<String> response = http.send(request(Routes.HEALTH).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Long inHand = read(response.body(), Health.class).component(Health.QUEUE).inFlightHere();
+            return inHand == null ? -1 : inHand;
+        } catch (java.io.IOException | AssertionError e) {
             return -1;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -85,9 +98,9 @@ final class PlatformClient {
     }
 
     /** Whether the platform reports itself ready to serve, as a load balancer would ask. */
-    boolean ready() {
+    public boolean ready() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/health/ready")).timeout(Duration.ofSeconds(3)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + Routes.READY)).timeout(Duration.ofSeconds(3)).GET().build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (java.io.IOException e) {
             return false;
@@ -100,6 +113,10 @@ final class PlatformClient {
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + apiKey).header("Accept", "application/json");
+    }
+
+    private static <T> T read(String body, Class<T> type) {
+        return PlatformHttp.read(body, type);
     }
 
     private static JsonNode parse(String body) {
