@@ -24,7 +24,8 @@ public final class Ledger {
         public static Entry of(String adapter, QuietClient.Submission submission) {
             Seen seen = submission.accepted() ? Seen.ACCEPTED : submission.refused() ? Seen.REFUSED : Seen.NO_ANSWER;
             String detail = submission.refused() ? submission.refusal() : submission.noAnswer();
-            return new Entry(submission.sentAt(), submission.answeredAt(), adapter, seen, submission.executionId(), detail, submission.retryAfter());
+            return new Entry(submission.sentAt(), submission.answeredAt(), adapter, seen, submission.executionId(), detail,
+                    submission.retryAfter());
         }
 
         public long latencyMillis() {

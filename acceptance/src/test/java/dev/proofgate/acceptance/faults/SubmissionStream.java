@@ -50,7 +50,8 @@ final class SubmissionStream implements AutoCloseable {
 
     /** One submission outside the stream's rhythm, recorded in the same ledger. */
     CompletableFuture<Ledger.Entry> send(String adapter, String programId, String question) {
-        CompletableFuture<Ledger.Entry> answer = client.submit(programId, question).thenApply(submission -> Ledger.Entry.of(adapter, submission)).thenApply(entry -> {
+        CompletableFuture<Ledger.Entry> answer = client.submit(programId, question).thenApply(submission -> {
+            Ledger.Entry entry = Ledger.Entry.of(adapter, submission);
             ledger.record(entry);
             return entry;
         });

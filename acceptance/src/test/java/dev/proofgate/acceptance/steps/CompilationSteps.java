@@ -60,7 +60,8 @@ public final class CompilationSteps {
 
     private PublishedSchema inputSchema() {
         Signature compiled = world.compiled();
-        assertThat(compiled.schemaDialect(Signature.INPUT)).as("dialect of the published schema").isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        assertThat(compiled.schemaDialect(Signature.INPUT)).as("dialect of the published schema")
+                .isEqualTo("https://json-schema.org/draft/2020-12/schema");
         return new PublishedSchema(compiled.inputSchema());
     }
 }

@@ -16,7 +16,6 @@ import io.cucumber.java.en.When;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A program's execution history, searched by state and page while some of its executions are still
@@ -81,28 +80,9 @@ public final class HistorySteps {
     @Then("searching the history by every state, {int} per page, returns exactly the matching executions, newest first, with the right total")
     public void searchingTheHistoryByEveryState(int perPage) {
         HistorySearch search = new HistorySearch(world.executions(), world.program().id());
-        List<HistorySearch.Result> results = new ArrayList<>();
-        List<Map<String, Object>> brackets = new ArrayList<>();
-        List<String> filters = new ArrayList<>(List.of("queued", "running", "completed", "failed"));
-        filters.add(null);
-        for (String filter : filters) {
-            for (int attempt = 1; ; attempt++) {
-                List<HistorySearch.Held> before = readStored();
-                long started = System.nanoTime();
-                HistorySearch.Result result = search.search(filter, perPage, before);
-                long tookMs = (System.nanoTime() - started) / 1_000_000;
-                boolean still = before.equals(readStored());
-                brackets.add(Map.of("filter", filter == null ? "every state" : filter, "attempt", attempt, "held", counts(before).toString(),
-                        "search took ms", tookMs, "history still", still));
-                if (still) {
-                    results.add(result);
-                    break;
-                }
-                assertThat(attempt).as("searches of '%s' during which the history moved (each took about %d ms; the model holds a question %d ms)",
-                        filter, tookMs, latencyMs).isLessThan(5);
-            }
-        }
-        Evidence.rows("each search bracketed by two reads of what the program holds", brackets);
+        HistorySearch.Bracketed bracketed = search.searchEveryStateWhileStill(perPage, this::readStored, latencyMs);
+        List<HistorySearch.Result> results = bracketed.results();
+        Evidence.rows("each search bracketed by two reads of what the program holds", bracketed.brackets());
         Evidence.rows("searches, " + perPage + " per page", results.stream().map(HistorySearch.Result::row).toList());
         List<String> wrong = results.stream().filter(r -> !r.problems().isEmpty()).map(r -> r.filter() + ": " + r.problems()).toList();
         assertThat(wrong).as("searches of the history that were not exact").isEmpty();
@@ -137,6 +117,6 @@ public final class HistorySteps {
     }
 
     private static Map<String, Long> counts(List<HistorySearch.Held> held) {
-        return held.stream().collect(Collectors.groupingBy(HistorySearch.Held::status, java.util.TreeMap::new, Collectors.counting()));
+        return HistorySearch.counts(held);
     }
 }

@@ -2,7 +2,6 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.contracts.ContractCase;
 import dev.proofgate.acceptance.contracts.InputSample;
 import dev.proofgate.acceptance.contracts.SchemaInputGenerator;
@@ -21,11 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Inputs generated from a published schema, tried on the schema and on the platform, and what came back. */
 public final class SchemaAgreementSteps {
-
-    private static final List<String> ADAPTERS = List.of("native", "python_port");
 
     private final ReadinessWorld world;
     private final ContractCase contract;
@@ -96,53 +94,25 @@ public final class SchemaAgreementSteps {
     public void everyAcceptedInputCompletesOnBothAdapters() {
         PublishedSchema outputSchema = new PublishedSchema(world.signature().outputSchema());
         Map<String, Execution> finished = contract.finished();
-        for (String adapter : ADAPTERS) {
+        for (String adapter : Trial.ADAPTERS) {
             List<String> ids = trials.stream().map(t -> t.executionIds().get(adapter)).filter(java.util.Objects::nonNull).toList();
             assertThat(ids).as("executions the platform accepted on the %s adapter", adapter).isNotEmpty();
             finished.putAll(FinishedExecutions.awaitInHistory(world.executions(), world.program(adapter).id(), ids,
                     world.settings().awaitTimeout()));
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Trial trial : trials) {
-            for (Map.Entry<String, String> run : trial.executionIds().entrySet()) {
-                Execution execution = finished.get(run.getValue());
-                List<String> complaints = execution.completed()
-                        ? outputSchema.problems(execution.outputs())
-                        : List.of("did not complete: " + execution.error());
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("input", trial.sample().label());
-                row.put("adapter", run.getKey());
-                row.put("status", execution.status());
-                row.put("output schema", complaints.isEmpty() ? "accepts" : String.join("; ", complaints));
-                rows.add(row);
-                if (!complaints.isEmpty()) {
-                    problems.add(run.getKey() + " on '" + trial.sample().label() + "' " + trial.sample().inputs() + ": " + complaints);
-                }
-            }
-        }
-        Evidence.rows("outputs checked against the published output schema", rows);
-        assertThat(problems).as("executions of accepted inputs that did not complete with outputs the published output schema accepts").isEmpty();
+        List<Trial.CheckedOutput> checked = trials.stream()
+                .flatMap(trial -> trial.checkOutputs(finished::get, outputSchema).stream()).toList();
+        Evidence.rows("outputs checked against the published output schema", checked.stream().map(Trial.CheckedOutput::row).toList());
+        assertThat(checked.stream().map(Trial.CheckedOutput::problem).filter(Objects::nonNull).toList())
+                .as("executions of accepted inputs that did not complete with outputs the published output schema accepts").isEmpty();
     }
 
     @Then("both adapters give the same outputs for every accepted input")
     public void bothAdaptersGiveTheSameOutputsForEveryInput() {
-        List<Map<String, Object>> differences = new ArrayList<>();
-        int compared = 0;
-        for (Trial trial : trials) {
-            if (trial.executionIds().keySet().containsAll(ADAPTERS)) {
-                JsonNode nativeOutputs = finishedExecution(trial.executionIds().get("native")).outputs();
-                JsonNode pythonOutputs = finishedExecution(trial.executionIds().get("python_port")).outputs();
-                compared++;
-                if (!nativeOutputs.equals(pythonOutputs)) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("input", trial.sample().label());
-                    row.put("native", nativeOutputs.toString());
-                    row.put("python_port", pythonOutputs.toString());
-                    differences.add(row);
-                }
-            }
-        }
+        List<Trial> ranOnBoth = trials.stream().filter(Trial::ranOnEveryAdapter).toList();
+        int compared = ranOnBoth.size();
+        List<Map<String, Object>> differences = ranOnBoth.stream()
+                .flatMap(trial -> trial.outputDifference(this::finishedExecution).stream()).toList();
         Evidence.text("comparison", compared + " accepted inputs compared across the native and python_port adapters");
         Evidence.rows("inputs on which the adapters differ", differences);
         assertThat(compared).as("accepted inputs run on both adapters").isPositive();

@@ -1,15 +1,21 @@
 package dev.proofgate.acceptance.workflows;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.ExecutionsApi;
 import dev.proofgate.acceptance.drivers.HistoryPage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Reads a program's history page by page under one filter and judges it against what the program
@@ -35,12 +41,52 @@ public final class HistorySearch {
     public record Held(String id, String status, Instant createdAt) {
     }
 
+    /** Searches under every filter, each bracketed by two reads of what the program holds, and the brackets as evidence rows. */
+    public record Bracketed(List<Result> results, List<Map<String, Object>> brackets) {
+    }
+
+    private static final List<String> FILTERS = Arrays.asList("queued", "running", "completed", "failed", null);
+    private static final int MOVED_SEARCHES_TOLERATED = 4;
+
     private final ExecutionsApi executions;
     private final String programId;
 
     public HistorySearch(ExecutionsApi executions, String programId) {
         this.executions = executions;
         this.programId = programId;
+    }
+
+    /**
+     * Searches under each state and under none, each bracketed by two reads of what the program holds; a
+     * search during which the history moved is tried again on the next still state, so a slow machine
+     * delays the check but cannot make it judge a search against the wrong truth.
+     */
+    public Bracketed searchEveryStateWhileStill(int perPage, Supplier<List<Held>> stored, long latencyMs) {
+        List<Result> results = new ArrayList<>();
+        List<Map<String, Object>> brackets = new ArrayList<>();
+        for (String filter : FILTERS) {
+            for (int attempt = 1; ; attempt++) {
+                List<Held> before = stored.get();
+                long started = System.nanoTime();
+                Result result = search(filter, perPage, before);
+                long tookMs = (System.nanoTime() - started) / 1_000_000;
+                boolean still = before.equals(stored.get());
+                brackets.add(Map.of("filter", filter == null ? "every state" : filter, "attempt", attempt,
+                        "held", counts(before).toString(), "search took ms", tookMs, "history still", still));
+                if (still) {
+                    results.add(result);
+                    break;
+                }
+                assertThat(attempt).as("searches of '%s' during which the history moved"
+                                + " (each took about %d ms; the model holds a question %d ms)", filter, tookMs, latencyMs).isLessThanOrEqualTo(MOVED_SEARCHES_TOLERATED);
+            }
+        }
+        return new Bracketed(results, brackets);
+    }
+
+    /** How many executions the program holds in each state. */
+    public static Map<String, Long> counts(List<Held> held) {
+        return held.stream().collect(Collectors.groupingBy(Held::status, TreeMap::new, Collectors.counting()));
     }
 
     public Result search(String status, int perPage, List<Held> held) {

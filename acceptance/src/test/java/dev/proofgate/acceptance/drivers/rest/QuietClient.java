@@ -70,8 +70,10 @@ public final class QuietClient {
     /** The platform's view of one execution: its status, or "unknown" when it does not know the id. */
     public String status(String executionId) {
         try {
-            HttpResponse<String> response = http.send(request(Routes.execution(executionId)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? read(response.body(), Execution.class).status() : "unknown (" + response.statusCode() + ")";
+            HttpRequest request = request(Routes.execution(executionId)).GET().build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? read(response.body(), Execution.class).status()
+                    : "unknown (" + response.statusCode() + ")";
         } catch (java.io.IOException e) {
             return "no answer (" + e.getClass().getSimpleName() + ")";
         } catch (InterruptedException e) {

@@ -21,7 +21,8 @@ public final class RestSignatures implements SignaturesApi {
 
     @Override
     public Outcome<Signature> compile(String definition, JsonNode constraints) {
-        return PlatformHttp.outcome(http.request().body(body(definition, constraints)).post(Routes.SIGNATURES_COMPILE), 200, Signature.class);
+        return PlatformHttp.outcome(http.request().body(body(definition, constraints)).post(Routes.SIGNATURES_COMPILE), 200,
+                Signature.class);
     }
 
     @Override
