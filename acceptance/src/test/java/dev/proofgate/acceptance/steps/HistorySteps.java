@@ -25,6 +25,8 @@ import java.util.Map;
 public final class HistorySteps {
 
     private static final List<String> STATES = List.of("queued", "running", "completed", "failed");
+    /** A page large enough to hold the whole history of a scenario's program. */
+    private static final int WHOLE_HISTORY = 200;
 
     private final ReadinessWorld world;
     private final List<String> asked = new ArrayList<>();
@@ -97,13 +99,13 @@ public final class HistorySteps {
         Map<String, Execution> finished = FinishedExecutions.await(world.executions(), asked, world.settings().awaitTimeout());
         List<HistorySearch.Held> now = readStored();
         HistorySearch search = new HistorySearch(world.executions(), world.program().id());
-        List<HistorySearch.Result> results = STATES.stream().map(s -> search.search(s, 200, now)).toList();
+        List<HistorySearch.Result> results = STATES.stream().map(s -> search.search(s, WHOLE_HISTORY, now)).toList();
         Evidence.rows("searches once every question is finished", results.stream().map(HistorySearch.Result::row).toList());
         assertThat(finished.values().stream().map(Execution::status).distinct().toList())
                 .as("states of the %d executions once finished", count).containsExactly(state);
         assertThat(results.stream().filter(r -> !r.problems().isEmpty()).map(r -> r.filter() + ": " + r.problems()).toList())
                 .as("searches of the finished history that were not exact").isEmpty();
-        assertThat(search.search(state, 200, now).totals().get(0)).as("%s executions in the history", state).isEqualTo((long) count);
+        assertThat(search.search(state, WHOLE_HISTORY, now).totals().get(0)).as("%s executions in the history", state).isEqualTo((long) count);
     }
 
     /** What the program holds, read from its table in one query: independent of the search, and quick enough to bracket it. */

@@ -1,6 +1,7 @@
 package dev.proofgate.acceptance.drivers.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.ErrorTypes;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.Health;
 import dev.proofgate.acceptance.support.Json;
@@ -62,9 +63,23 @@ public final class QuietClient {
             if (response.statusCode() == 202) {
                 return new Submission(sent, answered, json.path("id").asText(), null, null, null);
             }
-            String reason = json.path("error").path("type").asText("status " + response.statusCode() + " without the error shape");
-            return new Submission(sent, answered, null, reason, response.headers().firstValue("Retry-After").orElse(null), null);
+            return new Submission(sent, answered, null, refusal(response.statusCode(), json),
+                    response.headers().firstValue("Retry-After").orElse(null), null);
         });
+    }
+
+    /**
+     * The reason a submission was refused: the error's type, named as off the contract when the status
+     * is not the one the contract pairs with it.
+     */
+    private static String refusal(int status, JsonNode answer) {
+        JsonNode type = answer.path("error").path("type");
+        if (!type.isTextual()) {
+            return "status " + status + " without the error shape";
+        }
+        String reason = type.asText();
+        boolean documented = ErrorTypes.statusOf(reason).filter(paired -> paired == status).isPresent();
+        return documented ? reason : reason + " with status " + status + ", which the contract does not pair with it";
     }
 
     /** The platform's view of one execution: its status, or "unknown" when it does not know the id. */
