@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.DatabaseProbe;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.HistoryPage;
 import dev.proofgate.acceptance.drivers.Outcome;
@@ -14,7 +15,6 @@ import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Users asking questions, and what becomes of them. */
@@ -118,12 +118,12 @@ public final class ExecutionSteps {
     @Then("the execution is stored durably with its answer, completed exactly once")
     public void theExecutionIsStoredDurably() {
         Execution execution = awaitCompletion(world.adapter());
-        Map<String, Object> row = world.database().execution(execution.id())
+        DatabaseProbe.StoredExecution stored = world.database().execution(execution.id())
                 .orElseThrow(() -> new AssertionError("no row for execution " + execution.id() + " in the database"));
-        assertThat(row.get("status")).as("status stored in the database").isEqualTo("completed");
-        assertThat(((Number) row.get("completions")).intValue()).as("times the execution was completed").isEqualTo(1);
-        assertThat(Json.parse(String.valueOf(row.get("outputs")))).as("outputs stored in the database").isEqualTo(execution.outputs());
-        assertThat(((Number) row.get("audit_stages")).intValue()).as("audit stages stored in the database").isEqualTo(AUDIT_STAGES.size());
+        assertThat(stored.status()).as("status stored in the database").isEqualTo(Execution.COMPLETED);
+        assertThat(stored.completions()).as("times the execution was completed").isEqualTo(1);
+        assertThat(stored.outputs()).as("outputs stored in the database").isEqualTo(execution.outputs());
+        assertThat(stored.auditStages()).as("audit stages stored in the database").isEqualTo(AUDIT_STAGES.size());
     }
 
     @Then("the execution is found again in the program's history")

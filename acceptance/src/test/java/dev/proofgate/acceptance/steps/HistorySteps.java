@@ -110,12 +110,8 @@ public final class HistorySteps {
 
     /** What the program holds, read from its table in one query: independent of the search, and quick enough to bracket it. */
     private List<HistorySearch.Held> readStored() {
-        List<HistorySearch.Held> now = new ArrayList<>();
-        for (Map<String, Object> row : world.database().executionStates(world.program().id())) {
-            now.add(new HistorySearch.Held(String.valueOf(row.get("id")), String.valueOf(row.get("status")),
-                    ((java.sql.Timestamp) row.get("created_at")).toInstant()));
-        }
-        return now;
+        return world.database().executionStates(world.program().id()).stream()
+                .map(stored -> new HistorySearch.Held(stored.id(), stored.status(), stored.createdAt())).toList();
     }
 
     private static Map<String, Long> counts(List<HistorySearch.Held> held) {

@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.drivers.DatabaseProbe;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.HistoryPage;
 import dev.proofgate.acceptance.drivers.Outcome;
@@ -74,11 +75,12 @@ public final class ModelFailureSteps {
     @Then("the execution is stored as failed, finished exactly once, without outputs")
     public void theExecutionIsStoredAsFailed() {
         String id = failed.id();
-        Map<String, Object> row = world.database().execution(id).orElseThrow(() -> new AssertionError("no row for execution " + id + " in the database"));
-        assertThat(row.get("status")).as("status stored in the database").isEqualTo("failed");
-        assertThat(((Number) row.get("completions")).intValue()).as("times the execution was finished").isEqualTo(1);
-        assertThat(row.get("outputs")).as("outputs stored for a failed execution").isNull();
-        assertThat(((Number) row.get("audit_stages")).intValue()).as("audit stages stored").isEqualTo(STAGES_TO_THE_MODEL.size());
+        DatabaseProbe.StoredExecution stored = world.database().execution(id)
+                .orElseThrow(() -> new AssertionError("no row for execution " + id + " in the database"));
+        assertThat(stored.status()).as("status stored in the database").isEqualTo(Execution.FAILED);
+        assertThat(stored.completions()).as("times the execution was finished").isEqualTo(1);
+        assertThat(stored.outputs()).as("outputs stored for a failed execution").isNull();
+        assertThat(stored.auditStages()).as("audit stages stored").isEqualTo(STAGES_TO_THE_MODEL.size());
     }
 
     @Then("the execution is found among the program's failed executions")
