@@ -6,6 +6,7 @@ import dev.proofgate.acceptance.environment.Faults;
 import dev.proofgate.acceptance.machine.MachineMeter;
 import dev.proofgate.acceptance.machine.TimedJudgement;
 import dev.proofgate.acceptance.support.Evidence;
+import dev.proofgate.acceptance.support.Waits;
 import io.qameta.allure.Allure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -384,6 +385,23 @@ public final class FaultRun implements AutoCloseable {
 
     public List<String> acceptedIds() {
         return ledger.accepted().stream().map(Ledger.Entry::executionId).toList();
+    }
+
+    /**
+     * The first accepted execution as stored, read again and again until it is finished or its lease
+     * has been handed to another claim: that is the finding itself, so the watch stops there.
+     */
+    public List<ExecutionRecords.Row> watchFirstAccepted() {
+        List<String> ids = acceptedIds();
+        List<ExecutionRecords.Row> samples = new ArrayList<>();
+        Waits.until("the slow execution to finish while its lease is watched", awaitBound, () -> {
+            ExecutionRecords.Row row = rows(ids).values().stream().findFirst().orElse(null);
+            if (row != null) {
+                samples.add(row);
+            }
+            return row;
+        }, row -> row != null && ("completed".equals(row.status()) || "failed".equals(row.status()) || row.attempts() > 1));
+        return samples;
     }
 
     /** The database's rows of the ledger's executions (lease owner and expiry included). */

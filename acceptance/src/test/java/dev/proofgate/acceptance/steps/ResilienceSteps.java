@@ -231,16 +231,7 @@ public final class ResilienceSteps {
 
     @Then("while it ran, its lease was renewed and never handed to another claim")
     public void itsLeaseWasRenewed() {
-        List<String> ids = run().acceptedIds();
-        List<ExecutionRecords.Row> samples = new ArrayList<>();
-        // a lease handed to another claim is the finding itself: the watch stops there and the assertions say so
-        Waits.until("the slow execution to finish while its lease is watched", world.settings().awaitTimeout(), () -> {
-            ExecutionRecords.Row row = run().rows(ids).values().stream().findFirst().orElse(null);
-            if (row != null) {
-                samples.add(row);
-            }
-            return row;
-        }, row -> row != null && ("completed".equals(row.status()) || "failed".equals(row.status()) || row.attempts() > 1));
+        List<ExecutionRecords.Row> samples = run().watchFirstAccepted();
         Evidence.rows("the execution's lease while it ran", rows(samples));
         List<ExecutionRecords.Row> running = samples.stream().filter(r -> "running".equals(r.status())).toList();
         assertThat(running).as("samples of the execution while it ran").isNotEmpty();

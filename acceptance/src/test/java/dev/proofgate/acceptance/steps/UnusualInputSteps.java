@@ -11,7 +11,6 @@ import dev.proofgate.acceptance.workflows.UnusualInputs;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,19 +42,9 @@ public final class UnusualInputSteps {
         Map<String, String> ids = new LinkedHashMap<>();
         world.executionsByAdapter().forEach((adapter, execution) -> ids.put(execution.id(), adapter));
         Map<String, Execution> finished = FinishedExecutions.await(world.executions(), ids.keySet(), world.settings().awaitTimeout());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (Execution execution : finished.values()) {
-            String adapter = ids.get(execution.id());
-            world.execution(adapter, execution);
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("adapter", adapter);
-            row.put("status", execution.status());
-            row.put("error", String.valueOf(execution.error()));
-            row.put("confidence", execution.output("confidence").toString());
-            row.put("outputs (characters)", execution.outputs().toString().length());
-            rows.add(row);
-        }
-        Evidence.rows("executions of the unusual input", rows);
+        finished.values().forEach(execution -> world.execution(ids.get(execution.id()), execution));
+        Evidence.rows("executions of the unusual input",
+                finished.values().stream().map(execution -> UnusualInputs.row(ids.get(execution.id()), execution)).toList());
         for (Execution execution : finished.values()) {
             String adapter = ids.get(execution.id());
             assertThat(execution.status()).as("status on the %s adapter (error: %s)", adapter, execution.error()).isEqualTo(Execution.COMPLETED);
