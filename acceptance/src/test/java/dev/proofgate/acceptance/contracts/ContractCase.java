@@ -1,6 +1,6 @@
 package dev.proofgate.acceptance.contracts;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Execution;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,11 +13,11 @@ import java.util.Map;
 public final class ContractCase {
 
     private final List<Trial> trials = new ArrayList<>();
-    private final Map<String, JsonNode> finished = new LinkedHashMap<>();
+    private final Map<String, Execution> finished = new LinkedHashMap<>();
     private String origin = "";
 
     /** Executions of the accepted inputs, by id, as they finished. */
-    public Map<String, JsonNode> finished() {
+    public Map<String, Execution> finished() {
         return finished;
     }
 

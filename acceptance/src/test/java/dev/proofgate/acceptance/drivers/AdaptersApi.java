@@ -1,9 +1,9 @@
 package dev.proofgate.acceptance.drivers;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 
 /** The adapters a program may use, with their capabilities. */
 public interface AdaptersApi {
 
-    JsonNode list();
+    List<Adapter> list();
 }

@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Submitting executions and following them to the end. */
 public interface ExecutionsApi {
 
-    Outcome submit(String programId, JsonNode inputs);
+    Outcome<Execution> submit(String programId, JsonNode inputs);
 
-    Outcome get(String executionId);
+    Outcome<Execution> get(String executionId);
 
-    /** The program's execution history, newest first: {items, total}. */
-    JsonNode history(String programId, String status);
+    /** The program's execution history, newest first, up to 200 of them; status may be null. */
+    HistoryPage history(String programId, String status);
 
-    /** One page of the program's history, newest first: {items, total, limit, offset}; status may be null. */
-    JsonNode page(String programId, String status, int limit, int offset);
+    /** One page of the program's history, newest first; status may be null. */
+    HistoryPage page(String programId, String status, int limit, int offset);
 }

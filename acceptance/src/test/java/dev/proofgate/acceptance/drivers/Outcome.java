@@ -1,16 +1,14 @@
 package dev.proofgate.acceptance.drivers;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /** What a request to the platform came to: the accepted resource, or the platform's typed rejection. */
-public record Outcome(JsonNode accepted, Rejection rejection) {
+public record Outcome<T>(T accepted, Rejection rejection) {
 
-    public static Outcome accepted(JsonNode body) {
-        return new Outcome(body, null);
+    public static <T> Outcome<T> accepted(T resource) {
+        return new Outcome<>(resource, null);
     }
 
-    public static Outcome rejected(Rejection rejection) {
-        return new Outcome(null, rejection);
+    public static <T> Outcome<T> rejected(Rejection rejection) {
+        return new Outcome<>(null, rejection);
     }
 
     public boolean wasAccepted() {
@@ -18,7 +16,7 @@ public record Outcome(JsonNode accepted, Rejection rejection) {
     }
 
     /** The accepted resource; a rejection here is a failure that quotes the platform's reason. */
-    public JsonNode orFail(String what) {
+    public T orFail(String what) {
         if (rejection != null) {
             throw new AssertionError(what + " was rejected: " + rejection.reason() + " - " + rejection.message());
         }

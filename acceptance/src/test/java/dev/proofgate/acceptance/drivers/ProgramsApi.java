@@ -5,5 +5,5 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Binding signatures to adapters as programs. */
 public interface ProgramsApi {
 
-    Outcome create(String name, String signatureId, String adapter, JsonNode config);
+    Outcome<Program> create(String name, String signatureId, String adapter, JsonNode config);
 }

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** Declaring and compiling signatures. */
 public interface SignaturesApi {
 
-    Outcome declare(String definition, JsonNode constraints);
+    Outcome<Signature> declare(String definition, JsonNode constraints);
 
     /** A dry-run compilation: the platform stores nothing. */
-    Outcome compile(String definition, JsonNode constraints);
+    Outcome<Signature> compile(String definition, JsonNode constraints);
 
-    Outcome findByName(String name);
+    Outcome<Signature> findByName(String name);
 }

@@ -1,7 +1,12 @@
 package dev.proofgate.acceptance.faults;
 
+import dev.proofgate.acceptance.drivers.rest.QuietClient;
 import dev.proofgate.acceptance.environment.Environment;
 import dev.proofgate.acceptance.environment.Faults;
+import dev.proofgate.gate.machine.MachineMeter;
+import dev.proofgate.gate.machine.TimedJudgement;
+import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Waits;
 import dev.proofgate.gate.machine.MachineMeter;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
@@ -11,7 +16,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -38,7 +42,7 @@ public final class FaultRun implements AutoCloseable {
 
     private final Environment environment;
     private final Duration awaitBound;
-    private final PlatformClient client;
+    private final QuietClient client;
     private final Ledger ledger = new Ledger();
     private final SubmissionStream stream;
     private final Map<String, Duration> measured = new LinkedHashMap<>();
@@ -52,7 +56,7 @@ public final class FaultRun implements AutoCloseable {
     public FaultRun(Environment environment, Duration awaitBound) {
         this.environment = environment;
         this.awaitBound = awaitBound;
-        this.client = new PlatformClient(environment.baseUrl(), environment.apiKey());
+        this.client = new QuietClient(environment.baseUrl(), environment.apiKey());
         this.stream = new SubmissionStream(client, ledger);
     }
 
@@ -377,10 +381,6 @@ public final class FaultRun implements AutoCloseable {
         return row;
     }
 
-    public Optional<Reconciliation> reconciled() {
-        return Optional.ofNullable(reconciliation);
-    }
-
     /** What the platform's API says about one execution right now. */
     public String statusFromApi(String executionId) {
         return client.status(executionId);
@@ -388,6 +388,23 @@ public final class FaultRun implements AutoCloseable {
 
     public List<String> acceptedIds() {
         return ledger.accepted().stream().map(Ledger.Entry::executionId).toList();
+    }
+
+    /**
+     * The first accepted execution as stored, read again and again until it is finished or its lease
+     * has been handed to another claim: that is the finding itself, so the watch stops there.
+     */
+    public List<ExecutionRecords.Row> watchFirstAccepted() {
+        List<String> ids = acceptedIds();
+        List<ExecutionRecords.Row> samples = new ArrayList<>();
+        Waits.until("the slow execution to finish while its lease is watched", awaitBound, () -> {
+            ExecutionRecords.Row row = rows(ids).values().stream().findFirst().orElse(null);
+            if (row != null) {
+                samples.add(row);
+            }
+            return row;
+        }, row -> row != null && ("completed".equals(row.status()) || "failed".equals(row.status()) || row.attempts() > 1));
+        return samples;
     }
 
     /** The database's rows of the ledger's executions (lease owner and expiry included). */

@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.faults;
 
+import dev.proofgate.acceptance.drivers.rest.QuietClient;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,14 @@ public final class Ledger {
      * completion times on the same host; {@code detail} is the refusal reason or the transport error.
      */
     public record Entry(long sentAt, long answeredAt, String adapter, Seen seen, String executionId, String detail, String retryAfter) {
+
+        /** What the client saw for one submission to a program on the adapter. */
+        public static Entry of(String adapter, QuietClient.Submission submission) {
+            Seen seen = submission.accepted() ? Seen.ACCEPTED : submission.refused() ? Seen.REFUSED : Seen.NO_ANSWER;
+            String detail = submission.refused() ? submission.refusal() : submission.noAnswer();
+            return new Entry(submission.sentAt(), submission.answeredAt(), adapter, seen, submission.executionId(), detail,
+                    submission.retryAfter());
+        }
 
         public long latencyMillis() {
             return answeredAt - sentAt;

@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.faults;
 
+import dev.proofgate.acceptance.drivers.rest.QuietClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SubmissionStream implements AutoCloseable {
 
-    private final PlatformClient client;
+    private final QuietClient client;
     private final Ledger ledger;
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "submission-stream");
@@ -28,7 +29,7 @@ final class SubmissionStream implements AutoCloseable {
     private final AtomicLong sequence = new AtomicLong();
     private volatile boolean running;
 
-    SubmissionStream(PlatformClient client, Ledger ledger) {
+    SubmissionStream(QuietClient client, Ledger ledger) {
         this.client = client;
         this.ledger = ledger;
     }
@@ -49,7 +50,8 @@ final class SubmissionStream implements AutoCloseable {
 
     /** One submission outside the stream's rhythm, recorded in the same ledger. */
     CompletableFuture<Ledger.Entry> send(String adapter, String programId, String question) {
-        CompletableFuture<Ledger.Entry> answer = client.submit(adapter, programId, question).thenApply(entry -> {
+        CompletableFuture<Ledger.Entry> answer = client.submit(programId, question).thenApply(submission -> {
+            Ledger.Entry entry = Ledger.Entry.of(adapter, submission);
             ledger.record(entry);
             return entry;
         });

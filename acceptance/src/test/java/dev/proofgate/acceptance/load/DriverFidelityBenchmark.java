@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.acceptance.environment.EmbeddedEnvironment;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +49,8 @@ class DriverFidelityBenchmark {
                 record Endpoint(String name, String path, TimedOperation operation) {
                 }
                 List<Endpoint> endpoints = List.of(
-                        new Endpoint("liveness", "/health/live", operations.liveness()),
-                        new Endpoint("one execution", "/api/executions/" + executionId, operations.readExecution(executionId)));
+                        new Endpoint("liveness", Routes.LIVE, operations.liveness()),
+                        new Endpoint("one execution", Routes.execution(executionId), operations.readExecution(executionId)));
                 lines.add("| endpoint | round | wrk req/s | wrk p99 ms | driver req/s | driver p99 ms | driver / wrk |");
                 lines.add("|---|---|---|---|---|---|---|");
                 for (Endpoint endpoint : endpoints) {
@@ -106,9 +107,9 @@ class DriverFidelityBenchmark {
 
     private static String anExecution(EmbeddedEnvironment environment) throws IOException {
         try (KeepAliveHttp http = new KeepAliveHttp(environment.baseUrl(), environment.apiKey())) {
-            String signature = id(http.post("/api/signatures", json("{\"definition\":\"signature fidelity_qa: :string question -> :string answer\"}")));
-            String program = id(http.post("/api/programs", json("{\"name\":\"fidelity\",\"signature_id\":\"" + signature + "\",\"adapter\":\"native\"}")));
-            return id(http.post("/api/executions", json("{\"program_id\":\"" + program + "\",\"inputs\":{\"question\":\"Why?\"}}")));
+            String signature = id(http.post(Routes.SIGNATURES, json("{\"definition\":\"signature fidelity_qa: :string question -> :string answer\"}")));
+            String program = id(http.post(Routes.PROGRAMS, json("{\"name\":\"fidelity\",\"signature_id\":\"" + signature + "\",\"adapter\":\"native\"}")));
+            return id(http.post(Routes.EXECUTIONS, json("{\"program_id\":\"" + program + "\",\"inputs\":{\"question\":\"Why?\"}}")));
         }
     }
 

@@ -177,7 +177,7 @@ public final class LoadSession implements AutoCloseable {
     }
 
     private TimedOperation completedAnswer(String adapter) {
-        return operations().submitToCompleted(world.program(adapter).path("id").asText(), QUESTION);
+        return operations().submitToCompleted(world.program(adapter).id(), QUESTION);
     }
 
     private void run(String what, TimedOperation operation, LoadProfile profile) {

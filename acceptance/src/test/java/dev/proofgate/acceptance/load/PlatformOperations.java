@@ -2,6 +2,11 @@ package dev.proofgate.acceptance.load;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.drivers.Execution;
+import dev.proofgate.acceptance.drivers.rest.PlatformHttp;
+import dev.proofgate.acceptance.drivers.rest.RestExecutions;
+import dev.proofgate.acceptance.drivers.rest.Routes;
+import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -33,20 +38,20 @@ public final class PlatformOperations implements AutoCloseable {
     /** A dry-run compile of a signature definition. */
     public TimedOperation compile(String definition) {
         byte[] body = bytes(Json.object().put("definition", definition));
-        return () -> expect(http.post("/api/signatures/compile", body), 200, "compiling a signature");
+        return () -> expect(http.post(Routes.SIGNATURES_COMPILE, body), 200, "compiling a signature");
     }
 
     /** A submission, answered once the execution is durably accepted. */
     public TimedOperation submit(String programId, JsonNode inputs) {
         byte[] body = submission(programId, inputs);
-        return () -> expect(http.post("/api/executions", body), 202, "submitting an execution");
+        return () -> expect(http.post(Routes.EXECUTIONS, body), 202, "submitting an execution");
     }
 
     /** A submission followed until its execution is completed with outputs (polling, see above). */
     public TimedOperation submitToCompleted(String programId, JsonNode inputs) {
         byte[] body = submission(programId, inputs);
         return () -> {
-            KeepAliveHttp.Response accepted = expect(http.post("/api/executions", body), 202, "submitting an execution");
+            KeepAliveHttp.Response accepted = expect(http.post(Routes.EXECUTIONS, body), 202, "submitting an execution");
             if (accepted.location() == null) {
                 throw new IllegalStateException("the accepted submission names no location to follow");
             }
@@ -57,14 +62,13 @@ public final class PlatformOperations implements AutoCloseable {
             while (System.nanoTime() < deadline) {
                 LockSupport.parkNanos(pause);
                 pause = Math.min(LONGEST_POLL_NANOS, pause * 2);
-                JsonNode execution = Json.MAPPER.readTree(expect(http.send(poll), 200, "reading an execution").body());
-                status = execution.path("status").asText();
-                if ("completed".equals(status)) {
+                Execution execution = PlatformHttp.read(expect(http.send(poll), 200, "reading an execution").text(), Execution.class);
+                status = execution.status();
+                if (execution.completed()) {
                     return;
                 }
-                if ("failed".equals(status)) {
-                    throw new IllegalStateException("the execution failed: " + execution.path("error").path("type").asText()
-                            + " " + execution.path("error").path("message").asText());
+                if (execution.finished()) {
+                    throw new IllegalStateException("the execution failed: " + execution.error());
                 }
             }
             throw new IllegalStateException("the execution was not completed within " + completionTimeout.toSeconds() + " s; last status " + status);
@@ -73,20 +77,18 @@ public final class PlatformOperations implements AutoCloseable {
 
     /** One read of the liveness route: the cheapest thing the platform answers (used for driver fidelity). */
     public TimedOperation liveness() {
-        byte[] request = http.prepareGet("/health/live");
+        byte[] request = http.prepareGet(Routes.LIVE);
         return () -> expect(http.send(request), 200, "liveness");
     }
 
     /** One read of an execution by id. */
     public TimedOperation readExecution(String executionId) {
-        byte[] request = http.prepareGet("/api/executions/" + executionId);
+        byte[] request = http.prepareGet(Routes.execution(executionId));
         return () -> expect(http.send(request), 200, "reading an execution");
     }
 
     private static byte[] submission(String programId, JsonNode inputs) {
-        ObjectNode body = Json.object().put("program_id", programId);
-        body.set("inputs", inputs);
-        return bytes(body);
+        return bytes(RestExecutions.submission(programId, inputs));
     }
 
     private static KeepAliveHttp.Response expect(KeepAliveHttp.Response response, int status, String what) {

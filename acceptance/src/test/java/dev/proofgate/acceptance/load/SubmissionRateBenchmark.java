@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.acceptance.environment.EmbeddedEnvironment;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
@@ -95,13 +96,13 @@ class SubmissionRateBenchmark {
     }
 
     private static String aProgram(KeepAliveHttp http) throws IOException {
-        String signature = id(http.post("/api/signatures", json("{\"definition\":\"signature rate_qa_" + System.nanoTime()
+        String signature = id(http.post(Routes.SIGNATURES, json("{\"definition\":\"signature rate_qa_" + System.nanoTime()
                 + ": :string question -> :string answer, :confidence_score confidence\"}")));
-        return id(http.post("/api/programs", json("{\"name\":\"submission rate\",\"signature_id\":\"" + signature + "\",\"adapter\":\"native\"}")));
+        return id(http.post(Routes.PROGRAMS, json("{\"name\":\"submission rate\",\"signature_id\":\"" + signature + "\",\"adapter\":\"native\"}")));
     }
 
     private static long queued(KeepAliveHttp http) throws IOException {
-        KeepAliveHttp.Response page = http.get("/api/executions?status=queued&limit=1");
+        KeepAliveHttp.Response page = http.get(Routes.EXECUTIONS + "?status=queued&limit=1");
         return Json.MAPPER.readTree(page.body()).path("total").asLong();
     }
 

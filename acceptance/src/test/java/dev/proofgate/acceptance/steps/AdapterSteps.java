@@ -2,11 +2,10 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Adapter;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Which model adapters the platform offers and what they can do. */
@@ -16,7 +15,7 @@ public final class AdapterSteps {
             ":optional", ":confidence_score", ":reasoning_chain");
 
     private final ReadinessWorld world;
-    private JsonNode listed;
+    private List<Adapter> listed;
 
     public AdapterSteps(ReadinessWorld world) {
         this.world = world;
@@ -24,26 +23,22 @@ public final class AdapterSteps {
 
     @When("a team lists the platform's adapters")
     public void aTeamListsTheAdapters() {
-        listed = world.adapters().list().path("items");
+        listed = world.adapters().list();
     }
 
     @Then("the adapters {string} and {string} are offered")
     public void theAdaptersAreOffered(String first, String second) {
-        List<String> names = new ArrayList<>();
-        listed.forEach(adapter -> names.add(adapter.path("name").asText()));
+        List<String> names = listed.stream().map(Adapter::name).toList();
         assertThat(names).as("adapters offered").contains(first, second);
-        listed.forEach(adapter -> assertThat(adapter.path("status").asText())
-                .as("status of adapter %s", adapter.path("name")).isIn("up", "degraded"));
+        listed.forEach(adapter -> assertThat(adapter.status()).as("status of adapter %s", adapter.name()).isIn("up", "degraded"));
     }
 
     @Then("each adapter states its runtime and the output types it can fill")
     public void eachAdapterStatesItsCapabilities() {
-        for (JsonNode adapter : listed) {
-            JsonNode capabilities = adapter.path("capabilities");
-            assertThat(capabilities.path("runtime").asText()).as("runtime of %s", adapter.path("name")).isNotBlank();
-            List<String> types = new ArrayList<>();
-            capabilities.path("output_types").forEach(type -> types.add(type.asText()));
-            assertThat(types).as("output types %s can fill", adapter.path("name")).containsAll(ALL_TYPES);
+        for (Adapter adapter : listed) {
+            Adapter.Capabilities capabilities = adapter.capabilities();
+            assertThat(capabilities.runtime()).as("runtime of %s", adapter.name()).isNotBlank();
+            assertThat(capabilities.outputTypes()).as("output types %s can fill", adapter.name()).containsAll(ALL_TYPES);
         }
     }
 }

@@ -2,20 +2,16 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.BridgeDriver;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Json;
+import dev.proofgate.acceptance.workflows.ReasoningChain;
+import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
-import dev.proofgate.platform.adapter.PythonPortAdapter;
-import dev.proofgate.platform.signature.CompileError;
-import dev.proofgate.platform.signature.CompiledSignature;
-import dev.proofgate.platform.signature.SignatureCompiler;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /** The wire protocol, spoken directly to a Python worker. */
@@ -43,11 +39,10 @@ public final class BridgeSteps {
     }
 
     @When("the worker is asked to answer {string} with a reasoning signature")
-    public void theWorkerIsAskedToAnswer(String question) throws CompileError {
-        CompiledSignature signature = new SignatureCompiler().compile(
-                "signature bridge_reasoning: :string question -> :string answer, :reasoning_chain reasoning, :confidence_score confidence");
-        ObjectNode args = PythonPortAdapter.executeArgs(signature, Json.object().put("question", question), null);
-        world.reply(world.bridge().request("execute", args, false));
+    public void theWorkerIsAskedToAnswer(String question) {
+        world.reply(world.bridge().execute(
+                "signature bridge_reasoning: :string question -> :string answer, :reasoning_chain reasoning, :confidence_score confidence",
+                Json.object().put("question", question)));
     }
 
     @When("the worker is asked to {string}")
@@ -57,32 +52,32 @@ public final class BridgeSteps {
 
     @When("the worker is sent a frame that is not JSON")
     public void theWorkerIsSentAFrameThatIsNotJson() {
-        world.reply(world.bridge().sendRaw(frame("{this is not json".getBytes(StandardCharsets.UTF_8))));
+        world.reply(world.bridge().sendPayload("{this is not json".getBytes(StandardCharsets.UTF_8)));
     }
 
     @When("the worker is sent a frame one byte over its size limit")
     public void theWorkerIsSentAnOversizedFrame() {
         byte[] payload = new byte[world.bridge().maxFrameBytes()];
         java.util.Arrays.fill(payload, (byte) ' ');
-        world.reply(world.bridge().sendRaw(frame(payload)));
+        world.reply(world.bridge().sendPayload(payload));
     }
 
     @Then("the worker reports status {string} on protocol version {int} with its process id and uptime")
     public void theWorkerReportsItsHealth(String status, int version) {
-        JsonNode result = successful();
-        assertThat(result.path("status").asText()).as("health status").isEqualTo(status);
-        assertThat(result.path("protocol_version").asInt()).as("protocol version").isEqualTo(version);
-        assertThat(result.path("pid").asLong()).as("process id").isPositive();
-        assertThat(result.path("uptime_seconds").asDouble(-1)).as("uptime in seconds").isGreaterThanOrEqualTo(0);
-        assertThat(result.path("requests_served").isIntegralNumber()).as("requests served is counted").isTrue();
+        BridgeDriver.WorkerHealth health = successful().health();
+        assertThat(health.status()).as("health status").isEqualTo(status);
+        assertThat(health.protocolVersion()).as("protocol version").isEqualTo(version);
+        assertThat(health.pid()).as("process id").isNotNull().isPositive();
+        assertThat(health.uptimeSeconds()).as("uptime in seconds").isNotNull().isGreaterThanOrEqualTo(0);
+        assertThat(health.countsRequests()).as("requests served is counted").isTrue();
     }
 
     @Then("the worker answers with an answer, a reasoning chain and a confidence")
     public void theWorkerAnswers() {
-        JsonNode outputs = successful().path("outputs");
-        assertThat(outputs.path("answer").asText()).as("answer").isNotBlank();
-        assertThat(outputs.path("reasoning").size()).as("steps of the reasoning chain").isGreaterThanOrEqualTo(2);
-        assertThat(outputs.path("confidence").asDouble(-1)).as("confidence").isBetween(0.0, 1.0);
+        BridgeDriver.Reply reply = successful();
+        assertThat(reply.output("answer").asText()).as("answer").isNotBlank();
+        assertThat(ReasoningChain.of(reply.output("reasoning")).steps()).as("steps of the reasoning chain").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(reply.output("confidence").asDouble(-1)).as("confidence").isBetween(0.0, 1.0);
     }
 
     @Then("the worker refuses it as {string}")
@@ -96,7 +91,7 @@ public final class BridgeSteps {
     @Then("the worker still answers a health check")
     public void theWorkerStillAnswers() {
         theWorkerIsAskedForItsHealth();
-        assertThat(successful().path("status").asText()).as("health after the refusal").isEqualTo("ok");
+        assertThat(successful().health().status()).as("health after the refusal").isEqualTo("ok");
     }
 
     /** The reply this step decides on, attached to this step. */
@@ -106,13 +101,9 @@ public final class BridgeSteps {
         return reply;
     }
 
-    private JsonNode successful() {
+    private BridgeDriver.Reply successful() {
         BridgeDriver.Reply reply = examined();
         assertThat(reply.ok()).as("the worker answered without error (%s: %s)", reply.errorType(), reply.errorMessage()).isTrue();
-        return reply.result();
-    }
-
-    private static byte[] frame(byte[] payload) {
-        return ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put((byte) 0).put(payload).array();
+        return reply;
     }
 }

@@ -3,6 +3,8 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Signature;
+import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.support.PublishedSchema;
 import dev.proofgate.acceptance.world.ReadinessWorld;
@@ -28,17 +30,16 @@ public final class CompilationSteps {
 
     @Then("the compiled signature has {int} inputs and {int} outputs")
     public void theCompiledSignatureHas(int inputs, int outputs) {
-        assertThat(world.compiled().path("inputs").size()).as("compiled inputs").isEqualTo(inputs);
-        assertThat(world.compiled().path("outputs").size()).as("compiled outputs").isEqualTo(outputs);
+        assertThat(world.compiled().inputs()).as("compiled inputs").hasSize(inputs);
+        assertThat(world.compiled().outputs()).as("compiled outputs").hasSize(outputs);
     }
 
     @Then("the compiled fields are:")
     public void theCompiledFieldsAre(List<Map<String, String>> expected) {
         List<Map<String, String>> actual = new ArrayList<>();
-        for (String side : List.of("input", "output")) {
-            for (JsonNode field : world.compiled().path(side + "s")) {
-                actual.add(Map.of("side", side, "field", field.path("name").asText(), "type", field.path("type").asText(),
-                        "required", field.path("required").asBoolean() ? "yes" : "no"));
+        for (String side : List.of(Signature.INPUT, Signature.OUTPUT)) {
+            for (Signature.Field field : world.compiled().fields(side)) {
+                actual.add(Map.of("side", side, "field", field.name(), "type", field.type(), "required", field.required() ? "yes" : "no"));
             }
         }
         assertThat(actual).as("compiled fields, side by side with the table").containsExactlyElementsOf(expected);
@@ -60,8 +61,9 @@ public final class CompilationSteps {
     }
 
     private PublishedSchema inputSchema() {
-        JsonNode schema = world.compiled().path("input_schema");
-        assertThat(schema.path("$schema").asText()).as("dialect of the published schema").isEqualTo("https://json-schema.org/draft/2020-12/schema");
-        return new PublishedSchema(schema);
+        Signature compiled = world.compiled();
+        assertThat(compiled.schemaDialect(Signature.INPUT)).as("dialect of the published schema")
+                .isEqualTo("https://json-schema.org/draft/2020-12/schema");
+        return new PublishedSchema(compiled.inputSchema());
     }
 }

@@ -10,6 +10,13 @@ import dev.proofgate.acceptance.budgets.Measure;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.state.AnswerLatencies;
 import dev.proofgate.acceptance.completion.StageLedger;
+import dev.proofgate.acceptance.drivers.Execution;
+import dev.proofgate.acceptance.drivers.Health;
+import dev.proofgate.acceptance.drivers.Signature;
+import dev.proofgate.gate.machine.TimedJudgement;
+import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Json;
+import dev.proofgate.gate.support.Waits;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Json;
@@ -35,18 +42,19 @@ public final class CompletionSteps {
     private final ReadinessWorld world;
     private final ChecklistScenario scenario;
     private final AnswerLatencies answered;
+    private final StageLedger ledger;
 
-    public CompletionSteps(ReadinessWorld world, ChecklistScenario scenario, AnswerLatencies answered) {
+    public CompletionSteps(ReadinessWorld world, ChecklistScenario scenario, AnswerLatencies answered, StageLedger ledger) {
         this.world = world;
         this.scenario = scenario;
         this.answered = answered;
+        this.ledger = ledger;
     }
 
     /** Records what a criterion scenario came to, for the roll-up at the end of the run. */
     @After(order = 2)
     public void recordCriterion(Scenario finished) {
-        finished.getSourceTagNames().stream().filter(tag -> tag.startsWith("@criterion="))
-                .forEach(tag -> StageLedger.record(tag.substring("@criterion=".length()), finished.getName(), finished.getStatus().name()));
+        ledger.record(finished);
     }
 
     @When("the suite compiles a signature that uses every type")
@@ -56,40 +64,38 @@ public final class CompletionSteps {
 
     @Then("every field comes back typed, and both sides come with a JSON Schema")
     public void everyFieldComesBackTyped() {
-        JsonNode compiled = world.compiled();
-        Evidence.json("compiled signature", compiled.toPrettyString());
-        assertThat(compiled.path("inputs").size()).as("typed inputs").isEqualTo(4);
-        assertThat(compiled.path("outputs").size()).as("typed outputs").isEqualTo(4);
-        for (String side : List.of("inputs", "outputs")) {
-            compiled.path(side).forEach(field -> assertThat(field.path("type").asText()).as("type of %s", field.path("name")).startsWith(":"));
-        }
-        for (String schema : List.of("input_schema", "output_schema")) {
-            assertThat(compiled.path(schema).path("$schema").asText()).as("dialect of the %s", schema).contains("2020-12");
-            assertThat(compiled.path(schema).path("properties").size()).as("properties of the %s", schema).isEqualTo(4);
+        Signature compiled = world.compiled();
+        Evidence.text("compiled signature", compiled.toString());
+        assertThat(compiled.inputs()).as("typed inputs").hasSize(4);
+        assertThat(compiled.outputs()).as("typed outputs").hasSize(4);
+        for (String side : List.of(Signature.INPUT, Signature.OUTPUT)) {
+            compiled.fields(side).forEach(field -> assertThat(field.type()).as("type of %s", field.name()).startsWith(":"));
+            assertThat(compiled.schemaDialect(side)).as("dialect of the %s schema", side).contains("2020-12");
+            assertThat(compiled.schemaProperties(side)).as("properties of the %s schema", side).hasSize(4);
         }
     }
 
     @Then("the bridge reports every worker alive and the operating system agrees")
     public void theBridgeReportsEveryWorkerAlive() {
-        JsonNode bridge = scenario.health().path("components").path("python_bridge");
-        Evidence.json("bridge health", bridge.toPrettyString());
-        assertThat(bridge.path("status").asText()).as("bridge status").isEqualTo("up");
-        assertThat(bridge.path("workers_target").asInt()).as("workers the bridge should run").isPositive();
-        assertThat(bridge.path("workers_alive").asInt()).as("workers alive").isEqualTo(bridge.path("workers_target").asInt());
-        for (JsonNode pid : bridge.path("worker_pids")) {
-            assertThat(ProcessHandle.of(pid.asLong()).map(ProcessHandle::isAlive).orElse(false))
-                    .as("worker process %s alive as the operating system sees it", pid.asLong()).isTrue();
+        Health.Component bridge = world.health().read().bridge();
+        Evidence.text("bridge health", bridge.toString());
+        assertThat(bridge.status()).as("bridge status").isEqualTo(Health.UP);
+        assertThat(bridge.workersTarget()).as("workers the bridge should run").isNotNull().isPositive();
+        assertThat(bridge.workersAlive()).as("workers alive").isEqualTo(bridge.workersTarget());
+        for (long pid : bridge.workerPids()) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("worker process %s alive as the operating system sees it", pid).isTrue();
         }
     }
 
     @Then("health reports every component up:")
     public void healthReportsEveryComponentUp(List<String> components) {
-        JsonNode health = scenario.health();
-        Evidence.json("health", health.toPrettyString());
+        Health health = world.health().read();
+        Evidence.text("health", health.toString());
         for (String component : components) {
-            assertThat(health.path("components").path(component).path("status").asText()).as("status of %s", component).isEqualTo("up");
+            assertThat(health.component(component).status()).as("status of %s", component).isEqualTo(Health.UP);
         }
-        assertThat(health.path("status").asText()).as("overall health").isEqualTo("up");
+        assertThat(health.status()).as("overall health").isEqualTo(Health.UP);
     }
 
     @When("{int} questions are answered one after another")
@@ -100,12 +106,12 @@ public final class CompletionSteps {
     private List<Long> answerOneAfterAnother(int count) {
         List<Long> totals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = world.executions().submit(world.program().path("id").asText(), Json.object().put("question", "timed " + i))
-                    .orFail("asking a timed question").path("id").asText();
-            JsonNode done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(),
-                    () -> world.executions().get(id).orFail("reading " + id), e -> "completed".equals(e.path("status").asText()));
+            String id = world.executions().submit(world.program().id(), Json.object().put("question", "timed " + i))
+                    .orFail("asking a timed question").id();
+            Execution done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(),
+                    () -> world.executions().get(id).orFail("reading " + id), Execution::completed);
             // The platform's own figure from acceptance to completion: free of the suite's polling interval.
-            totals.add(done.path("metrics").path("total_ms").asLong());
+            totals.add(done.metrics().total());
         }
         Evidence.text("time from asking to answer (the execution's total_ms), in order", totals.toString());
         return totals;
@@ -146,13 +152,13 @@ public final class CompletionSteps {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String criterion : criteria) {
-            StageLedger.Held held = StageLedger.find(criterion).orElse(null);
+            StageLedger.Held held = ledger.find(new StageLedger.Criterion(criterion)).orElse(null);
             rows.add(row("criterion", criterion, "scenario", held == null ? "(not run in this run)" : held.scenario(),
-                    "outcome", held == null ? "not reported" : held.status().toLowerCase()));
+                    "outcome", held == null ? "not reported" : held.outcome()));
             if (held == null) {
                 missing.add(criterion + ": not run in this run");
             } else if (!held.held()) {
-                missing.add(criterion + ": " + held.status().toLowerCase() + " (" + held.scenario() + ")");
+                missing.add(criterion + ": " + held.outcome() + " (" + held.scenario() + ")");
             }
         }
         Evidence.rows("stage 1 criteria in this run", rows);

@@ -3,16 +3,19 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.DatabaseProbe;
+import dev.proofgate.acceptance.drivers.Execution;
+import dev.proofgate.acceptance.drivers.HistoryPage;
 import dev.proofgate.acceptance.drivers.Outcome;
+import dev.proofgate.acceptance.drivers.Signature;
+import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.support.PublishedSchema;
 import dev.proofgate.gate.support.Waits;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /** Users asking questions, and what becomes of them. */
@@ -52,8 +55,8 @@ public final class ExecutionSteps {
     }
 
     private void submit(String adapter, JsonNode inputs) {
-        String programId = world.program(adapter).path("id").asText();
-        Outcome outcome = world.executions().submit(programId, inputs);
+        String programId = world.program(adapter).id();
+        Outcome<Execution> outcome = world.executions().submit(programId, inputs);
         if (outcome.wasAccepted()) {
             world.execution(adapter, outcome.accepted());
         } else {
@@ -63,23 +66,20 @@ public final class ExecutionSteps {
 
     @Then("the execution completes with an answer")
     public void theExecutionCompletesWithAnAnswer() {
-        JsonNode execution = awaitCompletion(world.adapter());
-        JsonNode outputs = execution.path("outputs");
-        for (JsonNode field : world.signature().path("outputs")) {
-            String name = field.path("name").asText();
-            assertThat(outputs.path(name).isMissingNode() || outputs.path(name).isNull())
-                    .as("output '%s' is missing from %s", name, outputs).isFalse();
+        Execution execution = awaitCompletion(world.adapter());
+        for (Signature.Field field : world.signature().outputs()) {
+            assertThat(execution.gave(field.name())).as("output '%s' is missing from %s", field.name(), execution.outputs()).isTrue();
         }
-        if (outputs.has("answer")) {
-            assertThat(outputs.path("answer").asText()).as("the answer").isNotBlank();
+        if (execution.gave("answer")) {
+            assertThat(execution.output("answer").asText()).as("the answer").isNotBlank();
         }
     }
 
     @Then("every execution completes with outputs of the declared types")
     public void everyExecutionCompletesWithOutputsOfTheDeclaredTypes() {
-        PublishedSchema outputSchema = new PublishedSchema(world.signature().path("output_schema"));
+        PublishedSchema outputSchema = new PublishedSchema(world.signature().outputSchema());
         for (String adapter : world.executionsByAdapter().keySet()) {
-            JsonNode outputs = awaitCompletion(adapter).path("outputs");
+            JsonNode outputs = awaitCompletion(adapter).outputs();
             assertThat(outputSchema.problems(outputs))
                     .as("the published output schema's complaints about the outputs of the %s adapter", adapter).isEmpty();
         }
@@ -87,61 +87,57 @@ public final class ExecutionSteps {
 
     @Then("both adapters give the same outputs for the same question")
     public void bothAdaptersGiveTheSameOutputs() {
-        JsonNode nativeOutputs = awaitCompletion("native").path("outputs");
-        JsonNode pythonOutputs = awaitCompletion("python_port").path("outputs");
+        JsonNode nativeOutputs = awaitCompletion("native").outputs();
+        JsonNode pythonOutputs = awaitCompletion("python_port").outputs();
         assertThat(pythonOutputs).as("python_port outputs compared with native outputs").isEqualTo(nativeOutputs);
     }
 
     @Then("the execution records how long it queued, ran and took in total")
     public void theExecutionRecordsItsTimes() {
-        JsonNode metrics = awaitCompletion(world.adapter()).path("metrics");
-        long queued = metrics.path("queue_ms").asLong(-1);
-        long ran = metrics.path("execution_ms").asLong(-1);
-        long total = metrics.path("total_ms").asLong(-1);
+        Execution.Metrics metrics = awaitCompletion(world.adapter()).metrics();
+        assertThat(metrics).as("the execution's times").isNotNull();
+        long queued = metrics.queued();
+        long ran = metrics.ran();
+        long total = metrics.total();
         assertThat(List.of(queued, ran, total)).as("queue, execution and total milliseconds in %s", metrics).allMatch(ms -> ms >= 0);
-        assertThat(metrics.path("queue_ms").isIntegralNumber() && metrics.path("total_ms").isIntegralNumber())
-                .as("the times are recorded as whole milliseconds: %s", metrics).isTrue();
+        assertThat(metrics.wholeMilliseconds()).as("the times are recorded as whole milliseconds: %s", metrics).isTrue();
         assertThat(total).as("total time against queue time in %s", metrics).isGreaterThanOrEqualTo(queued);
         assertThat(total).as("total time against execution time in %s", metrics).isGreaterThanOrEqualTo(ran);
     }
 
     @Then("the audit trail shows every stage from signature compilation to result serialization")
     public void theAuditTrailShowsEveryStage() {
-        JsonNode trail = awaitCompletion(world.adapter()).path("audit_trail");
-        List<String> stages = new ArrayList<>();
-        trail.forEach(stage -> stages.add(stage.path("stage").asText()));
-        assertThat(stages).as("stages of the audit trail, in order").containsExactlyElementsOf(AUDIT_STAGES);
-        trail.forEach(stage -> {
-            assertThat(stage.path("outcome").asText()).as("outcome of stage %s", stage.path("stage")).isEqualTo("ok");
-            assertThat(stage.path("started_at").asText()).as("start time of stage %s", stage.path("stage")).isNotBlank();
-            assertThat(stage.path("duration_ms").isNumber()).as("duration of stage %s", stage.path("stage")).isTrue();
+        Execution execution = awaitCompletion(world.adapter());
+        assertThat(execution.stages()).as("stages of the audit trail, in order").containsExactlyElementsOf(AUDIT_STAGES);
+        execution.auditTrail().forEach(stage -> {
+            assertThat(stage.outcome()).as("outcome of stage %s", stage.stage()).isEqualTo("ok");
+            assertThat(stage.startedAt()).as("start time of stage %s", stage.stage()).isNotBlank();
+            assertThat(stage.durationMs()).as("duration of stage %s", stage.stage()).isNotNull();
         });
     }
 
     @Then("the execution is stored durably with its answer, completed exactly once")
     public void theExecutionIsStoredDurably() {
-        JsonNode execution = awaitCompletion(world.adapter());
-        Map<String, Object> row = world.database().execution(execution.path("id").asText())
-                .orElseThrow(() -> new AssertionError("no row for execution " + execution.path("id").asText() + " in the database"));
-        assertThat(row.get("status")).as("status stored in the database").isEqualTo("completed");
-        assertThat(((Number) row.get("completions")).intValue()).as("times the execution was completed").isEqualTo(1);
-        assertThat(Json.parse(String.valueOf(row.get("outputs")))).as("outputs stored in the database").isEqualTo(execution.path("outputs"));
-        assertThat(((Number) row.get("audit_stages")).intValue()).as("audit stages stored in the database").isEqualTo(AUDIT_STAGES.size());
+        Execution execution = awaitCompletion(world.adapter());
+        DatabaseProbe.StoredExecution stored = world.database().execution(execution.id())
+                .orElseThrow(() -> new AssertionError("no row for execution " + execution.id() + " in the database"));
+        assertThat(stored.status()).as("status stored in the database").isEqualTo(Execution.COMPLETED);
+        assertThat(stored.completions()).as("times the execution was completed").isEqualTo(1);
+        assertThat(stored.outputs()).as("outputs stored in the database").isEqualTo(execution.outputs());
+        assertThat(stored.auditStages()).as("audit stages stored in the database").isEqualTo(AUDIT_STAGES.size());
     }
 
     @Then("the execution is found again in the program's history")
     public void theExecutionIsFoundInTheHistory() {
-        String id = world.execution().path("id").asText();
-        JsonNode history = world.executions().history(world.program().path("id").asText(), "completed");
-        List<String> ids = new ArrayList<>();
-        history.path("items").forEach(item -> ids.add(item.path("id").asText()));
-        assertThat(ids).as("completed executions in the program's history").contains(id);
-        assertThat(history.path("total").asLong()).as("size of the program's completed history").isEqualTo(ids.size());
+        String id = world.execution().id();
+        HistoryPage history = world.executions().history(world.program().id(), Execution.COMPLETED);
+        assertThat(history.ids()).as("completed executions in the program's history").contains(id);
+        assertThat(history.totalOrNone()).as("size of the program's completed history").isEqualTo(history.ids().size());
     }
 
     @Then("no execution was stored for the program")
     public void noExecutionWasStoredForTheProgram() {
-        assertNothingStoredFor(world.program().path("id").asText());
+        assertNothingStoredFor(world.program().id());
     }
 
     @Then("no execution was stored for that program")
@@ -151,17 +147,16 @@ public final class ExecutionSteps {
 
     private void assertNothingStoredFor(String programId) {
         assertThat(world.database().executionsOfProgram(programId)).as("executions of program %s in the database", programId).isZero();
-        assertThat(world.executions().history(programId, null).path("total").asLong())
+        assertThat(world.executions().history(programId, null).totalOrNone())
                 .as("executions of program %s the platform lists", programId).isZero();
     }
 
-    private JsonNode awaitCompletion(String adapter) {
-        String id = world.execution(adapter).path("id").asText();
-        JsonNode finished = Waits.until("execution " + id + " on " + adapter + " to finish", world.settings().awaitTimeout(),
-                () -> world.executions().get(id).orFail("reading execution " + id),
-                execution -> List.of("completed", "failed").contains(execution.path("status").asText()));
+    private Execution awaitCompletion(String adapter) {
+        String id = world.execution(adapter).id();
+        Execution finished = Waits.until("execution " + id + " on " + adapter + " to finish", world.settings().awaitTimeout(),
+                () -> world.executions().get(id).orFail("reading execution " + id), Execution::finished);
         world.execution(adapter, finished);
-        assertThat(finished.path("status").asText()).as("status of execution %s (error: %s)", id, finished.path("error")).isEqualTo("completed");
+        assertThat(finished.status()).as("status of execution %s (error: %s)", id, finished.error()).isEqualTo(Execution.COMPLETED);
         return finished;
     }
 }

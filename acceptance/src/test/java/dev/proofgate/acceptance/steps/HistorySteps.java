@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Execution;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
@@ -16,7 +16,6 @@ import io.cucumber.java.en.When;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * A program's execution history, searched by state and page while some of its executions are still
@@ -26,6 +25,8 @@ import java.util.stream.Collectors;
 public final class HistorySteps {
 
     private static final List<String> STATES = List.of("queued", "running", "completed", "failed");
+    /** A page large enough to hold the whole history of a scenario's program. */
+    private static final int WHOLE_HISTORY = 200;
 
     private final ReadinessWorld world;
     private final List<String> asked = new ArrayList<>();
@@ -45,16 +46,16 @@ public final class HistorySteps {
             case "fails" -> config.put("fail_with", "the model gave up on purpose");
             default -> throw new IllegalArgumentException("a model answers or fails, not '" + behaviour + "'");
         }
-        world.program(adapter, world.programs().create(world.uniqueName("slow_" + behaviour), world.signature().path("id").asText(), adapter, config)
+        world.program(adapter, world.programs().create(world.uniqueName("slow_" + behaviour), world.signature().id(), adapter, config)
                 .orFail("creating a program whose model " + behaviour + " after " + seconds + " s"));
     }
 
     @When("{int} questions are asked of it at once")
     public void questionsAreAskedAtOnce(int count) {
-        String programId = world.program().path("id").asText();
+        String programId = world.program().id();
         for (int i = 1; i <= count; i++) {
             asked.add(world.executions().submit(programId, Json.object().put("question", "Question " + i + " of " + count + "?"))
-                    .orFail("asking question " + i).path("id").asText());
+                    .orFail("asking question " + i).id());
         }
     }
 
@@ -80,29 +81,10 @@ public final class HistorySteps {
      */
     @Then("searching the history by every state, {int} per page, returns exactly the matching executions, newest first, with the right total")
     public void searchingTheHistoryByEveryState(int perPage) {
-        HistorySearch search = new HistorySearch(world.executions(), world.program().path("id").asText());
-        List<HistorySearch.Result> results = new ArrayList<>();
-        List<Map<String, Object>> brackets = new ArrayList<>();
-        List<String> filters = new ArrayList<>(List.of("queued", "running", "completed", "failed"));
-        filters.add(null);
-        for (String filter : filters) {
-            for (int attempt = 1; ; attempt++) {
-                List<HistorySearch.Held> before = readStored();
-                long started = System.nanoTime();
-                HistorySearch.Result result = search.search(filter, perPage, before);
-                long tookMs = (System.nanoTime() - started) / 1_000_000;
-                boolean still = before.equals(readStored());
-                brackets.add(Map.of("filter", filter == null ? "every state" : filter, "attempt", attempt, "held", counts(before).toString(),
-                        "search took ms", tookMs, "history still", still));
-                if (still) {
-                    results.add(result);
-                    break;
-                }
-                assertThat(attempt).as("searches of '%s' during which the history moved (each took about %d ms; the model holds a question %d ms)",
-                        filter, tookMs, latencyMs).isLessThan(5);
-            }
-        }
-        Evidence.rows("each search bracketed by two reads of what the program holds", brackets);
+        HistorySearch search = new HistorySearch(world.executions(), world.program().id());
+        HistorySearch.Bracketed bracketed = search.searchEveryStateWhileStill(perPage, this::readStored, latencyMs);
+        List<HistorySearch.Result> results = bracketed.results();
+        Evidence.rows("each search bracketed by two reads of what the program holds", bracketed.brackets());
         Evidence.rows("searches, " + perPage + " per page", results.stream().map(HistorySearch.Result::row).toList());
         List<String> wrong = results.stream().filter(r -> !r.problems().isEmpty()).map(r -> r.filter() + ": " + r.problems()).toList();
         assertThat(wrong).as("searches of the history that were not exact").isEmpty();
@@ -114,29 +96,25 @@ public final class HistorySteps {
 
     @Then("once every question is finished, the history lists all {int} as {word} and none as waiting or running")
     public void onceFinishedTheHistoryListsAllAs(int count, String state) {
-        Map<String, JsonNode> finished = FinishedExecutions.await(world.executions(), asked, world.settings().awaitTimeout());
+        Map<String, Execution> finished = FinishedExecutions.await(world.executions(), asked, world.settings().awaitTimeout());
         List<HistorySearch.Held> now = readStored();
-        HistorySearch search = new HistorySearch(world.executions(), world.program().path("id").asText());
-        List<HistorySearch.Result> results = STATES.stream().map(s -> search.search(s, 200, now)).toList();
+        HistorySearch search = new HistorySearch(world.executions(), world.program().id());
+        List<HistorySearch.Result> results = STATES.stream().map(s -> search.search(s, WHOLE_HISTORY, now)).toList();
         Evidence.rows("searches once every question is finished", results.stream().map(HistorySearch.Result::row).toList());
-        assertThat(finished.values().stream().map(e -> e.path("status").asText()).distinct().toList())
+        assertThat(finished.values().stream().map(Execution::status).distinct().toList())
                 .as("states of the %d executions once finished", count).containsExactly(state);
         assertThat(results.stream().filter(r -> !r.problems().isEmpty()).map(r -> r.filter() + ": " + r.problems()).toList())
                 .as("searches of the finished history that were not exact").isEmpty();
-        assertThat(search.search(state, 200, now).totals().get(0)).as("%s executions in the history", state).isEqualTo((long) count);
+        assertThat(search.search(state, WHOLE_HISTORY, now).totals().get(0)).as("%s executions in the history", state).isEqualTo((long) count);
     }
 
     /** What the program holds, read from its table in one query: independent of the search, and quick enough to bracket it. */
     private List<HistorySearch.Held> readStored() {
-        List<HistorySearch.Held> now = new ArrayList<>();
-        for (Map<String, Object> row : world.database().executionStates(world.program().path("id").asText())) {
-            now.add(new HistorySearch.Held(String.valueOf(row.get("id")), String.valueOf(row.get("status")),
-                    ((java.sql.Timestamp) row.get("created_at")).toInstant()));
-        }
-        return now;
+        return world.database().executionStates(world.program().id()).stream()
+                .map(stored -> new HistorySearch.Held(stored.id(), stored.status(), stored.createdAt())).toList();
     }
 
     private static Map<String, Long> counts(List<HistorySearch.Held> held) {
-        return held.stream().collect(Collectors.groupingBy(HistorySearch.Held::status, java.util.TreeMap::new, Collectors.counting()));
+        return HistorySearch.counts(held);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.contracts.LimitProbe;
+import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.Outcome;
 import dev.proofgate.acceptance.drivers.Rejection;
 import dev.proofgate.gate.support.Evidence;
@@ -43,7 +44,7 @@ public final class LimitSteps {
         constraints.putObject(field).set(limit, Json.parse(value));
         String definition = "signature " + world.uniqueName("limited") + ": " + type + " " + field + " -> :string answer";
         world.signature(world.signatures().declare(definition, constraints).orFail("declaring a signature with a " + limit + " of " + value));
-        world.program("native", world.programs().create(world.uniqueName("limited_native"), world.signature().path("id").asText(), "native", null)
+        world.program("native", world.programs().create(world.uniqueName("limited_native"), world.signature().id(), "native", null)
                 .orFail("creating a program for the limited signature"));
     }
 
@@ -59,12 +60,12 @@ public final class LimitSteps {
     }
 
     private void tryAttempts() {
-        PublishedSchema schema = new PublishedSchema(world.signature().path("input_schema"));
-        String programId = world.program().path("id").asText();
+        PublishedSchema schema = new PublishedSchema(world.signature().inputSchema());
+        String programId = world.program().id();
         for (LimitProbe.Attempt attempt : probe.attempts()) {
             ObjectNode inputs = Json.object();
             inputs.set(field, attempt.value());
-            Outcome outcome = world.executions().submit(programId, inputs);
+            Outcome<Execution> outcome = world.executions().submit(programId, inputs);
             tried.add(new Tried(attempt, schema.problems(inputs), outcome.rejection()));
         }
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -98,9 +99,9 @@ public final class LimitSteps {
         Rejection rejection = outside.rejection();
         assertThat(rejection).as("the platform's rejection of one step outside (%s)", given).isNotNull();
         assertThat(rejection.reason()).as("reason of the rejection (%s)", rejection.message()).isEqualTo("constraint_violation");
-        assertThat(rejection.detail("field")).as("field named by the rejection").isEqualTo(field);
-        assertThat(rejection.detail("constraint")).as("constraint named by the rejection").isEqualTo(limit);
-        assertThat(rejection.details().path("limit").decimalValue()).as("limit named by the rejection").isEqualByComparingTo(value);
+        assertThat(rejection.field()).as("field named by the rejection").isEqualTo(field);
+        assertThat(rejection.constraint()).as("constraint named by the rejection").isEqualTo(limit);
+        assertThat(rejection.limit()).as("limit named by the rejection").isEqualByComparingTo(value);
     }
 
     private static String abbreviated(JsonNode value) {

@@ -2,9 +2,12 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.drivers.DatabaseProbe;
+import dev.proofgate.acceptance.drivers.Execution;
+import dev.proofgate.acceptance.drivers.HistoryPage;
 import dev.proofgate.acceptance.drivers.Outcome;
+import dev.proofgate.acceptance.drivers.Program;
 import dev.proofgate.acceptance.drivers.Rejection;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
@@ -13,7 +16,6 @@ import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +28,8 @@ public final class ModelFailureSteps {
     private static final Map<String, String> SETTINGS = Map.of("simulated latency", "latency_ms", "failure reason", "fail_with");
 
     private final ReadinessWorld world;
-    private JsonNode failed;
-    private Outcome programOutcome;
+    private Execution failed;
+    private Outcome<Program> programOutcome;
 
     public ModelFailureSteps(ReadinessWorld world) {
         this.world = world;
@@ -36,59 +38,57 @@ public final class ModelFailureSteps {
     @Given("a program on the {string} adapter whose model fails with {string}")
     public void aProgramWhoseModelFails(String adapter, String reason) {
         ObjectNode config = Json.object().put("fail_with", reason);
-        world.program(adapter, world.programs().create(world.uniqueName("failing_" + adapter), world.signature().path("id").asText(), adapter, config)
+        world.program(adapter, world.programs().create(world.uniqueName("failing_" + adapter), world.signature().id(), adapter, config)
                 .orFail("creating a program whose model fails"));
     }
 
     @Then("the execution fails with the model's error {string}")
     public void theExecutionFailsWithTheModelsError(String reason) {
-        String id = world.execution().path("id").asText();
+        String id = world.execution().id();
         failed = FinishedExecutions.await(world.executions(), List.of(id), world.settings().awaitTimeout()).get(id);
         world.execution(world.adapter(), failed);
-        JsonNode error = failed.path("error");
-        assertThat(failed.path("status").asText()).as("status of an execution whose model failed (outputs: %s)", failed.path("outputs")).isEqualTo("failed");
-        assertThat(error.path("type").asText()).as("type of the error %s", error).isEqualTo("execution_error");
-        assertThat(error.path("message").asText()).as("message of the error %s", error).contains(reason);
-        assertThat(failed.path("outputs").isNull() || failed.path("outputs").isMissingNode()).as("outputs of a failed execution: %s", failed.path("outputs")).isTrue();
+        assertThat(failed.status()).as("status of an execution whose model failed (outputs: %s)", failed.outputs()).isEqualTo(Execution.FAILED);
+        Execution.Failure error = failed.error();
+        assertThat(error).as("the error of an execution whose model failed").isNotNull();
+        assertThat(error.type()).as("type of the error %s", error).isEqualTo("execution_error");
+        assertThat(error.message()).as("message of the error %s", error).contains(reason);
+        assertThat(failed.hasOutputs()).as("outputs of a failed execution: %s", failed.outputs()).isFalse();
     }
 
     @Then("the audit trail shows every stage up to the model's run, which failed, and nothing after it")
     public void theAuditTrailStopsAtTheModel() {
-        JsonNode trail = failed.path("audit_trail");
-        Evidence.json("audit trail", trail.toPrettyString());
-        List<String> stages = new ArrayList<>();
-        trail.forEach(stage -> stages.add(stage.path("stage").asText()));
-        assertThat(stages).as("stages of the audit trail of a failed execution, in order").containsExactlyElementsOf(STAGES_TO_THE_MODEL);
+        List<Execution.Stage> trail = failed.auditTrail();
+        Evidence.rows("audit trail", trail.stream().map(Execution.Stage::row).toList());
+        assertThat(failed.stages()).as("stages of the audit trail of a failed execution, in order").containsExactlyElementsOf(STAGES_TO_THE_MODEL);
         for (int i = 0; i < trail.size(); i++) {
-            JsonNode stage = trail.get(i);
+            Execution.Stage stage = trail.get(i);
             String expected = i < trail.size() - 1 ? "ok" : "failed";
-            assertThat(stage.path("outcome").asText()).as("outcome of stage %s", stage.path("stage")).isEqualTo(expected);
-            assertThat(stage.path("started_at").asText()).as("start time of stage %s", stage.path("stage")).isNotBlank();
-            assertThat(stage.path("duration_ms").isNumber()).as("duration of stage %s", stage.path("stage")).isTrue();
+            assertThat(stage.outcome()).as("outcome of stage %s", stage.stage()).isEqualTo(expected);
+            assertThat(stage.startedAt()).as("start time of stage %s", stage.stage()).isNotBlank();
+            assertThat(stage.durationMs()).as("duration of stage %s", stage.stage()).isNotNull();
         }
-        assertThat(trail.get(trail.size() - 1).path("detail").asText()).as("what the failed stage records").isNotBlank();
-        JsonNode metrics = failed.path("metrics");
-        assertThat(metrics.path("total_ms").asLong(-1)).as("total time of the failed execution in %s", metrics).isGreaterThanOrEqualTo(0);
+        assertThat(trail.get(trail.size() - 1).detail()).as("what the failed stage records").isNotBlank();
+        Execution.Metrics metrics = failed.metrics();
+        assertThat(metrics == null ? -1 : metrics.total()).as("total time of the failed execution in %s", metrics).isGreaterThanOrEqualTo(0);
     }
 
     @Then("the execution is stored as failed, finished exactly once, without outputs")
     public void theExecutionIsStoredAsFailed() {
-        String id = failed.path("id").asText();
-        Map<String, Object> row = world.database().execution(id).orElseThrow(() -> new AssertionError("no row for execution " + id + " in the database"));
-        assertThat(row.get("status")).as("status stored in the database").isEqualTo("failed");
-        assertThat(((Number) row.get("completions")).intValue()).as("times the execution was finished").isEqualTo(1);
-        assertThat(row.get("outputs")).as("outputs stored for a failed execution").isNull();
-        assertThat(((Number) row.get("audit_stages")).intValue()).as("audit stages stored").isEqualTo(STAGES_TO_THE_MODEL.size());
+        String id = failed.id();
+        DatabaseProbe.StoredExecution stored = world.database().execution(id)
+                .orElseThrow(() -> new AssertionError("no row for execution " + id + " in the database"));
+        assertThat(stored.status()).as("status stored in the database").isEqualTo(Execution.FAILED);
+        assertThat(stored.completions()).as("times the execution was finished").isEqualTo(1);
+        assertThat(stored.outputs()).as("outputs stored for a failed execution").isNull();
+        assertThat(stored.auditStages()).as("audit stages stored").isEqualTo(STAGES_TO_THE_MODEL.size());
     }
 
     @Then("the execution is found among the program's failed executions")
     public void theExecutionIsFoundAmongTheFailed() {
-        JsonNode history = world.executions().history(world.program().path("id").asText(), "failed");
-        List<String> ids = new ArrayList<>();
-        history.path("items").forEach(item -> ids.add(item.path("id").asText()));
-        assertThat(ids).as("failed executions in the program's history").containsExactly(failed.path("id").asText());
-        assertThat(history.path("total").asLong()).as("size of the program's failed history").isEqualTo(1);
-        assertThat(world.executions().history(world.program().path("id").asText(), "completed").path("total").asLong())
+        HistoryPage history = world.executions().history(world.program().id(), Execution.FAILED);
+        assertThat(history.ids()).as("failed executions in the program's history").containsExactly(failed.id());
+        assertThat(history.totalOrNone()).as("size of the program's failed history").isEqualTo(1);
+        assertThat(world.executions().history(world.program().id(), Execution.COMPLETED).totalOrNone())
                 .as("completed executions of a program whose model always fails").isZero();
     }
 
@@ -100,14 +100,14 @@ public final class ModelFailureSteps {
         }
         ObjectNode config = Json.object();
         config.set(field, Json.parse(value));
-        programOutcome = world.programs().create(world.uniqueName("configured_" + adapter), world.signature().path("id").asText(), adapter, config);
+        programOutcome = world.programs().create(world.uniqueName("configured_" + adapter), world.signature().id(), adapter, config);
     }
 
     @Then("the program is turned away because its {string} must be {}")
     public void theProgramIsTurnedAway(String setting, String expected) {
         Rejection rejection = programOutcome.rejectionOrFail("a program with a " + setting + " the model cannot use");
         assertThat(rejection.reason()).as("reason of the rejection (%s)", rejection.message()).isEqualTo("validation_error");
-        assertThat(rejection.detail("field")).as("setting named by the rejection").isEqualTo("config." + SETTINGS.get(setting));
-        assertThat(rejection.detail("expected")).as("what the rejection says the setting must be").isEqualTo(expected);
+        assertThat(rejection.field()).as("setting named by the rejection").isEqualTo("config." + SETTINGS.get(setting));
+        assertThat(rejection.expected()).as("what the rejection says the setting must be").isEqualTo(expected);
     }
 }

@@ -100,12 +100,12 @@ public final class ObservabilitySteps {
         MetricsScrape before = MetricsScrape.of(operations);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(world.executions().submit(world.program().path("id").asText(), Json.object().put("question", "counted " + i))
-                    .orFail("submitting a counted question").path("id").asText());
+            ids.add(world.executions().submit(world.program().id(), Json.object().put("question", "counted " + i))
+                    .orFail("submitting a counted question").id());
         }
         for (String id : ids) {
             Waits.until("execution " + id + " to complete", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
-                    e -> "completed".equals(e.path("status").asText()));
+                    e -> "completed".equals(e.status()));
         }
         counters.record(before, MetricsScrape.of(operations));
     }

@@ -11,7 +11,13 @@ import dev.proofgate.acceptance.checklists.state.BackupOutcome;
 import dev.proofgate.acceptance.checklists.state.BadStarts;
 import dev.proofgate.acceptance.checklists.state.GracefulStop;
 import dev.proofgate.acceptance.checklists.state.Restart;
+import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.OperationsApi;
+import dev.proofgate.acceptance.environment.PlatformHost;
+import dev.proofgate.gate.machine.TimedJudgement;
+import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Json;
+import dev.proofgate.gate.support.Waits;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Json;
@@ -78,13 +84,13 @@ public final class OperationsSteps {
 
     @Given("a user asked {string} and got an answer")
     public void aUserAskedAndGotAnAnswer(String question) {
-        JsonNode submitted = world.executions().submit(world.program().path("id").asText(), Json.object().put("question", question))
+        Execution submitted = world.executions().submit(world.program().id(), Json.object().put("question", question))
                 .orFail("asking " + question);
-        String id = submitted.path("id").asText();
-        JsonNode done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
-                e -> "completed".equals(e.path("status").asText()));
+        String id = submitted.id();
+        Execution done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
+                e -> "completed".equals(e.status()));
         world.execution(world.adapter(), done);
-        Evidence.json("the answered execution", done.toPrettyString());
+        Evidence.text("the answered execution", done.toString());
     }
 
     @When("the platform is stopped and started again")
@@ -122,23 +128,22 @@ public final class OperationsSteps {
     /** The scenario's signature, program and execution as the platform shows them. */
     private Map<String, JsonNode> currentViews() {
         Map<String, JsonNode> views = new LinkedHashMap<>();
-        views.put("signature", shown(OperationsApi.Resource.SIGNATURE, world.signature()));
-        views.put("program", shown(OperationsApi.Resource.PROGRAM, world.program()));
-        views.put("execution", shown(OperationsApi.Resource.EXECUTION, world.execution()));
+        views.put("signature", shown(OperationsApi.Resource.SIGNATURE, world.signature().id()));
+        views.put("program", shown(OperationsApi.Resource.PROGRAM, world.program().id()));
+        views.put("execution", shown(OperationsApi.Resource.EXECUTION, world.execution().id()));
         return views;
     }
 
-    private JsonNode shown(OperationsApi.Resource resource, JsonNode created) {
-        String id = created.path("id").asText();
+    private JsonNode shown(OperationsApi.Resource resource, String id) {
         return scenario.operations().shown(resource, id).orElseThrow(() -> new AssertionError("the platform does not find the "
                 + resource.name().toLowerCase() + " " + id));
     }
 
     @When("the platform is stopped while the question is being answered")
     public void thePlatformIsStoppedWhileAnswering() throws IOException {
-        String id = world.execution().path("id").asText();
+        String id = world.execution().id();
         Waits.until("execution " + id + " to be running", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
-                e -> "running".equals(e.path("status").asText()));
+                e -> "running".equals(e.status()));
         String logBefore = platformLog();
         Duration took = world.faults().stopPlatform(Duration.ofSeconds(60));
         String written = platformLog().substring(logBefore.length());
@@ -159,11 +164,11 @@ public final class OperationsSteps {
 
     @Then("the question is answered exactly once")
     public void theQuestionIsAnsweredExactlyOnce() {
-        String id = world.execution().path("id").asText();
-        JsonNode execution = world.executions().get(id).orFail("reading " + id);
-        Evidence.json("the execution after the restart", execution.toPrettyString());
-        assertThat(execution.path("status").asText()).as("status of the execution in hand at the stop (%s)", execution.path("error")).isEqualTo("completed");
-        assertThat(execution.path("attempts").asInt()).as("attempts: the drained execution must not have been run again").isEqualTo(1);
+        String id = world.execution().id();
+        Execution execution = world.executions().get(id).orFail("reading " + id);
+        Evidence.text("the execution after the restart", execution.toString());
+        assertThat(execution.status()).as("status of the execution in hand at the stop (%s)", execution.error()).isEqualTo("completed");
+        assertThat(execution.attempts()).as("attempts: the drained execution must not have been run again").isEqualTo(1);
     }
 
     @When("the platform's database is backed up and restored into an empty database")

@@ -2,11 +2,13 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.contracts.ContractCase;
+import dev.proofgate.acceptance.contracts.FieldTreatments;
 import dev.proofgate.acceptance.contracts.InputSample;
 import dev.proofgate.acceptance.contracts.SchemaInputGenerator;
+import dev.proofgate.acceptance.drivers.Execution;
+import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
 import dev.proofgate.acceptance.support.PublishedSchema;
@@ -15,14 +17,13 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Which fields may be left out or given as null, on inputs and on outputs. */
 public final class OptionalFieldSteps {
 
-    private static final List<String> TREATMENTS = List.of("left out", "given as null", "given a value");
     private static final long SEED = 11;
 
     private final ReadinessWorld world;
@@ -38,13 +39,13 @@ public final class OptionalFieldSteps {
     @When("each input is left out, given as null and given a value, expecting:")
     public void eachInputIsLeftOutNullAndGiven(List<Map<String, String>> expectations) {
         contract.origin("each field left out, given as null and given a value");
-        SchemaInputGenerator generator = new SchemaInputGenerator(world.signature().path("input_schema"), SEED);
+        SchemaInputGenerator generator = new SchemaInputGenerator(world.signature().inputSchema(), SEED);
         for (Map<String, String> expected : expectations) {
             String field = expected.get("field");
-            for (String treatment : TREATMENTS) {
+            for (String treatment : FieldTreatments.TREATMENTS) {
                 ObjectNode inputs = generator.everyFieldGiven();
-                treat(inputs, field, treatment, inputs.get(field));
-                boolean allowed = verdict(expected, treatment);
+                FieldTreatments.treat(inputs, field, treatment, inputs.get(field));
+                boolean allowed = FieldTreatments.accepted(expected, treatment);
                 agreement.attempt(allowed ? InputSample.valid(field + " " + treatment, inputs)
                         : InputSample.breaking(field, treatment, inputs));
             }
@@ -53,15 +54,8 @@ public final class OptionalFieldSteps {
 
     @Then("the published {word} schema requires exactly {string}")
     public void thePublishedSchemaRequiresExactly(String side, String fields) {
-        JsonNode schema = world.signature().path(side + "_schema");
-        List<String> required = new ArrayList<>();
-        schema.path("required").forEach(name -> required.add(name.asText()));
-        List<String> declared = new ArrayList<>();
-        world.signature().path(side + "s").forEach(field -> {
-            if (field.path("required").asBoolean()) {
-                declared.add(field.path("name").asText());
-            }
-        });
+        List<String> required = world.signature().publishedRequired(side);
+        List<String> declared = world.signature().declaredRequired(side);
         Evidence.text(side + " fields required", "published schema: " + required + "\ndeclared by the signature: " + declared);
         List<String> expected = Arrays.stream(fields.split(",")).map(String::trim).toList();
         assertThat(required).as("fields the published %s schema requires", side).containsExactlyInAnyOrderElementsOf(expected);
@@ -70,54 +64,21 @@ public final class OptionalFieldSteps {
 
     @Then("the published output schema treats the outputs of the execution on each adapter as follows:")
     public void thePublishedOutputSchemaTreatsOutputs(List<Map<String, String>> expectations) {
-        PublishedSchema schema = new PublishedSchema(world.signature().path("output_schema"));
-        List<String> ids = List.of(world.execution("native").path("id").asText(), world.execution("python_port").path("id").asText());
-        Map<String, JsonNode> finished = FinishedExecutions.await(world.executions(), ids, world.settings().awaitTimeout());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
-        for (JsonNode execution : finished.values()) {
-            assertThat(execution.path("status").asText()).as("status of the %s execution (error: %s)", execution.path("adapter"), execution.path("error"))
-                    .isEqualTo("completed");
-            JsonNode outputs = execution.path("outputs");
+        PublishedSchema schema = new PublishedSchema(world.signature().outputSchema());
+        List<String> ids = List.of(world.execution("native").id(), world.execution("python_port").id());
+        Map<String, Execution> finished = FinishedExecutions.await(world.executions(), ids, world.settings().awaitTimeout());
+        List<FieldTreatments.Judged> judged = new ArrayList<>();
+        for (Execution execution : finished.values()) {
+            String adapter = execution.adapter();
+            assertThat(execution.status()).as("status of the %s execution (error: %s)", adapter, execution.error()).isEqualTo(Execution.COMPLETED);
             for (Map<String, String> expected : expectations) {
                 String field = expected.get("field");
-                assertThat(outputs.has(field) && !outputs.get(field).isNull()).as("the %s adapter gave a value for '%s': %s",
-                        execution.path("adapter").asText(), field, outputs).isTrue();
-                for (String treatment : TREATMENTS) {
-                    ObjectNode treated = outputs.deepCopy();
-                    treat(treated, field, treatment, outputs.get(field));
-                    List<String> problems = schema.problems(treated);
-                    boolean allowed = verdict(expected, treatment);
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("adapter", execution.path("adapter").asText());
-                    row.put("output", field + " " + treatment);
-                    row.put("expected", allowed ? "accepted" : "rejected");
-                    row.put("published output schema", problems.isEmpty() ? "accepts" : "rejects: " + String.join("; ", problems));
-                    rows.add(row);
-                    if (problems.isEmpty() != allowed) {
-                        wrong.add(execution.path("adapter").asText() + ": " + field + " " + treatment + " is " + (allowed ? "rejected" : "accepted"));
-                    }
-                }
+                assertThat(execution.gave(field)).as("the %s adapter gave a value for '%s': %s", adapter, field, execution.outputs()).isTrue();
             }
+            judged.addAll(FieldTreatments.outputs(schema, adapter, execution.outputs(), expectations));
         }
-        Evidence.rows("outputs left out, given as null and given their value", rows);
-        assertThat(wrong).as("outputs the published output schema treats against the table").isEmpty();
-    }
-
-    private static void treat(ObjectNode document, String field, String treatment, JsonNode value) {
-        switch (treatment) {
-            case "left out" -> document.remove(field);
-            case "given as null" -> document.putNull(field);
-            default -> document.set(field, value);
-        }
-    }
-
-    private static boolean verdict(Map<String, String> expected, String treatment) {
-        String verdict = expected.get(treatment);
-        if (!"accepted".equals(verdict) && !"rejected".equals(verdict)) {
-            throw new IllegalArgumentException("the table says '" + verdict + "' for '" + expected.get("field") + " " + treatment
-                    + "'; write accepted or rejected");
-        }
-        return "accepted".equals(verdict);
+        Evidence.rows("outputs left out, given as null and given their value", judged.stream().map(FieldTreatments.Judged::row).toList());
+        assertThat(judged.stream().map(FieldTreatments.Judged::wrong).filter(Objects::nonNull).toList())
+                .as("outputs the published output schema treats against the table").isEmpty();
     }
 }

@@ -1,6 +1,6 @@
 package dev.proofgate.acceptance.steps;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Program;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
 
@@ -15,9 +15,8 @@ public final class ProgramSteps {
 
     @Given("a program that answers with the {string} adapter")
     public void aProgramThatAnswersWithTheAdapter(String adapter) {
-        JsonNode signature = world.signature();
-        JsonNode program = world.programs()
-                .create(world.uniqueName("program_" + adapter), signature.path("id").asText(), adapter, null)
+        Program program = world.programs()
+                .create(world.uniqueName("program_" + adapter), world.signature().id(), adapter, null)
                 .orFail("creating a program on the '" + adapter + "' adapter");
         world.program(adapter, program);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.budgets.Budget;
 import dev.proofgate.acceptance.budgets.BudgetTable;
 import dev.proofgate.acceptance.budgets.Measure;
+import dev.proofgate.acceptance.drivers.Program;
 import dev.proofgate.acceptance.faults.ExecutionRecords;
 import dev.proofgate.acceptance.faults.FaultRun;
 import dev.proofgate.acceptance.faults.Ledger;
@@ -51,8 +52,8 @@ public final class ResilienceSteps {
     @Given("a program that answers with the {string} adapter, taking {int} ms per question")
     public void aSlowProgram(String adapter, int latencyMillis) {
         JsonNode config = Json.object().put("latency_ms", latencyMillis);
-        JsonNode program = world.programs()
-                .create(world.uniqueName("slow_program_" + adapter), world.signature().path("id").asText(), adapter, config)
+        Program program = world.programs()
+                .create(world.uniqueName("slow_program_" + adapter), world.signature().id(), adapter, config)
                 .orFail("creating a program on the '" + adapter + "' adapter taking " + latencyMillis + " ms");
         world.program(adapter, program);
     }
@@ -62,7 +63,7 @@ public final class ResilienceSteps {
         Map<String, String> programs = new LinkedHashMap<>();
         for (String adapter : List.of("native", "python_port")) {
             try {
-                programs.put(adapter, world.program(adapter).path("id").asText());
+                programs.put(adapter, world.program(adapter).id());
             } catch (IllegalStateException noProgramOnThatAdapter) {
                 // the scenario did not create one: the stream covers the programs it did create
             }
@@ -81,7 +82,7 @@ public final class ResilienceSteps {
 
     @When("a user's question is accepted")
     public void aUsersQuestionIsAccepted() {
-        Ledger.Entry entry = run().submitOne(world.adapter(), world.program().path("id").asText(), "Is an accepted question kept?");
+        Ledger.Entry entry = run().submitOne(world.adapter(), world.program().id(), "Is an accepted question kept?");
         assertThat(entry.seen()).as("what the client saw for the question (%s)", entry.detail()).isEqualTo(Ledger.Seen.ACCEPTED);
         Evidence.text("accepted", "execution " + entry.executionId() + " accepted in " + entry.latencyMillis() + " ms");
     }
@@ -89,7 +90,7 @@ public final class ResilienceSteps {
     @Given("{int} question(s) is/are being answered")
     public void questionsAreBeingAnswered(int count) {
         for (int i = 0; i < count; i++) {
-            Ledger.Entry entry = run().submitOne(world.adapter(), world.program().path("id").asText(), "in-flight question " + i);
+            Ledger.Entry entry = run().submitOne(world.adapter(), world.program().id(), "in-flight question " + i);
             assertThat(entry.seen()).as("what the client saw for in-flight question %d (%s)", i, entry.detail()).isEqualTo(Ledger.Seen.ACCEPTED);
         }
         run().awaitRunning(count);
@@ -237,16 +238,7 @@ public final class ResilienceSteps {
 
     @Then("while it ran, its lease was renewed and never handed to another claim")
     public void itsLeaseWasRenewed() {
-        List<String> ids = run().acceptedIds();
-        List<ExecutionRecords.Row> samples = new ArrayList<>();
-        // a lease handed to another claim is the finding itself: the watch stops there and the assertions say so
-        Waits.until("the slow execution to finish while its lease is watched", world.settings().awaitTimeout(), () -> {
-            ExecutionRecords.Row row = run().rows(ids).values().stream().findFirst().orElse(null);
-            if (row != null) {
-                samples.add(row);
-            }
-            return row;
-        }, row -> row != null && ("completed".equals(row.status()) || "failed".equals(row.status()) || row.attempts() > 1));
+        List<ExecutionRecords.Row> samples = run().watchFirstAccepted();
         Evidence.rows("the execution's lease while it ran", rows(samples));
         List<ExecutionRecords.Row> running = samples.stream().filter(r -> "running".equals(r.status())).toList();
         assertThat(running).as("samples of the execution while it ran").isNotEmpty();
@@ -268,7 +260,7 @@ public final class ResilienceSteps {
      * environment cannot shorten it (a deployed platform), the scenario is not run rather than failed.
      */
     private void requireLeaseShorterThanTheModel(ExecutionRecords.Row firstClaim) {
-        long model = world.program("native").path("config").path("latency_ms").asLong(0);
+        long model = world.program("native").latencyMs();
         long lease = firstClaim.leaseExpiresAt() - firstClaim.startedAt();
         if (model > 0 && firstClaim.startedAt() > 0 && lease >= model) {
             throw new TestAbortedException("not run: its premise could not be arranged: the platform's lease (" + lease

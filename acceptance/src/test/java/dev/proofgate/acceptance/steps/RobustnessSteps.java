@@ -16,9 +16,15 @@ import dev.proofgate.acceptance.checklists.state.DeepRequest;
 import dev.proofgate.acceptance.checklists.state.SlowProgram;
 import dev.proofgate.acceptance.checklists.state.WorkerProbe;
 import dev.proofgate.acceptance.drivers.ApiDescription;
+import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.HttpAnswer;
+import dev.proofgate.acceptance.drivers.Signature;
 import dev.proofgate.acceptance.drivers.hostile.HostileClient;
 import dev.proofgate.acceptance.drivers.hostile.MalformedRequestCorpus;
+import dev.proofgate.gate.machine.TimedJudgement;
+import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Json;
+import dev.proofgate.gate.support.Waits;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Json;
@@ -81,13 +87,13 @@ public final class RobustnessSteps {
     /** A signature and a program on each adapter, so that mutations reach the validation behind a successful lookup. */
     private MalformedRequestCorpus.Targets corpusTargets() {
         String name = world.uniqueName("corpus_target");
-        JsonNode signature = world.signatures().declare("signature " + name + ": :string question, :optional(:map) context -> :string answer", null)
+        Signature signature = world.signatures().declare("signature " + name + ": :string question, :optional(:map) context -> :string answer", null)
                 .orFail("declaring the corpus's target signature");
-        String nativeProgram = world.programs().create("corpus native", signature.path("id").asText(), "native", null).orFail("a native program")
-                .path("id").asText();
-        String pythonProgram = world.programs().create("corpus python", signature.path("id").asText(), "python_port", null)
-                .orFail("a python_port program").path("id").asText();
-        return new MalformedRequestCorpus.Targets(signature.path("id").asText(), name, nativeProgram, pythonProgram);
+        String nativeProgram = world.programs().create("corpus native", signature.id(), "native", null).orFail("a native program")
+                .id();
+        String pythonProgram = world.programs().create("corpus python", signature.id(), "python_port", null)
+                .orFail("a python_port program").id();
+        return new MalformedRequestCorpus.Targets(signature.id(), name, nativeProgram, pythonProgram);
     }
 
     private MalformedRequestCorpus corpusAgainst(MalformedRequestCorpus.Targets targets) {
@@ -113,8 +119,8 @@ public final class RobustnessSteps {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (String place : places) {
-            HttpAnswer answer = hostile.nulIn(HostileClient.NulPlace.named(place), world.signature().path("id").asText(),
-                    world.program().path("id").asText());
+            HttpAnswer answer = hostile.nulIn(HostileClient.NulPlace.named(place), world.signature().id(),
+                    world.program().id());
             rows.add(row("place", place, "status", answer.status(), "reason", answer.errorType(), "answer", answer.body()));
             if (!answer.refusedAs("validation_error")) {
                 wrong.add(place + ": " + answer.summary());
@@ -141,7 +147,7 @@ public final class RobustnessSteps {
     @When("a user sends inputs nested {int} levels deep")
     public void aUserSendsDeeplyNestedInputs(int depth) {
         restarts.record(scenario.operations().health().bridge().restarts());
-        HttpAnswer answer = hostile.deeplyNestedQuestion(world.program().path("id").asText(), depth);
+        HttpAnswer answer = hostile.deeplyNestedQuestion(world.program().id(), depth);
         Evidence.text("answer to inputs nested " + depth + " levels deep", answer.summary());
         deep.record(answer);
     }
@@ -155,12 +161,12 @@ public final class RobustnessSteps {
 
     @Then("a question on the program is still answered within {int} seconds without a worker restart")
     public void aQuestionIsStillAnswered(int seconds) {
-        JsonNode submitted = world.executions().submit(world.program().path("id").asText(),
+        Execution submitted = world.executions().submit(world.program().id(),
                 Json.object().put("question", "still there?").set("context", Json.object())).orFail("a plain question after the deep one");
-        String id = submitted.path("id").asText();
-        JsonNode done = Waits.until("execution " + id + " to complete", Duration.ofSeconds(seconds),
-                () -> world.executions().get(id).orFail("reading execution " + id), e -> "completed".equals(e.path("status").asText()));
-        Evidence.json("the plain question, answered", done.toPrettyString());
+        String id = submitted.id();
+        Execution done = Waits.until("execution " + id + " to complete", Duration.ofSeconds(seconds),
+                () -> world.executions().get(id).orFail("reading execution " + id), e -> "completed".equals(e.status()));
+        Evidence.text("the plain question, answered", done.toString());
         assertThat(scenario.operations().health().bridge().restarts()).as("Python worker restarts since the deep request")
                 .isEqualTo(restarts.before());
     }
@@ -229,7 +235,7 @@ public final class RobustnessSteps {
     @Then("a program whose model takes longer than the bound is refused naming the setting")
     public void aProgramBeyondTheLatencyBoundIsRefused() {
         long bound = scenario.publishedLimit("latency_ms");
-        HttpAnswer answer = hostile.programWithLatency(world.signature().path("id").asText(), bound + 1);
+        HttpAnswer answer = hostile.programWithLatency(world.signature().id(), bound + 1);
         Evidence.text("a program with a latency of " + (bound + 1) + " ms (bound " + bound + " ms)", answer.summary());
         assertThat(answer.refusal()).as("how a program beyond the latency bound was answered (%s)", answer.summary())
                 .isIn(HttpAnswer.refusalsLike("validation_error"));
@@ -238,7 +244,7 @@ public final class RobustnessSteps {
 
     @Given("a program on the {string} adapter whose model takes {int} ms")
     public void aSlowProgram(String adapter, int latencyMs) {
-        slow.record(world.programs().create(world.uniqueName("slow_program"), world.signature().path("id").asText(), adapter,
+        slow.record(world.programs().create(world.uniqueName("slow_program"), world.signature().id(), adapter,
                 Json.object().put("latency_ms", latencyMs)).orFail("creating a slow program"));
         world.program(adapter, slow.program());
     }
@@ -247,26 +253,26 @@ public final class RobustnessSteps {
     public void questionsAreQueuedOnTheSlowProgram(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(world.executions().submit(slow.program().path("id").asText(), Json.object().put("question", "slow " + i))
-                    .orFail("queueing a slow question").path("id").asText());
+            ids.add(world.executions().submit(slow.program().id(), Json.object().put("question", "slow " + i))
+                    .orFail("queueing a slow question").id());
         }
         Evidence.text("slow questions queued", String.join("\n", ids));
     }
 
     @Then("the answer is completed within {int} ms")
     public void theAnswerIsCompletedWithin(int budgetMs) {
-        String id = world.execution().path("id").asText();
+        String id = world.execution().id();
         // the execution was asked for once, behind the slow queue: it cannot be measured again, so a breach on a
         // disturbed machine is not judged
-        JsonNode done = TimedJudgement.judge("the fast program's answer behind the slow queue", TimedJudgement.measure(() ->
+        Execution done = TimedJudgement.judge("the fast program's answer behind the slow queue", TimedJudgement.measure(() ->
                         Waits.until("execution " + id + " to finish", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
-                                e -> List.of("completed", "failed").contains(e.path("status").asText()))), null,
-                e -> e.path("metrics").path("total_ms").asLong() > budgetMs,
-                e -> e.path("metrics").path("total_ms").asLong() + " ms from acceptance to completion, budget " + budgetMs + " ms");
-        Evidence.json("the fast program's execution", done.toPrettyString());
-        assertThat(done.path("status").asText()).as("status").isEqualTo("completed");
-        assertThat(done.path("metrics").path("total_ms").asLong()).as("ms from acceptance to completion (queued %s ms)",
-                done.path("metrics").path("queue_ms")).isLessThanOrEqualTo(budgetMs);
+                                Execution::finished)), null,
+                e -> e.metrics().total() > budgetMs,
+                e -> e.metrics().total() + " ms from acceptance to completion, budget " + budgetMs + " ms");
+        Evidence.text("the fast program's execution", done.toString());
+        assertThat(done.status()).as("status").isEqualTo("completed");
+        assertThat(done.metrics().total()).as("ms from acceptance to completion (queued %s ms)",
+                done.metrics().queueMs()).isLessThanOrEqualTo(budgetMs);
     }
 
     @When("signatures of {int} and {int} fields are compiled")

@@ -2,12 +2,12 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.contracts.ContractCase;
 import dev.proofgate.acceptance.contracts.InputSample;
 import dev.proofgate.acceptance.contracts.SchemaInputGenerator;
 import dev.proofgate.acceptance.contracts.SignatureTable;
 import dev.proofgate.acceptance.contracts.Trial;
+import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.Outcome;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
@@ -20,11 +20,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /** Inputs generated from a published schema, tried on the schema and on the platform, and what came back. */
 public final class SchemaAgreementSteps {
-
-    private static final List<String> ADAPTERS = List.of("native", "python_port");
 
     private final ReadinessWorld world;
     private final ContractCase contract;
@@ -47,8 +46,7 @@ public final class SchemaAgreementSteps {
     @When("inputs generated from its published input schema with seed {long} are submitted")
     public void inputsGeneratedFromThePublishedSchemaAreSubmitted(long seed) {
         contract.origin("generated with seed " + seed);
-        JsonNode schema = world.signature().path("input_schema");
-        SchemaInputGenerator generator = new SchemaInputGenerator(schema, seed);
+        SchemaInputGenerator generator = new SchemaInputGenerator(world.signature().inputSchema(), seed);
         List<InputSample> samples = new ArrayList<>(generator.valid(world.settings().contractSamples()));
         samples.addAll(generator.invalid());
         samples.forEach(this::attempt);
@@ -59,14 +57,14 @@ public final class SchemaAgreementSteps {
     /** Tries one input on the published schema and on the platform; an accepted one runs on every program of the scenario. */
     void attempt(InputSample sample) {
         if (inputSchema == null) {
-            inputSchema = new PublishedSchema(world.signature().path("input_schema"));
+            inputSchema = new PublishedSchema(world.signature().inputSchema());
         }
-        Outcome outcome = world.executions().submit(world.program("native").path("id").asText(), sample.inputs());
+        Outcome<Execution> outcome = world.executions().submit(world.program("native").id(), sample.inputs());
         Trial trial = Trial.of(sample, inputSchema.problems(sample.inputs()), outcome.rejection());
         if (outcome.wasAccepted()) {
-            trial.executionIds().put("native", outcome.accepted().path("id").asText());
-            Outcome other = world.executions().submit(world.program("python_port").path("id").asText(), sample.inputs());
-            trial.executionIds().put("python_port", other.orFail("the same input on the python_port adapter").path("id").asText());
+            trial.executionIds().put("native", outcome.accepted().id());
+            Outcome<Execution> other = world.executions().submit(world.program("python_port").id(), sample.inputs());
+            trial.executionIds().put("python_port", other.orFail("the same input on the python_port adapter").id());
         }
         trials.add(trial);
     }
@@ -94,63 +92,35 @@ public final class SchemaAgreementSteps {
 
     @Then("every accepted input completes on both adapters with outputs the published output schema accepts")
     public void everyAcceptedInputCompletesOnBothAdapters() {
-        PublishedSchema outputSchema = new PublishedSchema(world.signature().path("output_schema"));
-        Map<String, JsonNode> finished = contract.finished();
-        for (String adapter : ADAPTERS) {
+        PublishedSchema outputSchema = new PublishedSchema(world.signature().outputSchema());
+        Map<String, Execution> finished = contract.finished();
+        for (String adapter : Trial.ADAPTERS) {
             List<String> ids = trials.stream().map(t -> t.executionIds().get(adapter)).filter(java.util.Objects::nonNull).toList();
             assertThat(ids).as("executions the platform accepted on the %s adapter", adapter).isNotEmpty();
-            finished.putAll(FinishedExecutions.awaitInHistory(world.executions(), world.program(adapter).path("id").asText(), ids,
+            finished.putAll(FinishedExecutions.awaitInHistory(world.executions(), world.program(adapter).id(), ids,
                     world.settings().awaitTimeout()));
         }
-        List<Map<String, Object>> rows = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        for (Trial trial : trials) {
-            for (Map.Entry<String, String> run : trial.executionIds().entrySet()) {
-                JsonNode execution = finished.get(run.getValue());
-                List<String> complaints = "completed".equals(execution.path("status").asText())
-                        ? outputSchema.problems(execution.path("outputs"))
-                        : List.of("did not complete: " + execution.path("error"));
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("input", trial.sample().label());
-                row.put("adapter", run.getKey());
-                row.put("status", execution.path("status").asText());
-                row.put("output schema", complaints.isEmpty() ? "accepts" : String.join("; ", complaints));
-                rows.add(row);
-                if (!complaints.isEmpty()) {
-                    problems.add(run.getKey() + " on '" + trial.sample().label() + "' " + trial.sample().inputs() + ": " + complaints);
-                }
-            }
-        }
-        Evidence.rows("outputs checked against the published output schema", rows);
-        assertThat(problems).as("executions of accepted inputs that did not complete with outputs the published output schema accepts").isEmpty();
+        List<Trial.CheckedOutput> checked = trials.stream()
+                .flatMap(trial -> trial.checkOutputs(finished::get, outputSchema).stream()).toList();
+        Evidence.rows("outputs checked against the published output schema", checked.stream().map(Trial.CheckedOutput::row).toList());
+        assertThat(checked.stream().map(Trial.CheckedOutput::problem).filter(Objects::nonNull).toList())
+                .as("executions of accepted inputs that did not complete with outputs the published output schema accepts").isEmpty();
     }
 
     @Then("both adapters give the same outputs for every accepted input")
     public void bothAdaptersGiveTheSameOutputsForEveryInput() {
-        List<Map<String, Object>> differences = new ArrayList<>();
-        int compared = 0;
-        for (Trial trial : trials) {
-            if (trial.executionIds().keySet().containsAll(ADAPTERS)) {
-                JsonNode nativeOutputs = finishedExecution(trial.executionIds().get("native")).path("outputs");
-                JsonNode pythonOutputs = finishedExecution(trial.executionIds().get("python_port")).path("outputs");
-                compared++;
-                if (!nativeOutputs.equals(pythonOutputs)) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("input", trial.sample().label());
-                    row.put("native", nativeOutputs.toString());
-                    row.put("python_port", pythonOutputs.toString());
-                    differences.add(row);
-                }
-            }
-        }
+        List<Trial> ranOnBoth = trials.stream().filter(Trial::ranOnEveryAdapter).toList();
+        int compared = ranOnBoth.size();
+        List<Map<String, Object>> differences = ranOnBoth.stream()
+                .flatMap(trial -> trial.outputDifference(this::finishedExecution).stream()).toList();
         Evidence.text("comparison", compared + " accepted inputs compared across the native and python_port adapters");
         Evidence.rows("inputs on which the adapters differ", differences);
         assertThat(compared).as("accepted inputs run on both adapters").isPositive();
         assertThat(differences).as("inputs on which the native and python_port adapters give different outputs").isEmpty();
     }
 
-    private JsonNode finishedExecution(String id) {
-        JsonNode execution = contract.finished().get(id);
+    private Execution finishedExecution(String id) {
+        Execution execution = contract.finished().get(id);
         return execution != null ? execution : world.executions().get(id).orFail("reading execution " + id);
     }
 }

@@ -20,7 +20,12 @@ import dev.proofgate.acceptance.drivers.ApiDescription;
 import dev.proofgate.acceptance.drivers.HttpAnswer;
 import dev.proofgate.acceptance.drivers.OperationsApi;
 import dev.proofgate.acceptance.drivers.Outcome;
+import dev.proofgate.acceptance.drivers.Program;
+import dev.proofgate.acceptance.drivers.Signature;
 import dev.proofgate.acceptance.drivers.hostile.HostileClient;
+import dev.proofgate.gate.machine.TimedJudgement;
+import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.world.ReadinessWorld;
@@ -234,9 +239,9 @@ public final class SecuritySteps {
 
     @When("a team names programs after injection strings:")
     public void aTeamNamesProgramsAfterInjectionStrings(List<String> names) {
-        List<JsonNode> created = new ArrayList<>();
+        List<Program> created = new ArrayList<>();
         for (String name : names) {
-            created.add(world.programs().create(name, world.signature().path("id").asText(), "native", null)
+            created.add(world.programs().create(name, world.signature().id(), "native", null)
                     .orFail("creating a program named " + name));
         }
         injection.record(names, created);
@@ -247,7 +252,7 @@ public final class SecuritySteps {
         List<String> names = injection.names();
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
-            String id = injection.programs().get(i).path("id").asText();
+            String id = injection.programs().get(i).id();
             Optional<String> stored = scenario.operations().shown(OperationsApi.Resource.PROGRAM, id)
                     .map(program -> program.path("name").asText());
             rows.add(row("given", names.get(i), "read back", stored.orElse("(program " + id + " not found)"), "verbatim",
@@ -266,11 +271,11 @@ public final class SecuritySteps {
             assertThat(lookup.wasAccepted()).as("a signature found by the injection string %s: %s", name, lookup.accepted()).isFalse();
             assertThat(lookup.rejection().reason()).as("reason for finding nothing").isEqualTo("not_found");
         }
-        String real = world.signature().path("name").asText();
-        Outcome own = world.signatures().findByName(real);
+        String real = world.signature().name();
+        Outcome<Signature> own = world.signatures().findByName(real);
         rows.add(row("looked up", real, "found", own.wasAccepted(), "reason", "the scenario's own signature"));
         Evidence.rows("lookups by injection strings", rows);
-        assertThat(own.orFail("looking up the scenario's own signature").path("name").asText()).as("own signature still found").isEqualTo(real);
+        assertThat(own.orFail("looking up the scenario's own signature").name()).as("own signature still found").isEqualTo(real);
     }
 
     @When("the suite collects what the platform shows about itself")

@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.Rejection;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
@@ -27,7 +28,7 @@ public final class SignatureSteps {
     @Given("a question answering signature that needs questions of at least {int} characters")
     public void aQuestionAnsweringSignatureWithMinimumLength(int minLength) {
         declare("signature " + world.uniqueName("question_answering") + ": :string question -> :string answer",
-                Json.parse("{\"question\": {\"minLength\": " + minLength + "}}"));
+                minimumLength("question", minLength));
     }
 
     @Given("a multi-step reasoning signature")
@@ -52,15 +53,21 @@ public final class SignatureSteps {
     public void theSignatureIsRejectedAsASyntaxError(int line, int column) {
         Rejection rejection = world.rejection();
         assertThat(rejection.reason()).as("reason of the rejection").isEqualTo("syntax_error");
-        assertThat(rejection.detail("line")).as("line named by the rejection").isEqualTo(Integer.toString(line));
-        assertThat(rejection.detail("column")).as("column named by the rejection").isEqualTo(Integer.toString(column));
-        assertThat(rejection.detail("expected")).as("what the rejection says was expected").isNotBlank();
+        assertThat(rejection.line()).as("line named by the rejection").isEqualTo(Integer.toString(line));
+        assertThat(rejection.column()).as("column named by the rejection").isEqualTo(Integer.toString(column));
+        assertThat(rejection.expected()).as("what the rejection says was expected").isNotBlank();
     }
 
     @Then("no signature named {string} was stored")
     public void noSignatureNamedWasStored(String name) {
         assertThat(world.database().signaturesNamed(name)).as("signatures named '%s' in the database", name).isZero();
         assertThat(world.signatures().findByName(name).wasAccepted()).as("the platform finds a signature named '%s'", name).isFalse();
+    }
+
+    private static JsonNode minimumLength(String field, int minLength) {
+        ObjectNode constraints = Json.object();
+        constraints.putObject(field).put("minLength", minLength);
+        return constraints;
     }
 
     private void declare(String definition, JsonNode constraints) {

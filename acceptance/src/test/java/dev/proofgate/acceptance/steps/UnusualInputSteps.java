@@ -3,6 +3,8 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Execution;
+import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
 import dev.proofgate.acceptance.support.PublishedSchema;
@@ -10,7 +12,6 @@ import dev.proofgate.acceptance.workflows.UnusualInputs;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,38 +32,28 @@ public final class UnusualInputSteps {
         JsonNode inputs = UnusualInputs.named(unusual);
         Evidence.text("inputs sent", "\"" + unusual + "\": " + inputs.toString().length() + " characters of JSON\n" + inputs);
         for (String adapter : ADAPTERS) {
-            world.execution(adapter, world.executions().submit(world.program(adapter).path("id").asText(), inputs)
+            world.execution(adapter, world.executions().submit(world.program(adapter).id(), inputs)
                     .orFail(unusual + " on the " + adapter + " adapter"));
         }
     }
 
     @Then("every execution completes with outputs of the declared types, inside their declared ranges")
     public void everyExecutionCompletesInsideTheDeclaredRanges() {
-        PublishedSchema outputSchema = new PublishedSchema(world.signature().path("output_schema"));
+        PublishedSchema outputSchema = new PublishedSchema(world.signature().outputSchema());
         Map<String, String> ids = new LinkedHashMap<>();
-        world.executionsByAdapter().forEach((adapter, execution) -> ids.put(execution.path("id").asText(), adapter));
-        Map<String, JsonNode> finished = FinishedExecutions.await(world.executions(), ids.keySet(), world.settings().awaitTimeout());
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (JsonNode execution : finished.values()) {
-            String adapter = ids.get(execution.path("id").asText());
-            world.execution(adapter, execution);
-            JsonNode outputs = execution.path("outputs");
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("adapter", adapter);
-            row.put("status", execution.path("status").asText());
-            row.put("error", execution.path("error").toString());
-            row.put("confidence", outputs.path("confidence").toString());
-            row.put("outputs (characters)", outputs.toString().length());
-            rows.add(row);
-        }
-        Evidence.rows("executions of the unusual input", rows);
-        for (JsonNode execution : finished.values()) {
-            String adapter = ids.get(execution.path("id").asText());
-            assertThat(execution.path("status").asText()).as("status on the %s adapter (error: %s)", adapter, execution.path("error")).isEqualTo("completed");
-            JsonNode outputs = execution.path("outputs");
-            assertThat(outputSchema.problems(outputs)).as("the published output schema's complaints about the %s adapter's outputs", adapter).isEmpty();
-            assertThat(outputs.path("confidence").isNumber()).as("the %s adapter's confidence %s is a number", adapter, outputs.path("confidence")).isTrue();
-            assertThat(outputs.path("confidence").asDouble()).as("the %s adapter's confidence", adapter).isBetween(0.0, 1.0);
+        world.executionsByAdapter().forEach((adapter, execution) -> ids.put(execution.id(), adapter));
+        Map<String, Execution> finished = FinishedExecutions.await(world.executions(), ids.keySet(), world.settings().awaitTimeout());
+        finished.values().forEach(execution -> world.execution(ids.get(execution.id()), execution));
+        Evidence.rows("executions of the unusual input",
+                finished.values().stream().map(execution -> UnusualInputs.row(ids.get(execution.id()), execution)).toList());
+        for (Execution execution : finished.values()) {
+            String adapter = ids.get(execution.id());
+            assertThat(execution.status()).as("status on the %s adapter (error: %s)", adapter, execution.error()).isEqualTo(Execution.COMPLETED);
+            assertThat(outputSchema.problems(execution.outputs()))
+                    .as("the published output schema's complaints about the %s adapter's outputs", adapter).isEmpty();
+            JsonNode confidence = execution.output("confidence");
+            assertThat(confidence.isNumber()).as("the %s adapter's confidence %s is a number", adapter, confidence).isTrue();
+            assertThat(confidence.asDouble()).as("the %s adapter's confidence", adapter).isBetween(0.0, 1.0);
         }
     }
 }

@@ -2,6 +2,8 @@ package dev.proofgate.acceptance.workflows;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.drivers.Execution;
+import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +29,17 @@ public final class UnusualInputs {
     }
 
     private UnusualInputs() {
+    }
+
+    /** One adapter's execution of an unusual input, as a row of evidence. */
+    public static Map<String, Object> row(String adapter, Execution execution) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("adapter", adapter);
+        row.put("status", execution.status());
+        row.put("error", String.valueOf(execution.error()));
+        row.put("confidence", execution.output("confidence").toString());
+        row.put("outputs (characters)", execution.outputs().toString().length());
+        return row;
     }
 
     public static ObjectNode named(String name) {

@@ -1,19 +1,23 @@
 package dev.proofgate.acceptance.world;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.config.SuiteSettings;
 import dev.proofgate.acceptance.drivers.AdaptersApi;
 import dev.proofgate.acceptance.drivers.BridgeDriver;
 import dev.proofgate.acceptance.drivers.DatabaseProbe;
+import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.ExecutionsApi;
+import dev.proofgate.acceptance.drivers.HealthApi;
+import dev.proofgate.acceptance.drivers.Program;
 import dev.proofgate.acceptance.drivers.ProgramsApi;
 import dev.proofgate.acceptance.drivers.Rejection;
+import dev.proofgate.acceptance.drivers.Signature;
 import dev.proofgate.acceptance.drivers.SignaturesApi;
 import dev.proofgate.acceptance.drivers.bridge.LocalWorkerBridge;
 import dev.proofgate.acceptance.drivers.database.JdbcDatabaseProbe;
 import dev.proofgate.acceptance.drivers.rest.PlatformHttp;
 import dev.proofgate.acceptance.drivers.rest.RestAdapters;
 import dev.proofgate.acceptance.drivers.rest.RestExecutions;
+import dev.proofgate.acceptance.drivers.rest.RestHealth;
 import dev.proofgate.acceptance.drivers.rest.RestPrograms;
 import dev.proofgate.acceptance.drivers.rest.RestSignatures;
 import dev.proofgate.acceptance.environment.Capability;
@@ -38,16 +42,17 @@ public final class ReadinessWorld implements AutoCloseable {
     private final ProgramsApi programs;
     private final ExecutionsApi executions;
     private final AdaptersApi adapters;
+    private final HealthApi health;
     private final String runSuffix = UUID.randomUUID().toString().substring(0, 8);
     private DatabaseProbe database;
     private BridgeDriver bridge;
     private FaultRun faultRun;
 
-    private JsonNode signature;
-    private final Map<String, JsonNode> programsByAdapter = new LinkedHashMap<>();
-    private final Map<String, JsonNode> executionsByAdapter = new LinkedHashMap<>();
+    private Signature signature;
+    private final Map<String, Program> programsByAdapter = new LinkedHashMap<>();
+    private final Map<String, Execution> executionsByAdapter = new LinkedHashMap<>();
     private String lastAdapter;
-    private JsonNode compiled;
+    private Signature compiled;
     private Rejection rejection;
     private String rejectedProgramId;
     private BridgeDriver.Reply reply;
@@ -60,6 +65,7 @@ public final class ReadinessWorld implements AutoCloseable {
         this.programs = new RestPrograms(http);
         this.executions = new RestExecutions(http);
         this.adapters = new RestAdapters(http);
+        this.health = new RestHealth(http);
     }
 
     public SuiteSettings settings() {
@@ -84,6 +90,10 @@ public final class ReadinessWorld implements AutoCloseable {
 
     public AdaptersApi adapters() {
         return adapters;
+    }
+
+    public HealthApi health() {
+        return health;
     }
 
     /** The read-only database probe; only scenarios tagged @requires=database-access get here. */
@@ -123,36 +133,36 @@ public final class ReadinessWorld implements AutoCloseable {
         return base + "_" + runSuffix;
     }
 
-    public JsonNode signature() {
+    public Signature signature() {
         return required(signature, "a signature declared earlier in the scenario");
     }
 
-    public void signature(JsonNode signature) {
+    public void signature(Signature signature) {
         this.signature = signature;
     }
 
-    public void program(String adapter, JsonNode program) {
+    public void program(String adapter, Program program) {
         programsByAdapter.put(adapter, program);
         lastAdapter = adapter;
     }
 
-    public JsonNode program() {
+    public Program program() {
         return program(required(lastAdapter, "a program created earlier in the scenario"));
     }
 
-    public JsonNode program(String adapter) {
+    public Program program(String adapter) {
         return required(programsByAdapter.get(adapter), "a program on the '" + adapter + "' adapter");
     }
 
-    public void execution(String adapter, JsonNode execution) {
+    public void execution(String adapter, Execution execution) {
         executionsByAdapter.put(adapter, execution);
     }
 
-    public JsonNode execution() {
+    public Execution execution() {
         return execution(required(lastAdapter, "an execution submitted earlier in the scenario"));
     }
 
-    public JsonNode execution(String adapter) {
+    public Execution execution(String adapter) {
         return required(executionsByAdapter.get(adapter), "an execution on the '" + adapter + "' adapter");
     }
 
@@ -160,15 +170,15 @@ public final class ReadinessWorld implements AutoCloseable {
         return required(lastAdapter, "a program created earlier in the scenario");
     }
 
-    public Map<String, JsonNode> executionsByAdapter() {
+    public Map<String, Execution> executionsByAdapter() {
         return executionsByAdapter;
     }
 
-    public JsonNode compiled() {
+    public Signature compiled() {
         return required(compiled, "a compiled signature");
     }
 
-    public void compiled(JsonNode compiled) {
+    public void compiled(Signature compiled) {
         this.compiled = compiled;
     }
 

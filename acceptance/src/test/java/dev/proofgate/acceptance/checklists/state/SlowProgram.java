@@ -1,17 +1,17 @@
 package dev.proofgate.acceptance.checklists.state;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Program;
 
 /** A program whose model is slow on purpose. Scenario-scoped, injected by constructor. */
 public final class SlowProgram {
 
-    private JsonNode program;
+    private Program program;
 
-    public JsonNode program() {
+    public Program program() {
         return Earlier.required(program, "a slow program created");
     }
 
-    public void record(JsonNode program) {
+    public void record(Program program) {
         this.program = program;
     }
 }

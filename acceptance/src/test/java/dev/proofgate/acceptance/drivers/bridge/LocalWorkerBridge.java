@@ -1,11 +1,18 @@
 package dev.proofgate.acceptance.drivers.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.BridgeDriver;
 import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.platform.adapter.PythonPortAdapter;
 import dev.proofgate.platform.bridge.BridgeException;
 import dev.proofgate.platform.bridge.FrameListener;
 import dev.proofgate.platform.bridge.WorkerProcess;
+import dev.proofgate.platform.signature.CompileError;
+import dev.proofgate.platform.signature.CompiledSignature;
+import dev.proofgate.platform.signature.SignatureCompiler;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -66,9 +73,22 @@ public final class LocalWorkerBridge implements BridgeDriver {
     }
 
     @Override
-    public Reply sendRaw(byte[] bytes) {
+    public Reply execute(String definition, JsonNode inputs) {
+        CompiledSignature signature;
         try {
-            JsonNode response = worker.client().sendRaw(bytes, TIMEOUT);
+            signature = new SignatureCompiler().compile(definition);
+        } catch (CompileError e) {
+            throw new IllegalArgumentException("the signature for the worker does not compile: " + e.getMessage(), e);
+        }
+        ObjectNode args = PythonPortAdapter.executeArgs(signature, inputs, null);
+        return request("execute", args, false);
+    }
+
+    @Override
+    public Reply sendPayload(byte[] payload) {
+        byte[] frame = ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put((byte) 0).put(payload).array();
+        try {
+            JsonNode response = worker.client().sendRaw(frame, TIMEOUT);
             if (response.path("ok").asBoolean(false)) {
                 return new Reply(response.path("result"), null, null);
             }

@@ -3,12 +3,15 @@ package dev.proofgate.acceptance.drivers.database;
 import dev.proofgate.acceptance.drivers.DatabaseProbe;
 import dev.proofgate.acceptance.environment.Environment;
 import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Json;
+import dev.proofgate.gate.support.Evidence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,12 +34,14 @@ public final class JdbcDatabaseProbe implements DatabaseProbe {
     }
 
     @Override
-    public Optional<Map<String, Object>> execution(String executionId) {
+    public Optional<StoredExecution> execution(String executionId) {
         List<Map<String, Object>> rows = query("execution row " + executionId,
                 "select id, program_id, status, attempts, completions, adapter, queue_ms, execution_ms, total_ms, "
                         + "outputs::text as outputs, jsonb_array_length(audit) as audit_stages, created_at, completed_at "
                         + "from executions where id = ?", UUID.fromString(executionId));
-        return rows.stream().findFirst();
+        return rows.stream().findFirst().map(row -> new StoredExecution(String.valueOf(row.get("id")), (String) row.get("status"),
+                ((Number) row.get("completions")).intValue(), row.get("outputs") == null ? null : Json.parse((String) row.get("outputs")),
+                ((Number) row.get("audit_stages")).intValue()));
     }
 
     @Override
@@ -51,14 +56,11 @@ public final class JdbcDatabaseProbe implements DatabaseProbe {
     }
 
     @Override
-    public long executionsAll() {
-        return count("all executions", "select count(*) as executions from executions");
-    }
-
-    @Override
-    public List<Map<String, Object>> executionStates(String programId) {
+    public List<StoredState> executionStates(String programId) {
         return query("states of the executions of program " + programId,
-                "select id, status, created_at from executions where program_id = ? order by created_at, id", UUID.fromString(programId));
+                "select id, status, created_at from executions where program_id = ? order by created_at, id", UUID.fromString(programId))
+                .stream().map(row -> new StoredState(String.valueOf(row.get("id")), String.valueOf(row.get("status")),
+                        ((Timestamp) row.get("created_at")).toInstant())).toList();
     }
 
     private long count(String what, String sql, Object... parameters) {

@@ -1,7 +1,10 @@
 package dev.proofgate.acceptance.drivers.rest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.proofgate.acceptance.drivers.ErrorTypes;
 import dev.proofgate.acceptance.drivers.Outcome;
 import dev.proofgate.acceptance.drivers.Rejection;
@@ -21,6 +24,8 @@ import io.restassured.specification.RequestSpecification;
 public final class PlatformHttp {
 
     static final ObjectMapper JSON = Json.MAPPER;
+    /** Binds answers to the drivers' records; a field the records do not name is left out, not a failure. */
+    private static final ObjectMapper RECORDS = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     private final String baseUrl;
     private final String apiKey;
@@ -41,11 +46,11 @@ public final class PlatformHttp {
     }
 
     /** Reads a response as an outcome, failing when the status contradicts the platform's contract. */
-    static Outcome outcome(Response response, int acceptedStatus) {
+    static <T> Outcome<T> outcome(Response response, int acceptedStatus, Class<T> type) {
         int status = response.statusCode();
         JsonNode body = parse(response);
         if (status == acceptedStatus) {
-            return Outcome.accepted(body);
+            return Outcome.accepted(bind(body, type, response));
         }
         JsonNode error = body.path("error");
         if (error.isMissingNode() || !error.has("type")) {
@@ -60,6 +65,26 @@ public final class PlatformHttp {
         return Outcome.rejected(new Rejection(reason, error.path("message").asText(), error.path("details")));
     }
 
+    /** The body as the driver's record; a body that does not fit it is a contract failure that quotes the body. */
+    static <T> T bind(JsonNode body, Class<T> type, Response response) {
+        try {
+            return RECORDS.treeToValue(body, type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new AssertionError("the platform answered with a body that does not have the shape of " + type.getSimpleName() + " ("
+                    + e.getMessage() + "): " + response.asString(), e);
+        }
+    }
+
+    /** A body already known to be the platform's answer, bound to a driver's record. */
+    public static <T> T read(String body, Class<T> type) {
+        try {
+            return RECORDS.readValue(body, type);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError("the platform answered with a body that does not have the shape of " + type.getSimpleName() + " ("
+                    + e.getOriginalMessage() + "): " + body, e);
+        }
+    }
+
     static JsonNode parse(Response response) {
         try {
             String text = response.asString();
@@ -72,7 +97,7 @@ public final class PlatformHttp {
     static String json(Object value) {
         try {
             return JSON.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e);
         }
     }

@@ -1,7 +1,8 @@
 package dev.proofgate.acceptance.drivers.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Adapter;
 import dev.proofgate.acceptance.drivers.AdaptersApi;
+import java.util.List;
 
 public final class RestAdapters implements AdaptersApi {
 
@@ -12,7 +13,14 @@ public final class RestAdapters implements AdaptersApi {
     }
 
     @Override
-    public JsonNode list() {
-        return PlatformHttp.outcome(http.request().get("/api/adapters"), 200).orFail("listing the adapters");
+    public List<Adapter> list() {
+        return PlatformHttp.outcome(http.request().get(Routes.ADAPTERS), 200, Listed.class).orFail("listing the adapters").items();
+    }
+
+    record Listed(List<Adapter> items) {
+        @Override
+        public List<Adapter> items() {
+            return items == null ? List.of() : items;
+        }
     }
 }

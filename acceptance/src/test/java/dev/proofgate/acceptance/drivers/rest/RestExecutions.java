@@ -2,11 +2,15 @@ package dev.proofgate.acceptance.drivers.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.ExecutionsApi;
+import dev.proofgate.acceptance.drivers.HistoryPage;
 import dev.proofgate.acceptance.drivers.Outcome;
 import io.restassured.specification.RequestSpecification;
 
 public final class RestExecutions implements ExecutionsApi {
+
+    private static final int HISTORY_LIMIT = 200;
 
     private final PlatformHttp http;
 
@@ -15,32 +19,38 @@ public final class RestExecutions implements ExecutionsApi {
     }
 
     @Override
-    public Outcome submit(String programId, JsonNode inputs) {
+    public Outcome<Execution> submit(String programId, JsonNode inputs) {
+        return PlatformHttp.outcome(http.request().body(PlatformHttp.json(submission(programId, inputs))).post(Routes.EXECUTIONS), 202,
+                Execution.class);
+    }
+
+    /** The body of a submission: the program and the inputs. */
+    public static ObjectNode submission(String programId, JsonNode inputs) {
         ObjectNode body = PlatformHttp.JSON.createObjectNode().put("program_id", programId);
         body.set("inputs", inputs);
-        return PlatformHttp.outcome(http.request().body(PlatformHttp.json(body)).post("/api/executions"), 202);
+        return body;
     }
 
     @Override
-    public Outcome get(String executionId) {
-        return PlatformHttp.outcome(http.request().get("/api/executions/{id}", executionId), 200);
+    public Outcome<Execution> get(String executionId) {
+        return PlatformHttp.outcome(http.request().get(Routes.EXECUTION, executionId), 200, Execution.class);
     }
 
     @Override
-    public JsonNode history(String programId, String status) {
-        RequestSpecification request = http.request().queryParam("program_id", programId).queryParam("limit", 200);
+    public HistoryPage history(String programId, String status) {
+        RequestSpecification request = http.request().queryParam("program_id", programId).queryParam("limit", HISTORY_LIMIT);
         if (status != null) {
             request = request.queryParam("status", status);
         }
-        return PlatformHttp.outcome(request.get("/api/executions"), 200).orFail("the program's history");
+        return PlatformHttp.outcome(request.get(Routes.EXECUTIONS), 200, HistoryPage.class).orFail("the program's history");
     }
 
     @Override
-    public JsonNode page(String programId, String status, int limit, int offset) {
+    public HistoryPage page(String programId, String status, int limit, int offset) {
         RequestSpecification request = http.request().queryParam("program_id", programId).queryParam("limit", limit).queryParam("offset", offset);
         if (status != null) {
             request = request.queryParam("status", status);
         }
-        return PlatformHttp.outcome(request.get("/api/executions"), 200).orFail("a page of the program's history");
+        return PlatformHttp.outcome(request.get(Routes.EXECUTIONS), 200, HistoryPage.class).orFail("a page of the program's history");
     }
 }

@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.drivers.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.Outcome;
+import dev.proofgate.acceptance.drivers.Program;
 import dev.proofgate.acceptance.drivers.ProgramsApi;
 
 public final class RestPrograms implements ProgramsApi {
@@ -14,11 +15,11 @@ public final class RestPrograms implements ProgramsApi {
     }
 
     @Override
-    public Outcome create(String name, String signatureId, String adapter, JsonNode config) {
+    public Outcome<Program> create(String name, String signatureId, String adapter, JsonNode config) {
         ObjectNode body = PlatformHttp.JSON.createObjectNode().put("name", name).put("signature_id", signatureId).put("adapter", adapter);
         if (config != null) {
             body.set("config", config);
         }
-        return PlatformHttp.outcome(http.request().body(PlatformHttp.json(body)).post("/api/programs"), 201);
+        return PlatformHttp.outcome(http.request().body(PlatformHttp.json(body)).post(Routes.PROGRAMS), 201, Program.class);
     }
 }

@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.drivers.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.Outcome;
+import dev.proofgate.acceptance.drivers.Signature;
 import dev.proofgate.acceptance.drivers.SignaturesApi;
 
 public final class RestSignatures implements SignaturesApi {
@@ -14,18 +15,19 @@ public final class RestSignatures implements SignaturesApi {
     }
 
     @Override
-    public Outcome declare(String definition, JsonNode constraints) {
-        return PlatformHttp.outcome(http.request().body(body(definition, constraints)).post("/api/signatures"), 201);
+    public Outcome<Signature> declare(String definition, JsonNode constraints) {
+        return PlatformHttp.outcome(http.request().body(body(definition, constraints)).post(Routes.SIGNATURES), 201, Signature.class);
     }
 
     @Override
-    public Outcome compile(String definition, JsonNode constraints) {
-        return PlatformHttp.outcome(http.request().body(body(definition, constraints)).post("/api/signatures/compile"), 200);
+    public Outcome<Signature> compile(String definition, JsonNode constraints) {
+        return PlatformHttp.outcome(http.request().body(body(definition, constraints)).post(Routes.SIGNATURES_COMPILE), 200,
+                Signature.class);
     }
 
     @Override
-    public Outcome findByName(String name) {
-        return PlatformHttp.outcome(http.request().get("/api/signatures/by-name/{name}", name), 200);
+    public Outcome<Signature> findByName(String name) {
+        return PlatformHttp.outcome(http.request().get(Routes.SIGNATURE_BY_NAME, name), 200, Signature.class);
     }
 
     private static String body(String definition, JsonNode constraints) {
