@@ -7,7 +7,10 @@ import dev.proofgate.platform.support.Fixtures;
 import dev.proofgate.platform.support.Http;
 import dev.proofgate.platform.support.TestDatabase;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +96,48 @@ class LocalModeStopAndCrashTest {
                     .isEqualTo(1);
         }
         assertThat(Files.readString(log())).contains("stopped cleanly");
+    }
+
+    @Test
+    void aRequestHeldOpenPastTheHttpServersStopTimeoutDoesNotStopTheDrain() throws Exception {
+        Path data = work.resolve("pgdata");
+        int port = TestDatabase.freePort();
+        Process first = start(data, port);
+        awaitReady(first, port);
+        Http http = new Http(port);
+        Fixtures fixtures = new Fixtures(http);
+        String inFlight = fixtures.submit(fixtures.program("native", "{\"latency_ms\": 1500}"), "in flight past a stuck request");
+        Awaitility.await("the execution running").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> "running".equals(http.get("/api/executions/" + inFlight).body().path("status").asText()));
+
+        try (Socket stuck = new Socket("127.0.0.1", port)) {
+            // a request whose body drips in a byte at a time: the HTTP server's graceful stop waits for it until its own
+            // timeout runs out (2 s), and the drain must go on all the same
+            OutputStream out = stuck.getOutputStream();
+            out.write(("POST /api/executions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Http.KEY
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(200);
+            first.destroy();
+            long dripUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
+            while (first.isAlive() && System.nanoTime() < dripUntil) {
+                try {
+                    out.write(' ');
+                    out.flush();
+                } catch (IOException closed) {
+                    break;
+                }
+                Thread.sleep(300);
+            }
+            assertThat(first.waitFor(GRACE_SECONDS + 10, TimeUnit.SECONDS)).as("the platform exited after SIGTERM").isTrue();
+        }
+
+        String log = Files.readString(log());
+        assertThat(log).as("the platform log").contains("stopped cleanly").contains("did not stop within its timeout");
+        Process second = start(data, port);
+        awaitReady(second, port);
+        assertThat(http.get("/api/executions/" + inFlight).body().path("status").asText()).as("status of the execution in hand")
+                .isEqualTo("completed");
     }
 
     private Process start(Path data, int port) throws IOException {
