@@ -8,6 +8,8 @@ import dev.proofgate.acceptance.drivers.rest.RestExecutions;
 import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Json;
+import dev.proofgate.gate.load.KeepAliveHttp;
+import dev.proofgate.gate.load.TimedOperation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
