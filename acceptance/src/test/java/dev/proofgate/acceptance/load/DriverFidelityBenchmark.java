@@ -2,6 +2,7 @@ package dev.proofgate.acceptance.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
 import dev.proofgate.acceptance.config.SuiteSettings;
 import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.acceptance.environment.EmbeddedEnvironment;

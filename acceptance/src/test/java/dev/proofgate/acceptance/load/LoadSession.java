@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.load;
 
+import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
 import dev.proofgate.acceptance.environment.Capability;
 import dev.proofgate.acceptance.environment.PlatformHost;
 import com.fasterxml.jackson.databind.JsonNode;
