@@ -23,6 +23,7 @@ class ArchitectureTest {
     @Test
     void stepsDoNotSpeakHttpJdbcOrJson() {
         noClasses().that().resideInAPackage("dev.proofgate.acceptance.steps..")
+                .and().haveSimpleNameNotEndingWith("Test")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "io.restassured..", "java.net..", "java.sql..", "javax.sql..", "com.fasterxml.jackson..",
                         "dev.proofgate.platform.bridge..")
