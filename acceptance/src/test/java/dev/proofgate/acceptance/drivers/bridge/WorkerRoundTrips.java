@@ -28,7 +28,8 @@ public final class WorkerRoundTrips implements AutoCloseable {
     }
 
     public static WorkerRoundTrips start(String python) throws CompileError {
-        var signature = new SignatureCompiler().compile("signature bridge_load: :string question -> :string answer, :confidence_score confidence");
+        var signature = new SignatureCompiler()
+                .compile("signature bridge_load: :string question -> :string answer, :confidence_score confidence");
         JsonNode args = PythonPortAdapter.executeArgs(signature, QUESTION, null);
         return new WorkerRoundTrips(WorkerProcess.start(python, MAX_FRAME_BYTES, FrameListener.NONE), args);
     }
