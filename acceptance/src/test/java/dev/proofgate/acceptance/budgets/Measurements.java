@@ -1,6 +1,7 @@
 package dev.proofgate.acceptance.budgets;
 
-import dev.proofgate.acceptance.load.LoadResult;
+import dev.proofgate.gate.load.LoadDriver;
+import dev.proofgate.gate.load.LoadResult;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -34,7 +35,7 @@ public final class Measurements {
         m.errorsAreMissedStartsOnly = measured.errors() == 0 && measured.missed() > 0;
         if (result.generatorFellBehind()) {
             m.disturbance = String.format(Locale.ROOT, "the load generator fell behind its schedule: %.1f%% of starts were more than %d ms late on its side (tolerated %.0f%%)",
-                    result.lateShare() * 100, dev.proofgate.acceptance.load.LoadDriver.LATE_START_MICROS / 1000, LoadResult.LATE_SHARE_TOLERATED * 100);
+                    result.lateShare() * 100, LoadDriver.LATE_START_MICROS / 1000, LoadResult.LATE_SHARE_TOLERATED * 100);
         }
         List<Long> gauge = result.measuredGauge();
         if (result.gaugeName() == null || gauge.isEmpty()) {

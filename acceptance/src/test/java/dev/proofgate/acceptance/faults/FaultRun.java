@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.faults;
 
+import dev.proofgate.acceptance.drivers.database.ExecutionRecords;
 import dev.proofgate.acceptance.drivers.rest.QuietClient;
 import dev.proofgate.acceptance.environment.Environment;
 import dev.proofgate.acceptance.environment.Faults;

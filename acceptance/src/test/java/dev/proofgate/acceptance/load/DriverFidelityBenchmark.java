@@ -2,9 +2,15 @@ package dev.proofgate.acceptance.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
 import dev.proofgate.acceptance.config.SuiteSettings;
 import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.acceptance.environment.EmbeddedEnvironment;
+import dev.proofgate.gate.load.KeepAliveHttp;
+import dev.proofgate.gate.load.LoadDriver;
+import dev.proofgate.gate.load.LoadProfile;
+import dev.proofgate.gate.load.LoadResult;
+import dev.proofgate.gate.load.TimedOperation;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.load;
 
+import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
 import dev.proofgate.acceptance.environment.Capability;
 import dev.proofgate.acceptance.environment.PlatformHost;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -7,15 +8,18 @@ import dev.proofgate.acceptance.budgets.BudgetTable;
 import dev.proofgate.acceptance.budgets.Measure;
 import dev.proofgate.acceptance.budgets.Measurements;
 import dev.proofgate.acceptance.drivers.PlatformUnreachable;
+import dev.proofgate.acceptance.drivers.bridge.WorkerRoundTrips;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
-import dev.proofgate.platform.adapter.PythonPortAdapter;
-import dev.proofgate.platform.bridge.FrameListener;
-import dev.proofgate.platform.bridge.WorkerProcess;
 import dev.proofgate.platform.signature.CompileError;
-import dev.proofgate.platform.signature.SignatureCompiler;
+import dev.proofgate.gate.load.LoadCharts;
+import dev.proofgate.gate.load.LoadDriver;
+import dev.proofgate.gate.load.LoadPlan;
+import dev.proofgate.gate.load.LoadProfile;
+import dev.proofgate.gate.load.LoadResult;
+import dev.proofgate.gate.load.TimedOperation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -151,11 +155,8 @@ public final class LoadSession implements AutoCloseable {
     }
 
     public void bridgeRoundTrips(int clients) throws CompileError {
-        var signature = new SignatureCompiler().compile("signature bridge_load: :string question -> :string answer, :confidence_score confidence");
-        JsonNode args = PythonPortAdapter.executeArgs(signature, QUESTION, null);
-        try (WorkerProcess worker = WorkerProcess.start(world.settings().python(), 8 * 1024 * 1024, FrameListener.NONE)) {
-            run("bridge round trip", () -> worker.client().call("execute", args, Duration.ofSeconds(10)),
-                    LoadProfile.closed(clients).warmUp(warmUp("bridge")).steady(plan.steady()).build());
+        try (WorkerRoundTrips worker = WorkerRoundTrips.start(world.settings().python())) {
+            run("bridge round trip", worker::roundTrip, LoadProfile.closed(clients).warmUp(warmUp("bridge")).steady(plan.steady()).build());
         }
     }
 

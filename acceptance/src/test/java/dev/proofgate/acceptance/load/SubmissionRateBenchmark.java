@@ -2,11 +2,16 @@ package dev.proofgate.acceptance.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
 import dev.proofgate.acceptance.config.SuiteSettings;
 import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.acceptance.environment.EmbeddedEnvironment;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
+import dev.proofgate.gate.load.KeepAliveHttp;
+import dev.proofgate.gate.load.LoadDriver;
+import dev.proofgate.gate.load.LoadProfile;
+import dev.proofgate.gate.load.LoadResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -4,7 +4,7 @@ import static dev.proofgate.acceptance.steps.SecuritySteps.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.proofgate.acceptance.checklists.BackupRoundTrip;
+import dev.proofgate.acceptance.drivers.database.BackupRoundTrip;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.SettingsCatalogue;
 import dev.proofgate.acceptance.checklists.state.BackupOutcome;

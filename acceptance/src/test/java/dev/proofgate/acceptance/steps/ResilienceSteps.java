@@ -7,7 +7,7 @@ import dev.proofgate.acceptance.budgets.Budget;
 import dev.proofgate.acceptance.budgets.BudgetTable;
 import dev.proofgate.acceptance.budgets.Measure;
 import dev.proofgate.acceptance.drivers.Program;
-import dev.proofgate.acceptance.faults.ExecutionRecords;
+import dev.proofgate.acceptance.drivers.database.ExecutionRecords;
 import dev.proofgate.acceptance.faults.FaultRun;
 import dev.proofgate.acceptance.faults.Ledger;
 import dev.proofgate.acceptance.faults.Reconciliation;

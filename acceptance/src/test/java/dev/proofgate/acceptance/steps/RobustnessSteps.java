@@ -8,7 +8,7 @@ import dev.proofgate.acceptance.checklists.CharsetRefusals;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.CompileScaling;
 import dev.proofgate.acceptance.checklists.MalformedCorpusRun;
-import dev.proofgate.acceptance.checklists.WorkerUnderProbe;
+import dev.proofgate.acceptance.drivers.bridge.WorkerUnderProbe;
 import dev.proofgate.acceptance.checklists.state.BridgeRestarts;
 import dev.proofgate.acceptance.checklists.state.CompileRatio;
 import dev.proofgate.acceptance.checklists.state.CorpusOutcome;

@@ -1,6 +1,6 @@
 package dev.proofgate.acceptance.checklists.state;
 
-import dev.proofgate.acceptance.checklists.BackupRoundTrip;
+import dev.proofgate.acceptance.drivers.database.BackupRoundTrip;
 import java.util.List;
 
 /** The database backed up and restored, compared table by table. Scenario-scoped, injected by constructor. */

@@ -1,6 +1,6 @@
 package dev.proofgate.acceptance.checklists.state;
 
-import dev.proofgate.acceptance.checklists.WorkerUnderProbe;
+import dev.proofgate.acceptance.drivers.bridge.WorkerUnderProbe;
 
 /** A Python worker sent a hostile frame: the request id sent, its answer, its health afterwards and its peak memory. Scenario-scoped. */
 public final class WorkerProbe {

@@ -1,13 +1,11 @@
-package dev.proofgate.acceptance.load;
+package dev.proofgate.acceptance.drivers.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.Execution;
-import dev.proofgate.acceptance.drivers.rest.PlatformHttp;
-import dev.proofgate.acceptance.drivers.rest.RestExecutions;
-import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.gate.support.Json;
-import dev.proofgate.gate.support.Json;
+import dev.proofgate.gate.load.KeepAliveHttp;
+import dev.proofgate.gate.load.TimedOperation;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;

@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.load;
+package dev.proofgate.gate.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.gate.support.Json;

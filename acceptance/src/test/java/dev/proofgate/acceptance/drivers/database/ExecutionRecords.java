@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.faults;
+package dev.proofgate.acceptance.drivers.database;
 
 import dev.proofgate.acceptance.environment.Environment;
 import java.sql.Array;
@@ -28,11 +28,11 @@ public final class ExecutionRecords implements AutoCloseable {
     private final Environment.DatabaseCoordinates coordinates;
     private Connection connection;
 
-    ExecutionRecords(Environment.DatabaseCoordinates coordinates) {
+    public ExecutionRecords(Environment.DatabaseCoordinates coordinates) {
         this.coordinates = coordinates;
     }
 
-    Map<String, Row> read(Collection<String> executionIds) {
+    public Map<String, Row> read(Collection<String> executionIds) {
         Map<String, Row> rows = new LinkedHashMap<>();
         if (executionIds.isEmpty()) {
             return rows;

@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.load;
+package dev.proofgate.gate.load;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.checklists;
+package dev.proofgate.acceptance.drivers.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.gate.environment.ProcFiles;

@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.checklists;
+package dev.proofgate.acceptance.drivers.database;
 
 import dev.proofgate.acceptance.environment.Environment;
 import java.io.ByteArrayInputStream;

@@ -1,4 +1,4 @@
-package dev.proofgate.acceptance.load;
+package dev.proofgate.gate.load;
 
 /**
  * One thing whose latency the load driver measures: an HTTP call, a submission followed until its
