@@ -29,6 +29,11 @@ public final class Documents {
         }
     }
 
+    /** Any JSON value (an object, a list, a text, a number, null) as a plain value. */
+    public static Object value(JsonNode node) {
+        return value(node.toString());
+    }
+
     /** A value a feature wrote as JSON (a number, a text in quotes, a list, an object) as a plain value. */
     public static Object value(String json) {
         try {

@@ -2,7 +2,6 @@ package dev.proofgate.acceptance.contracts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
 
 /**
  * One generated set of inputs: what the generator meant it to be (valid, or breaking one rule of one
@@ -12,9 +11,9 @@ import java.util.Map;
  */
 public record InputSample(String label, boolean meantValid, String field, JsonNode inputs) {
 
-    /** The inputs as plain values, for a driver to send. */
-    public Map<String, Object> values() {
-        return Documents.plain(inputs);
+    /** The inputs as plain values, for a driver to send: usually a map, but a sample that breaks the document's shape is not. */
+    public Object values() {
+        return Documents.value(inputs);
     }
 
     /** The inputs as JSON text, for evidence. */

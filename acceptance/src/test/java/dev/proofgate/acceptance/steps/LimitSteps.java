@@ -82,7 +82,8 @@ public final class LimitSteps {
     public void bothAcceptTheLimitAndTheStepInside() {
         for (Tried t : tried) {
             if (t.attempt().allowed()) {
-                assertThat(t.schemaProblems()).as("the published schema's complaints about %s (%s)", t.attempt().which(), t.attempt().shown()).isEmpty();
+                assertThat(t.schemaProblems()).as("the published schema's complaints about %s (%s)", t.attempt().which(), t.attempt().shown())
+                        .isEmpty();
                 assertThat(t.rejection()).as("the platform's rejection of %s (%s)", t.attempt().which(), t.attempt().shown()).isNull();
             }
         }

@@ -119,7 +119,8 @@ public final class OperationsSteps {
         Map<String, OperationsApi.View> after = currentViews();
         Evidence.json("before the restart", OperationsApi.View.text(before));
         Evidence.json("after the restart", OperationsApi.View.text(after));
-        before.forEach((what, view) -> assertThat(after.get(what).differenceFrom(view)).as("how the %s changed over the restart", what).isEmpty());
+        before.forEach((what, view) -> assertThat(after.get(what).differenceFrom(view)).as("how the %s changed over the restart", what)
+                .isEmpty());
     }
 
     /** The scenario's signature, program and execution as the platform shows them. */

@@ -21,6 +21,11 @@ public final class RestExecutions implements ExecutionsApi {
 
     @Override
     public Outcome<Execution> submit(String programId, Map<String, ?> inputs) {
+        return submitAny(programId, inputs);
+    }
+
+    @Override
+    public Outcome<Execution> submitAny(String programId, Object inputs) {
         ObjectNode body = submission(programId, PlatformHttp.JSON.valueToTree(inputs));
         return PlatformHttp.outcome(http.request().body(PlatformHttp.json(body)).post(Routes.EXECUTIONS), 202,
                 Execution.class);
