@@ -1,13 +1,10 @@
 package dev.proofgate.acceptance.checklists;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.drivers.ApiDescription;
 import dev.proofgate.acceptance.drivers.OperationsApi;
 import dev.proofgate.acceptance.drivers.Program;
 import dev.proofgate.acceptance.drivers.hostile.HostileClient;
 import dev.proofgate.acceptance.drivers.rest.RestOperations;
-import dev.proofgate.gate.support.Json;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import java.time.Duration;
 
@@ -47,11 +44,6 @@ public final class ChecklistScenario {
     /** A limit the platform publishes in its description ({@code x-proofgate-limits}). */
     public long publishedLimit(String name) {
         return description().publishedLimit(name);
-    }
-
-    /** The health report as a document, for steps that read every component by its name. */
-    public JsonNode health() {
-        return Json.parse(operations.health().document());
     }
 
     public Duration awaitTimeout() {

@@ -86,6 +86,11 @@ public final class SettingsCatalogue {
         return new SettingsCatalogue(document);
     }
 
+    /** The catalogue as JSON text, indented for evidence. */
+    public String text() {
+        return document.toPrettyString();
+    }
+
     public JsonNode document() {
         return document;
     }

@@ -1,9 +1,7 @@
 package dev.proofgate.acceptance.contracts;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +12,16 @@ import java.util.Map;
  */
 public record LimitProbe(String type, String limit, BigDecimal value, String script) {
 
-    public record Attempt(String which, JsonNode value, boolean allowed) {
+    /** One value to try, as a plain value (a number, a text or a list), and whether the limit allows it. */
+    public record Attempt(String which, Object value, boolean allowed) {
+
+        /** The value as JSON text, cut to 60 characters for tables and messages. */
+        public String shown() {
+            String text = Documents.text(value);
+            return text.length() <= 60 ? text : text.substring(0, 57) + "...";
+        }
     }
 
-    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final BigDecimal FRACTION_STEP = new BigDecimal("0.01");
     private static final Map<String, String> SCRIPTS = Map.of("letters", "a", "emoji", "😀", "accents", "é", "Japanese", "語");
 
@@ -38,11 +42,11 @@ public record LimitProbe(String type, String limit, BigDecimal value, String scr
         return !(type.contains(":float") || type.contains(":confidence_score")) || limit.endsWith("Length");
     }
 
-    private JsonNode at(BigDecimal point) {
+    private Object at(BigDecimal point) {
         if (limit.endsWith("Length")) {
             int size = point.intValueExact();
             if (type.contains(":list")) {
-                ArrayNode list = JSON.arrayNode();
+                List<Integer> list = new ArrayList<>();
                 for (int i = 0; i < size; i++) {
                     list.add(i);
                 }
@@ -52,8 +56,8 @@ public record LimitProbe(String type, String limit, BigDecimal value, String scr
             if (unit == null) {
                 throw new IllegalArgumentException("texts are written in one of " + SCRIPTS.keySet() + ", not '" + script + "'");
             }
-            return JSON.textNode(unit.repeat(size));
+            return unit.repeat(size);
         }
-        return type.contains(":integer") ? JSON.numberNode(point.longValueExact()) : JSON.numberNode(point);
+        return type.contains(":integer") ? (Object) point.longValueExact() : point;
     }
 }

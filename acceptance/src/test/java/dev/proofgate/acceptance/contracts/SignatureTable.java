@@ -13,6 +13,11 @@ import java.util.Map;
  */
 public record SignatureTable(String definition, ObjectNode constraints) {
 
+    /** The limits as plain values, for a driver to send beside the definition. */
+    public Map<String, Object> limits() {
+        return Documents.plain(constraints);
+    }
+
     public static SignatureTable of(String name, List<Map<String, String>> rows) {
         List<String> inputs = new ArrayList<>();
         List<String> outputs = new ArrayList<>();

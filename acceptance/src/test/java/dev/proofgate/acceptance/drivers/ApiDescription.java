@@ -38,6 +38,11 @@ public final class ApiDescription {
         return new ApiDescription(document);
     }
 
+    /** The document as JSON text, indented for evidence. */
+    public String text() {
+        return document.toPrettyString();
+    }
+
     public JsonNode document() {
         return document;
     }

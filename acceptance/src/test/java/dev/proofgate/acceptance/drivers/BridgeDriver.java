@@ -6,14 +6,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.proofgate.gate.support.Json;
 import java.math.BigInteger;
+import java.util.Map;
 
 /** Speaks the bridge wire protocol to one worker; every frame sent and received is attached as evidence. */
 public interface BridgeDriver extends AutoCloseable {
 
-    Reply request(String command, JsonNode args, boolean compressed);
+    Reply request(String command, Map<String, ?> args, boolean compressed);
 
     /** Asks the worker to run a model for a signature written in the signature language, on the given inputs. */
-    Reply execute(String definition, JsonNode inputs);
+    Reply execute(String definition, Map<String, ?> inputs);
 
     /** Sends one frame around raw payload bytes (not JSON, or oversized) and returns the worker's answer to it. */
     Reply sendPayload(byte[] payload);
@@ -32,6 +33,16 @@ public interface BridgeDriver extends AutoCloseable {
         /** The result read as a health report. */
         public WorkerHealth health() {
             return Json.MAPPER.convertValue(result, WorkerHealth.class);
+        }
+
+        /** One output of an executed model as text; empty when there is none. */
+        public String text(String name) {
+            return output(name).asText();
+        }
+
+        /** One output of an executed model as a number; the fallback when it is none. */
+        public double number(String name, double fallback) {
+            return output(name).asDouble(fallback);
         }
 
         /** One output of an executed model by its declared name; a missing node when there is none. */

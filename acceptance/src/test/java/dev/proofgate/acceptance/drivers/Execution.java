@@ -41,6 +41,22 @@ public record Execution(
         return hasOutputs() ? outputs.path(name) : MissingNode.getInstance();
     }
 
+    /** One output as text; empty when the execution gave none. */
+    public String text(String name) {
+        return output(name).asText();
+    }
+
+    /** One output as a number; null when the execution gave none or gave something else. */
+    public Double number(String name) {
+        JsonNode value = output(name);
+        return value.isNumber() ? value.asDouble() : null;
+    }
+
+    /** The outputs where they differ from another execution's, as text: empty when both gave the same outputs. */
+    public String outputsDifferingFrom(Execution other) {
+        return outputs().equals(other.outputs()) ? "" : "expected " + other.outputs() + " but was " + outputs();
+    }
+
     /** Whether an output was given a value (neither left out nor null). */
     public boolean gave(String output) {
         JsonNode value = output(output);

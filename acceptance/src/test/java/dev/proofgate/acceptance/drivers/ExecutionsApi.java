@@ -1,11 +1,15 @@
 package dev.proofgate.acceptance.drivers;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /** Submitting executions and following them to the end. */
 public interface ExecutionsApi {
 
-    Outcome<Execution> submit(String programId, JsonNode inputs);
+    /** Asks a program a question; the inputs are plain values (texts, numbers, lists and maps), sent as JSON. */
+    Outcome<Execution> submit(String programId, Map<String, ?> inputs);
+
+    /** Asks a program with inputs that need not be a map at all (a list, a text, null): for the checks that such inputs are refused. */
+    Outcome<Execution> submitAny(String programId, Object inputs);
 
     Outcome<Execution> get(String executionId);
 

@@ -1,9 +1,9 @@
 package dev.proofgate.acceptance.drivers;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /** Binding signatures to adapters as programs. */
 public interface ProgramsApi {
 
-    Outcome<Program> create(String name, String signatureId, String adapter, JsonNode config);
+    Outcome<Program> create(String name, String signatureId, String adapter, Map<String, ?> config);
 }

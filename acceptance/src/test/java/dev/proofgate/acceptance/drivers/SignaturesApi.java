@@ -1,14 +1,14 @@
 package dev.proofgate.acceptance.drivers;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
 
 /** Declaring and compiling signatures. */
 public interface SignaturesApi {
 
-    Outcome<Signature> declare(String definition, JsonNode constraints);
+    Outcome<Signature> declare(String definition, Map<String, ?> constraints);
 
     /** A dry-run compilation: the platform stores nothing. */
-    Outcome<Signature> compile(String definition, JsonNode constraints);
+    Outcome<Signature> compile(String definition, Map<String, ?> constraints);
 
     Outcome<Signature> findByName(String name);
 }

@@ -4,15 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.drivers.BridgeDriver;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.workflows.ReasoningChain;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /** The wire protocol, spoken directly to a Python worker. */
 public final class BridgeSteps {
@@ -42,7 +41,7 @@ public final class BridgeSteps {
     public void theWorkerIsAskedToAnswer(String question) {
         world.reply(world.bridge().execute(
                 "signature bridge_reasoning: :string question -> :string answer, :reasoning_chain reasoning, :confidence_score confidence",
-                Json.object().put("question", question)));
+                Map.of("question", question)));
     }
 
     @When("the worker is asked to {string}")
@@ -75,9 +74,9 @@ public final class BridgeSteps {
     @Then("the worker answers with an answer, a reasoning chain and a confidence")
     public void theWorkerAnswers() {
         BridgeDriver.Reply reply = successful();
-        assertThat(reply.output("answer").asText()).as("answer").isNotBlank();
+        assertThat(reply.text("answer")).as("answer").isNotBlank();
         assertThat(ReasoningChain.of(reply.output("reasoning")).steps()).as("steps of the reasoning chain").hasSizeGreaterThanOrEqualTo(2);
-        assertThat(reply.output("confidence").asDouble(-1)).as("confidence").isBetween(0.0, 1.0);
+        assertThat(reply.number("confidence", -1)).as("confidence").isBetween(0.0, 1.0);
     }
 
     @Then("the worker refuses it as {string}")

@@ -2,7 +2,6 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.drivers.Signature;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Json;

@@ -3,7 +3,6 @@ package dev.proofgate.acceptance.steps;
 import static dev.proofgate.acceptance.steps.SecuritySteps.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.budgets.Budget;
 import dev.proofgate.acceptance.budgets.BudgetTable;
 import dev.proofgate.acceptance.budgets.Measure;
@@ -15,11 +14,9 @@ import dev.proofgate.acceptance.drivers.Health;
 import dev.proofgate.acceptance.drivers.Signature;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.After;
@@ -106,7 +103,7 @@ public final class CompletionSteps {
     private List<Long> answerOneAfterAnother(int count) {
         List<Long> totals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = world.executions().submit(world.program().id(), Json.object().put("question", "timed " + i))
+            String id = world.executions().submit(world.program().id(), Map.of("question", "timed " + i))
                     .orFail("asking a timed question").id();
             Execution done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(),
                     () -> world.executions().get(id).orFail("reading " + id), Execution::completed);

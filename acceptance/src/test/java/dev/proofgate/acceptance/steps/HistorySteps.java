@@ -3,10 +3,8 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.drivers.Execution;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
 import dev.proofgate.acceptance.workflows.HistorySearch;
 import dev.proofgate.acceptance.world.ReadinessWorld;
@@ -14,6 +12,7 @@ import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +39,7 @@ public final class HistorySteps {
     @Given("a program on the {string} adapter whose model {word} after {double} seconds")
     public void aSlowProgram(String adapter, String behaviour, double seconds) {
         latencyMs = Math.round(seconds * 1000);
-        ObjectNode config = Json.object().put("latency_ms", latencyMs);
+        Map<String, Object> config = new LinkedHashMap<>(Map.of("latency_ms", latencyMs));
         switch (behaviour) {
             case "answers" -> { }
             case "fails" -> config.put("fail_with", "the model gave up on purpose");
@@ -54,7 +53,7 @@ public final class HistorySteps {
     public void questionsAreAskedAtOnce(int count) {
         String programId = world.program().id();
         for (int i = 1; i <= count; i++) {
-            asked.add(world.executions().submit(programId, Json.object().put("question", "Question " + i + " of " + count + "?"))
+            asked.add(world.executions().submit(programId, Map.of("question", "Question " + i + " of " + count + "?"))
                     .orFail("asking question " + i).id());
         }
     }

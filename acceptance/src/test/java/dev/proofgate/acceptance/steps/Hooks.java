@@ -1,6 +1,7 @@
 package dev.proofgate.acceptance.steps;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.drivers.rest.PlatformHttp;
 import dev.proofgate.acceptance.environment.Capability;
 import dev.proofgate.acceptance.environment.Environments;
 import dev.proofgate.acceptance.world.ReadinessWorld;
@@ -9,7 +10,6 @@ import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.BeforeAll;
 import io.cucumber.java.Scenario;
-import io.restassured.RestAssured;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +39,7 @@ public final class Hooks {
 
     @Before(order = 0)
     public void resetLibraries() {
-        RestAssured.reset();
+        PlatformHttp.reset();
         Awaitility.reset();
     }
 

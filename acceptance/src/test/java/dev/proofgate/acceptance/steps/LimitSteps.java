@@ -2,14 +2,12 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.contracts.Documents;
 import dev.proofgate.acceptance.contracts.LimitProbe;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.Outcome;
 import dev.proofgate.acceptance.drivers.Rejection;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.support.PublishedSchema;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
@@ -40,8 +38,7 @@ public final class LimitSteps {
     public void aSignatureWithALimitedInput(String field, String type, String limit, String value) {
         this.field = field;
         this.probe = new LimitProbe(type, limit, new BigDecimal(value), null);
-        ObjectNode constraints = Json.object();
-        constraints.putObject(field).set(limit, Json.parse(value));
+        Map<String, Object> constraints = Map.of(field, Map.of(limit, Documents.value(value)));
         String definition = "signature " + world.uniqueName("limited") + ": " + type + " " + field + " -> :string answer";
         world.signature(world.signatures().declare(definition, constraints).orFail("declaring a signature with a " + limit + " of " + value));
         world.program("native", world.programs().create(world.uniqueName("limited_native"), world.signature().id(), "native", null)
@@ -63,8 +60,8 @@ public final class LimitSteps {
         PublishedSchema schema = new PublishedSchema(world.signature().inputSchema());
         String programId = world.program().id();
         for (LimitProbe.Attempt attempt : probe.attempts()) {
-            ObjectNode inputs = Json.object();
-            inputs.set(field, attempt.value());
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put(field, attempt.value());
             Outcome<Execution> outcome = world.executions().submit(programId, inputs);
             tried.add(new Tried(attempt, schema.problems(inputs), outcome.rejection()));
         }
@@ -72,7 +69,7 @@ public final class LimitSteps {
         for (Tried t : tried) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("value", t.attempt().which());
-            row.put("given", abbreviated(t.attempt().value()));
+            row.put("given", t.attempt().shown());
             row.put("should be", t.attempt().allowed() ? "accepted" : "rejected");
             row.put("published schema", t.schemaProblems().isEmpty() ? "accepts" : "rejects: " + String.join("; ", t.schemaProblems()));
             row.put("platform", t.rejection() == null ? "accepts" : "rejects: " + t.rejection().reason() + " " + t.rejection().details());
@@ -85,8 +82,9 @@ public final class LimitSteps {
     public void bothAcceptTheLimitAndTheStepInside() {
         for (Tried t : tried) {
             if (t.attempt().allowed()) {
-                assertThat(t.schemaProblems()).as("the published schema's complaints about %s (%s)", t.attempt().which(), abbreviated(t.attempt().value())).isEmpty();
-                assertThat(t.rejection()).as("the platform's rejection of %s (%s)", t.attempt().which(), abbreviated(t.attempt().value())).isNull();
+                assertThat(t.schemaProblems()).as("the published schema's complaints about %s (%s)", t.attempt().which(), t.attempt().shown())
+                        .isEmpty();
+                assertThat(t.rejection()).as("the platform's rejection of %s (%s)", t.attempt().which(), t.attempt().shown()).isNull();
             }
         }
     }
@@ -94,7 +92,7 @@ public final class LimitSteps {
     @Then("both reject the step outside, the platform naming the {word} of {bigdecimal}")
     public void bothRejectTheStepOutside(String limit, BigDecimal value) {
         Tried outside = tried.stream().filter(t -> !t.attempt().allowed()).findFirst().orElseThrow();
-        String given = abbreviated(outside.attempt().value());
+        String given = outside.attempt().shown();
         assertThat(outside.schemaProblems()).as("the published schema's complaints about one step outside (%s)", given).isNotEmpty();
         Rejection rejection = outside.rejection();
         assertThat(rejection).as("the platform's rejection of one step outside (%s)", given).isNotNull();
@@ -102,10 +100,5 @@ public final class LimitSteps {
         assertThat(rejection.field()).as("field named by the rejection").isEqualTo(field);
         assertThat(rejection.constraint()).as("constraint named by the rejection").isEqualTo(limit);
         assertThat(rejection.limit()).as("limit named by the rejection").isEqualByComparingTo(value);
-    }
-
-    private static String abbreviated(JsonNode value) {
-        String text = value.toString();
-        return text.length() <= 60 ? text : text.substring(0, 57) + "...";
     }
 }

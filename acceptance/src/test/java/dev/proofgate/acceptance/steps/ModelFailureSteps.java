@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.contracts.Documents;
 import dev.proofgate.acceptance.drivers.DatabaseProbe;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.HistoryPage;
@@ -11,7 +11,6 @@ import dev.proofgate.acceptance.drivers.Program;
 import dev.proofgate.acceptance.drivers.Rejection;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
@@ -37,7 +36,7 @@ public final class ModelFailureSteps {
 
     @Given("a program on the {string} adapter whose model fails with {string}")
     public void aProgramWhoseModelFails(String adapter, String reason) {
-        ObjectNode config = Json.object().put("fail_with", reason);
+        Map<String, Object> config = Map.of("fail_with", reason);
         world.program(adapter, world.programs().create(world.uniqueName("failing_" + adapter), world.signature().id(), adapter, config)
                 .orFail("creating a program whose model fails"));
     }
@@ -98,8 +97,7 @@ public final class ModelFailureSteps {
         if (field == null) {
             throw new IllegalArgumentException("a program's model settings are " + SETTINGS.keySet() + ", not '" + setting + "'");
         }
-        ObjectNode config = Json.object();
-        config.set(field, Json.parse(value));
+        Map<String, Object> config = Map.of(field, Documents.value(value));
         programOutcome = world.programs().create(world.uniqueName("configured_" + adapter), world.signature().id(), adapter, config);
     }
 

@@ -13,7 +13,6 @@ import dev.proofgate.acceptance.checklists.state.WorkerKill;
 import dev.proofgate.acceptance.drivers.HttpAnswer;
 import dev.proofgate.acceptance.drivers.OperationsApi;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Then;
@@ -23,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** The observability checklist: health that tells the truth, metrics that move, logs that can be followed. */
 public final class ObservabilitySteps {
@@ -100,7 +100,7 @@ public final class ObservabilitySteps {
         MetricsScrape before = MetricsScrape.of(operations);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(world.executions().submit(world.program().id(), Json.object().put("question", "counted " + i))
+            ids.add(world.executions().submit(world.program().id(), Map.of("question", "counted " + i))
                     .orFail("submitting a counted question").id());
         }
         for (String id : ids) {

@@ -3,7 +3,6 @@ package dev.proofgate.acceptance.steps;
 import static dev.proofgate.acceptance.steps.SecuritySteps.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.drivers.database.BackupRoundTrip;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.SettingsCatalogue;
@@ -16,11 +15,9 @@ import dev.proofgate.acceptance.drivers.OperationsApi;
 import dev.proofgate.acceptance.environment.PlatformHost;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
@@ -57,7 +54,7 @@ public final class OperationsSteps {
     @When("the platform is started once per setting with a bad value for that setting")
     public void thePlatformIsStartedWithBadSettings() {
         SettingsCatalogue catalogue = SettingsCatalogue.read(world.environment().host());
-        Evidence.json("the platform's own list of its settings", catalogue.document().toPrettyString());
+        Evidence.json("the platform's own list of its settings", catalogue.text());
         Evidence.text("settings that accept any value (no bad value to try)", String.join("\n", catalogue.badValues().entrySet().stream()
                 .filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList()));
         badStarts.record(catalogue, TimedJudgement.measure(() -> startWithEachBadValue(catalogue)));
@@ -84,7 +81,7 @@ public final class OperationsSteps {
 
     @Given("a user asked {string} and got an answer")
     public void aUserAskedAndGotAnAnswer(String question) {
-        Execution submitted = world.executions().submit(world.program().id(), Json.object().put("question", question))
+        Execution submitted = world.executions().submit(world.program().id(), Map.of("question", question))
                 .orFail("asking " + question);
         String id = submitted.id();
         Execution done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
@@ -95,7 +92,7 @@ public final class OperationsSteps {
 
     @When("the platform is stopped and started again")
     public void thePlatformIsStoppedAndStartedAgain() {
-        Map<String, JsonNode> before = currentViews();
+        Map<String, OperationsApi.View> before = currentViews();
         restart.record(before, TimedJudgement.measure(this::stopAndStart));
     }
 
@@ -118,23 +115,24 @@ public final class OperationsSteps {
 
     @Then("the signature, the program and the execution read back unchanged")
     public void theyReadBackUnchanged() {
-        Map<String, JsonNode> before = restart.viewsBefore();
-        Map<String, JsonNode> after = currentViews();
-        Evidence.json("before the restart", Json.MAPPER.valueToTree(before).toPrettyString());
-        Evidence.json("after the restart", Json.MAPPER.valueToTree(after).toPrettyString());
-        before.forEach((what, view) -> assertThat(after.get(what)).as("the %s after the restart", what).isEqualTo(view));
+        Map<String, OperationsApi.View> before = restart.viewsBefore();
+        Map<String, OperationsApi.View> after = currentViews();
+        Evidence.json("before the restart", OperationsApi.View.text(before));
+        Evidence.json("after the restart", OperationsApi.View.text(after));
+        before.forEach((what, view) -> assertThat(after.get(what).differenceFrom(view)).as("how the %s changed over the restart", what)
+                .isEmpty());
     }
 
     /** The scenario's signature, program and execution as the platform shows them. */
-    private Map<String, JsonNode> currentViews() {
-        Map<String, JsonNode> views = new LinkedHashMap<>();
+    private Map<String, OperationsApi.View> currentViews() {
+        Map<String, OperationsApi.View> views = new LinkedHashMap<>();
         views.put("signature", shown(OperationsApi.Resource.SIGNATURE, world.signature().id()));
         views.put("program", shown(OperationsApi.Resource.PROGRAM, world.program().id()));
         views.put("execution", shown(OperationsApi.Resource.EXECUTION, world.execution().id()));
         return views;
     }
 
-    private JsonNode shown(OperationsApi.Resource resource, String id) {
+    private OperationsApi.View shown(OperationsApi.Resource resource, String id) {
         return scenario.operations().shown(resource, id).orElseThrow(() -> new AssertionError("the platform does not find the "
                 + resource.name().toLowerCase() + " " + id));
     }

@@ -2,7 +2,6 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.contracts.ContractCase;
 import dev.proofgate.acceptance.contracts.FieldTreatments;
 import dev.proofgate.acceptance.contracts.InputSample;
@@ -43,11 +42,10 @@ public final class OptionalFieldSteps {
         for (Map<String, String> expected : expectations) {
             String field = expected.get("field");
             for (String treatment : FieldTreatments.TREATMENTS) {
-                ObjectNode inputs = generator.everyFieldGiven();
-                FieldTreatments.treat(inputs, field, treatment, inputs.get(field));
+                InputSample given = InputSample.valid(field + " " + treatment, generator.everyFieldGiven());
+                InputSample treated = given.treated(field, treatment);
                 boolean allowed = FieldTreatments.accepted(expected, treatment);
-                agreement.attempt(allowed ? InputSample.valid(field + " " + treatment, inputs)
-                        : InputSample.breaking(field, treatment, inputs));
+                agreement.attempt(allowed ? treated : treated.breaking(field, treatment));
             }
         }
     }

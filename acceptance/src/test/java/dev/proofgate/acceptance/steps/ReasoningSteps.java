@@ -2,7 +2,7 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.workflows.ReasoningChain;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Then;
@@ -30,13 +30,13 @@ public final class ReasoningSteps {
 
     @Then("a conclusion is stated")
     public void aConclusionIsStated() {
-        assertThat(world.execution().output("conclusion").asText()).as("the conclusion").isNotBlank();
+        assertThat(world.execution().text("conclusion")).as("the conclusion").isNotBlank();
     }
 
     @Then("the confidence is between {int} and {int}")
     public void theConfidenceIsBetween(int low, int high) {
-        JsonNode confidence = world.execution().output("confidence");
-        assertThat(confidence.isNumber()).as("confidence %s is a number", confidence).isTrue();
-        assertThat(confidence.asDouble()).as("the confidence").isBetween((double) low, (double) high);
+        Execution execution = world.execution();
+        assertThat(execution.number("confidence")).as("confidence %s is a number", execution.output("confidence")).isNotNull();
+        assertThat(execution.number("confidence")).as("the confidence").isBetween((double) low, (double) high);
     }
 }

@@ -2,7 +2,6 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.budgets.Budget;
 import dev.proofgate.acceptance.budgets.BudgetTable;
 import dev.proofgate.acceptance.budgets.Measure;
@@ -13,7 +12,6 @@ import dev.proofgate.acceptance.faults.Ledger;
 import dev.proofgate.acceptance.faults.Reconciliation;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
@@ -51,7 +49,7 @@ public final class ResilienceSteps {
 
     @Given("a program that answers with the {string} adapter, taking {int} ms per question")
     public void aSlowProgram(String adapter, int latencyMillis) {
-        JsonNode config = Json.object().put("latency_ms", latencyMillis);
+        Map<String, Object> config = Map.of("latency_ms", latencyMillis);
         Program program = world.programs()
                 .create(world.uniqueName("slow_program_" + adapter), world.signature().id(), adapter, config)
                 .orFail("creating a program on the '" + adapter + "' adapter taking " + latencyMillis + " ms");

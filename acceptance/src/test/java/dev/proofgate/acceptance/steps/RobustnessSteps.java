@@ -3,7 +3,6 @@ package dev.proofgate.acceptance.steps;
 import static dev.proofgate.acceptance.steps.SecuritySteps.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.checklists.CharsetRefusals;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.CompileScaling;
@@ -23,11 +22,9 @@ import dev.proofgate.acceptance.drivers.hostile.HostileClient;
 import dev.proofgate.acceptance.drivers.hostile.MalformedRequestCorpus;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
@@ -162,7 +159,7 @@ public final class RobustnessSteps {
     @Then("a question on the program is still answered within {int} seconds without a worker restart")
     public void aQuestionIsStillAnswered(int seconds) {
         Execution submitted = world.executions().submit(world.program().id(),
-                Json.object().put("question", "still there?").set("context", Json.object())).orFail("a plain question after the deep one");
+                Map.of("question", "still there?", "context", Map.of())).orFail("a plain question after the deep one");
         String id = submitted.id();
         Execution done = Waits.until("execution " + id + " to complete", Duration.ofSeconds(seconds),
                 () -> world.executions().get(id).orFail("reading execution " + id), e -> "completed".equals(e.status()));
@@ -245,7 +242,7 @@ public final class RobustnessSteps {
     @Given("a program on the {string} adapter whose model takes {int} ms")
     public void aSlowProgram(String adapter, int latencyMs) {
         slow.record(world.programs().create(world.uniqueName("slow_program"), world.signature().id(), adapter,
-                Json.object().put("latency_ms", latencyMs)).orFail("creating a slow program"));
+                Map.of("latency_ms", latencyMs)).orFail("creating a slow program"));
         world.program(adapter, slow.program());
     }
 
@@ -253,7 +250,7 @@ public final class RobustnessSteps {
     public void questionsAreQueuedOnTheSlowProgram(int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(world.executions().submit(slow.program().id(), Json.object().put("question", "slow " + i))
+            ids.add(world.executions().submit(slow.program().id(), Map.of("question", "slow " + i))
                     .orFail("queueing a slow question").id());
         }
         Evidence.text("slow questions queued", String.join("\n", ids));

@@ -40,7 +40,7 @@ public final class SchemaAgreementSteps {
     public void aSignatureWithTheseFields(List<Map<String, String>> fields) {
         SignatureTable table = SignatureTable.of(world.uniqueName("tabled"), fields);
         Evidence.text("declared signature", table.definition() + "\nlimits: " + table.constraints());
-        world.signature(world.signatures().declare(table.definition(), table.constraints()).orFail("declaring the signature"));
+        world.signature(world.signatures().declare(table.definition(), table.limits()).orFail("declaring the signature"));
     }
 
     @When("inputs generated from its published input schema with seed {long} are submitted")
@@ -59,11 +59,11 @@ public final class SchemaAgreementSteps {
         if (inputSchema == null) {
             inputSchema = new PublishedSchema(world.signature().inputSchema());
         }
-        Outcome<Execution> outcome = world.executions().submit(world.program("native").id(), sample.inputs());
+        Outcome<Execution> outcome = world.executions().submitAny(world.program("native").id(), sample.values());
         Trial trial = Trial.of(sample, inputSchema.problems(sample.inputs()), outcome.rejection());
         if (outcome.wasAccepted()) {
             trial.executionIds().put("native", outcome.accepted().id());
-            Outcome<Execution> other = world.executions().submit(world.program("python_port").id(), sample.inputs());
+            Outcome<Execution> other = world.executions().submitAny(world.program("python_port").id(), sample.values());
             trial.executionIds().put("python_port", other.orFail("the same input on the python_port adapter").id());
         }
         trials.add(trial);
@@ -78,7 +78,7 @@ public final class SchemaAgreementSteps {
             rows.add(row);
             if (trials.get(i).disagreement() != null) {
                 Map<String, Object> disagreement = new LinkedHashMap<>(row);
-                disagreement.put("inputs", trials.get(i).sample().inputs().toString());
+                disagreement.put("inputs", trials.get(i).sample().text());
                 disagreements.add(disagreement);
             }
         }

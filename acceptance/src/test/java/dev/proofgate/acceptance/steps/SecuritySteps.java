@@ -2,7 +2,6 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.checklists.ChecklistScenario;
 import dev.proofgate.acceptance.checklists.KeyRefusals;
 import dev.proofgate.acceptance.checklists.RateLimitProbe;
@@ -25,7 +24,6 @@ import dev.proofgate.acceptance.drivers.Signature;
 import dev.proofgate.acceptance.drivers.hostile.HostileClient;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.world.ReadinessWorld;
@@ -75,7 +73,7 @@ public final class SecuritySteps {
     @When("the suite reads the platform's published description of its interface")
     public void theSuiteReadsThePublishedDescription() {
         ApiDescription description = scenario.description();
-        Evidence.json("published description of the interface (OpenAPI)", description.document().toPrettyString());
+        Evidence.json("published description of the interface (OpenAPI)", description.text());
         assertThat(description.operations()).as("operations in the published description").isNotEmpty();
     }
 
@@ -254,7 +252,7 @@ public final class SecuritySteps {
         for (int i = 0; i < names.size(); i++) {
             String id = injection.programs().get(i).id();
             Optional<String> stored = scenario.operations().shown(OperationsApi.Resource.PROGRAM, id)
-                    .map(program -> program.path("name").asText());
+                    .map(program -> program.field("name"));
             rows.add(row("given", names.get(i), "read back", stored.orElse("(program " + id + " not found)"), "verbatim",
                     stored.map(names.get(i)::equals).orElse(false)));
         }
@@ -287,7 +285,7 @@ public final class SecuritySteps {
                 .secret("database password", world.environment().database().map(db -> db.password()).orElse(null))
                 .source("health", operations.health().document())
                 .source("metrics", operations.metrics())
-                .source("published description", scenario.description().document().toString())
+                .source("published description", scenario.description().text())
                 .source("refusal of a wrong key", hostile.askWithKey("not-" + world.environment().apiKey()).body())
                 .source("missing resource", hostile.missingProgram().body())
                 .source("malformed body", hostile.malformedSignature().body())

@@ -2,14 +2,12 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.Rejection;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
+import java.util.Map;
 
 /** Teams declaring what their models take and give. */
 public final class SignatureSteps {
@@ -64,13 +62,11 @@ public final class SignatureSteps {
         assertThat(world.signatures().findByName(name).wasAccepted()).as("the platform finds a signature named '%s'", name).isFalse();
     }
 
-    private static JsonNode minimumLength(String field, int minLength) {
-        ObjectNode constraints = Json.object();
-        constraints.putObject(field).put("minLength", minLength);
-        return constraints;
+    private static Map<String, Object> minimumLength(String field, int minLength) {
+        return Map.of(field, Map.of("minLength", minLength));
     }
 
-    private void declare(String definition, JsonNode constraints) {
+    private void declare(String definition, Map<String, ?> constraints) {
         world.signature(world.signatures().declare(definition, constraints).orFail("declaring the signature"));
     }
 }

@@ -2,7 +2,6 @@ package dev.proofgate.acceptance.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Evidence;
@@ -29,10 +28,10 @@ public final class UnusualInputSteps {
 
     @When("a user sends {string} to every program")
     public void aUserSendsToEveryProgram(String unusual) {
-        JsonNode inputs = UnusualInputs.named(unusual);
-        Evidence.text("inputs sent", "\"" + unusual + "\": " + inputs.toString().length() + " characters of JSON\n" + inputs);
+        UnusualInputs inputs = UnusualInputs.named(unusual);
+        Evidence.text("inputs sent", "\"" + unusual + "\": " + inputs.text().length() + " characters of JSON\n" + inputs.text());
         for (String adapter : ADAPTERS) {
-            world.execution(adapter, world.executions().submit(world.program(adapter).id(), inputs)
+            world.execution(adapter, world.executions().submit(world.program(adapter).id(), inputs.values())
                     .orFail(unusual + " on the " + adapter + " adapter"));
         }
     }
@@ -51,9 +50,9 @@ public final class UnusualInputSteps {
             assertThat(execution.status()).as("status on the %s adapter (error: %s)", adapter, execution.error()).isEqualTo(Execution.COMPLETED);
             assertThat(outputSchema.problems(execution.outputs()))
                     .as("the published output schema's complaints about the %s adapter's outputs", adapter).isEmpty();
-            JsonNode confidence = execution.output("confidence");
-            assertThat(confidence.isNumber()).as("the %s adapter's confidence %s is a number", adapter, confidence).isTrue();
-            assertThat(confidence.asDouble()).as("the %s adapter's confidence", adapter).isBetween(0.0, 1.0);
+            Double confidence = execution.number("confidence");
+            assertThat(confidence).as("the %s adapter's confidence %s is a number", adapter, execution.output("confidence")).isNotNull();
+            assertThat(confidence).as("the %s adapter's confidence", adapter).isBetween(0.0, 1.0);
         }
     }
 }

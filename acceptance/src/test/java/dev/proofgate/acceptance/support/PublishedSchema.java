@@ -5,7 +5,9 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import dev.proofgate.gate.support.Json;
 import java.util.List;
+import java.util.Map;
 
 /** A JSON Schema the platform published, checked by an independent 2020-12 validator. */
 public final class PublishedSchema {
@@ -16,6 +18,12 @@ public final class PublishedSchema {
 
     public PublishedSchema(JsonNode schema) {
         this.schema = REGISTRY.getSchema(schema.toString());
+    }
+
+    /** The validator's complaints about a document of plain values; empty when the schema accepts it. */
+    public List<String> problems(Map<String, ?> document) {
+        JsonNode tree = Json.MAPPER.valueToTree(document);
+        return problems(tree);
     }
 
     /** The validator's complaints about a document; empty when the schema accepts it. */

@@ -2,6 +2,7 @@ package dev.proofgate.acceptance.workflows;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.proofgate.acceptance.contracts.Documents;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Json;
@@ -28,7 +29,20 @@ public final class UnusualInputs {
         CATALOGUE.put("1,000 readings and a context of 500 entries", () -> inputs("How warm was it?", 1_000, 500));
     }
 
-    private UnusualInputs() {
+    private final ObjectNode document;
+
+    private UnusualInputs(ObjectNode document) {
+        this.document = document;
+    }
+
+    /** The inputs as plain values, for a driver to send. */
+    public Map<String, Object> values() {
+        return Documents.plain(document);
+    }
+
+    /** The inputs as JSON text, for evidence. */
+    public String text() {
+        return document.toString();
     }
 
     /** One adapter's execution of an unusual input, as a row of evidence. */
@@ -42,12 +56,12 @@ public final class UnusualInputs {
         return row;
     }
 
-    public static ObjectNode named(String name) {
+    public static UnusualInputs named(String name) {
         Supplier<ObjectNode> inputs = CATALOGUE.get(name);
         if (inputs == null) {
             throw new IllegalArgumentException("no unusual input called '" + name + "'; known: " + CATALOGUE.keySet());
         }
-        return inputs.get();
+        return new UnusualInputs(inputs.get());
     }
 
     private static ObjectNode inputs(String question, int readings, int contextEntries) {

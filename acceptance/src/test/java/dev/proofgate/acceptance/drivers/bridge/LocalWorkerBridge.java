@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.BridgeDriver;
 import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Json;
 import dev.proofgate.platform.adapter.PythonPortAdapter;
 import dev.proofgate.platform.bridge.BridgeException;
 import dev.proofgate.platform.bridge.FrameListener;
@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.Map;
 
 /**
  * Starts the platform's Python worker next to the suite and speaks the protocol with the platform's
@@ -62,7 +63,11 @@ public final class LocalWorkerBridge implements BridgeDriver {
     }
 
     @Override
-    public Reply request(String command, JsonNode args, boolean compressed) {
+    public Reply request(String command, Map<String, ?> args, boolean compressed) {
+        return call(command, args == null ? null : Json.MAPPER.valueToTree(args), compressed);
+    }
+
+    private Reply call(String command, JsonNode args, boolean compressed) {
         try {
             return new Reply(worker.client().call(command, args, TIMEOUT, compressed), null, null);
         } catch (BridgeException e) {
@@ -73,15 +78,15 @@ public final class LocalWorkerBridge implements BridgeDriver {
     }
 
     @Override
-    public Reply execute(String definition, JsonNode inputs) {
+    public Reply execute(String definition, Map<String, ?> inputs) {
         CompiledSignature signature;
         try {
             signature = new SignatureCompiler().compile(definition);
         } catch (CompileError e) {
             throw new IllegalArgumentException("the signature for the worker does not compile: " + e.getMessage(), e);
         }
-        ObjectNode args = PythonPortAdapter.executeArgs(signature, inputs, null);
-        return request("execute", args, false);
+        ObjectNode args = PythonPortAdapter.executeArgs(signature, Json.MAPPER.valueToTree(inputs), null);
+        return call("execute", args, false);
     }
 
     @Override

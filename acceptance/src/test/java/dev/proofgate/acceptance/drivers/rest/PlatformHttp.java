@@ -46,6 +46,11 @@ public final class PlatformHttp {
     }
 
     /** Reads a response as an outcome, failing when the status contradicts the platform's contract. */
+    /** Forgets any settings a scenario left on the HTTP library, so that the next one starts clean. */
+    public static void reset() {
+        RestAssured.reset();
+    }
+
     static <T> Outcome<T> outcome(Response response, int acceptedStatus, Class<T> type) {
         int status = response.statusCode();
         JsonNode body = parse(response);

@@ -7,6 +7,7 @@ import dev.proofgate.acceptance.drivers.ExecutionsApi;
 import dev.proofgate.acceptance.drivers.HistoryPage;
 import dev.proofgate.acceptance.drivers.Outcome;
 import io.restassured.specification.RequestSpecification;
+import java.util.Map;
 
 public final class RestExecutions implements ExecutionsApi {
 
@@ -19,8 +20,14 @@ public final class RestExecutions implements ExecutionsApi {
     }
 
     @Override
-    public Outcome<Execution> submit(String programId, JsonNode inputs) {
-        return PlatformHttp.outcome(http.request().body(PlatformHttp.json(submission(programId, inputs))).post(Routes.EXECUTIONS), 202,
+    public Outcome<Execution> submit(String programId, Map<String, ?> inputs) {
+        return submitAny(programId, inputs);
+    }
+
+    @Override
+    public Outcome<Execution> submitAny(String programId, Object inputs) {
+        ObjectNode body = submission(programId, PlatformHttp.JSON.valueToTree(inputs));
+        return PlatformHttp.outcome(http.request().body(PlatformHttp.json(body)).post(Routes.EXECUTIONS), 202,
                 Execution.class);
     }
 

@@ -81,9 +81,9 @@ public final class RestOperations implements OperationsApi {
     }
 
     @Override
-    public Optional<JsonNode> shown(Resource resource, String id) {
+    public Optional<View> shown(Resource resource, String id) {
         HttpAnswer answer = http.get(COLLECTIONS.get(resource) + id, keyed());
-        return answer.served() ? Optional.of(Json.parse(answer.body())) : Optional.empty();
+        return answer.served() ? Optional.of(new View(Json.parse(answer.body()))) : Optional.empty();
     }
 
     @Override

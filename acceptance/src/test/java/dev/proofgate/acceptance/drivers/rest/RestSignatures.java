@@ -1,10 +1,10 @@
 package dev.proofgate.acceptance.drivers.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.Outcome;
 import dev.proofgate.acceptance.drivers.Signature;
 import dev.proofgate.acceptance.drivers.SignaturesApi;
+import java.util.Map;
 
 public final class RestSignatures implements SignaturesApi {
 
@@ -15,12 +15,12 @@ public final class RestSignatures implements SignaturesApi {
     }
 
     @Override
-    public Outcome<Signature> declare(String definition, JsonNode constraints) {
+    public Outcome<Signature> declare(String definition, Map<String, ?> constraints) {
         return PlatformHttp.outcome(http.request().body(body(definition, constraints)).post(Routes.SIGNATURES), 201, Signature.class);
     }
 
     @Override
-    public Outcome<Signature> compile(String definition, JsonNode constraints) {
+    public Outcome<Signature> compile(String definition, Map<String, ?> constraints) {
         return PlatformHttp.outcome(http.request().body(body(definition, constraints)).post(Routes.SIGNATURES_COMPILE), 200,
                 Signature.class);
     }
@@ -30,10 +30,10 @@ public final class RestSignatures implements SignaturesApi {
         return PlatformHttp.outcome(http.request().get(Routes.SIGNATURE_BY_NAME, name), 200, Signature.class);
     }
 
-    private static String body(String definition, JsonNode constraints) {
+    private static String body(String definition, Map<String, ?> constraints) {
         ObjectNode body = PlatformHttp.JSON.createObjectNode().put("definition", definition);
         if (constraints != null) {
-            body.set("constraints", constraints);
+            body.set("constraints", PlatformHttp.JSON.valueToTree(constraints));
         }
         return PlatformHttp.json(body);
     }
