@@ -15,17 +15,31 @@ class ArchitectureTest {
 
     /** What speaks to the platform: HTTP, JDBC, raw sockets and the platform's own bridge client. */
     private static final String[] TRANSPORTS = {
-        "io.restassured..", "java.net.http..", "java.sql..", "javax.sql..", "org.postgresql..", "dev.proofgate.platform.bridge.."
+        "io.restassured..",
+        "java.net.http..",
+        "java.sql..",
+        "javax.sql..",
+        "org.postgresql..",
+        "dev.proofgate.platform.bridge.."
     };
 
     private static final JavaClasses SUITE = new ClassFileImporter().importPackages("dev.proofgate.acceptance");
 
     @Test
     void stepsDoNotSpeakHttpJdbcOrJson() {
-        noClasses().that().resideInAPackage("dev.proofgate.acceptance.steps..")
-                .and().haveSimpleNameNotEndingWith("Test")
-                .should().dependOnClassesThat().resideInAnyPackage(
-                        "io.restassured..", "java.net..", "java.sql..", "javax.sql..", "com.fasterxml.jackson..",
+        noClasses()
+                .that()
+                .resideInAPackage("dev.proofgate.acceptance.steps..")
+                .and()
+                .haveSimpleNameNotEndingWith("Test")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.restassured..",
+                        "java.net..",
+                        "java.sql..",
+                        "javax.sql..",
+                        "com.fasterxml.jackson..",
                         "dev.proofgate.platform.bridge..")
                 .because("a step hands over to a driver or a domain object, which speak the platform's protocols")
                 .check(SUITE);
@@ -33,15 +47,23 @@ class ArchitectureTest {
 
     @Test
     void onlyDriversAndEnvironmentsTalkToThePlatform() {
-        noClasses().that().resideOutsideOfPackages("dev.proofgate.acceptance.drivers..", "dev.proofgate.acceptance.environment..")
-                .and().haveSimpleNameNotEndingWith("Test")
-                .should().dependOnClassesThat().resideInAnyPackage(TRANSPORTS)
+        noClasses()
+                .that()
+                .resideOutsideOfPackages("dev.proofgate.acceptance.drivers..", "dev.proofgate.acceptance.environment..")
+                .and()
+                .haveSimpleNameNotEndingWith("Test")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(TRANSPORTS)
                 .because("drivers are the one road to the platform; environments only start, stop and damage it")
                 .check(SUITE);
     }
 
     @Test
     void noCyclesBetweenTheSuitesPackages() {
-        slices().matching("dev.proofgate.acceptance.(*)..").should().beFreeOfCycles().check(SUITE);
+        slices().matching("dev.proofgate.acceptance.(*)..")
+                .should()
+                .beFreeOfCycles()
+                .check(SUITE);
     }
 }

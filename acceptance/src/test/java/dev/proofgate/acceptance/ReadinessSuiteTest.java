@@ -15,5 +15,4 @@ import org.junit.platform.suite.api.Suite;
 @IncludeEngines("cucumber")
 @SelectDirectories("../features")
 @ConfigurationParametersResource("readiness-suite.properties")
-public class ReadinessSuiteTest {
-}
+public class ReadinessSuiteTest {}

@@ -8,10 +8,12 @@ import org.junit.platform.launcher.core.LauncherFactory;
 /** Runs FixtureSuite through the JUnit Platform launcher, as surefire and the IDE run the real suite. */
 public final class FixtureLauncher {
 
-    private FixtureLauncher() {
-    }
+    private FixtureLauncher() {}
 
     public static void main(String[] args) {
-        LauncherFactory.create().execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(FixtureSuite.class)).build());
+        LauncherFactory.create()
+                .execute(LauncherDiscoveryRequestBuilder.request()
+                        .selectors(selectClass(FixtureSuite.class))
+                        .build());
     }
 }

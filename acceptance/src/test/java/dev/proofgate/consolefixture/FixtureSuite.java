@@ -16,5 +16,4 @@ import org.junit.platform.suite.api.Suite;
 @SelectDirectories("features")
 @ConfigurationParametersResource("readiness-suite.properties")
 @ConfigurationParameter(key = "cucumber.glue", value = "dev.proofgate.verdictfixture,dev.proofgate.consolefixture")
-public class FixtureSuite {
-}
+public class FixtureSuite {}

@@ -39,7 +39,8 @@ public final class SharedPlatformSteps {
                 }
             }
             // resilience and performance scenarios must show what they measured (evidence or not run)
-            Allure.addAttachment("other scenarios seen while the platform was held", "text/plain", "0 over " + millis + " ms");
+            Allure.addAttachment(
+                    "other scenarios seen while the platform was held", "text/plain", "0 over " + millis + " ms");
         } finally {
             IN_FLIGHT.decrementAndGet();
         }

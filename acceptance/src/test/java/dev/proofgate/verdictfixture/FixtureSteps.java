@@ -31,7 +31,8 @@ public final class FixtureSteps {
      */
     @Before
     public void requireCapabilities(Scenario scenario) {
-        java.util.List<String> offered = java.util.List.of(System.getProperty("proofgate.fixture.capabilities", "").split(","));
+        java.util.List<String> offered = java.util.List.of(
+                System.getProperty("proofgate.fixture.capabilities", "").split(","));
         for (String tag : scenario.getSourceTagNames()) {
             if (tag.startsWith("@requires=")) {
                 Capability capability = Capability.fromTag(tag.substring("@requires=".length()));
@@ -70,23 +71,46 @@ public final class FixtureSteps {
 
     @Given("a restart took {int} ms and then {int} ms against {int} ms while other work took {int} % of the CPU")
     public void aRestartMeasuredTwice(int first, int second, int budget, int foreignCpu) {
-        assertThat(judgedRestart(first, second, budget, foreignCpu)).as("ready after the restart, in ms").isLessThanOrEqualTo(budget);
+        assertThat(judgedRestart(first, second, budget, foreignCpu))
+                .as("ready after the restart, in ms")
+                .isLessThanOrEqualTo(budget);
     }
 
     @Given("a restart took {int} ms against {int} ms while other work took {int} % of the CPU")
     public void aRestartMeasuredOnce(int took, int budget, int foreignCpu) {
-        assertThat(judgedRestart(took, took, budget, foreignCpu)).as("ready after the restart, in ms").isLessThanOrEqualTo(budget);
+        assertThat(judgedRestart(took, took, budget, foreignCpu))
+                .as("ready after the restart, in ms")
+                .isLessThanOrEqualTo(budget);
     }
 
     private static int judgedRestart(int first, int second, int budget, int foreignCpu) {
-        return TimedJudgement.judge("ready after the restart", measured(first, foreignCpu), () -> measured(second, foreignCpu),
-                ms -> ms > budget, ms -> ms + " ms, budget " + budget + " ms");
+        return TimedJudgement.judge(
+                "ready after the restart",
+                measured(first, foreignCpu),
+                () -> measured(second, foreignCpu),
+                ms -> ms > budget,
+                ms -> ms + " ms, budget " + budget + " ms");
     }
 
     private static TimedJudgement.Measured<Integer> measured(int millis, int foreignCpu) {
         Disturbance.Thresholds thresholds = MachineMeter.get().thresholds();
-        return new TimedJudgement.Measured<>(millis, new Disturbance(Duration.ofMillis(millis), 2, true, foreignCpu, 0, 30, 2, 9, 0.5, 2.5,
-                thresholds, List.of(new Disturbance.Point(0, foreignCpu, 2), new Disturbance.Point(millis, foreignCpu, 9))));
+        return new TimedJudgement.Measured<>(
+                millis,
+                new Disturbance(
+                        Duration.ofMillis(millis),
+                        2,
+                        true,
+                        foreignCpu,
+                        0,
+                        30,
+                        2,
+                        9,
+                        0.5,
+                        2.5,
+                        thresholds,
+                        List.of(
+                                new Disturbance.Point(0, foreignCpu, 2),
+                                new Disturbance.Point(millis, foreignCpu, 9))));
     }
 
     /** A checklist line's raw request to a platform that is no longer listening (a port nobody holds). */

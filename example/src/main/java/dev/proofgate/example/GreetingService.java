@@ -24,9 +24,12 @@ public final class GreetingService implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/greeting", exchange -> {
             String query = exchange.getRequestURI().getRawQuery();
-            String name = query != null && query.startsWith("name=") ? URLDecoder.decode(query.substring(5), StandardCharsets.UTF_8) : "";
+            String name = query != null && query.startsWith("name=")
+                    ? URLDecoder.decode(query.substring(5), StandardCharsets.UTF_8)
+                    : "";
             boolean known = !name.isBlank();
-            byte[] body = (known ? "Hello, " + (broken ? "nobody" : name) + "!" : "a name is required").getBytes(StandardCharsets.UTF_8);
+            byte[] body = (known ? "Hello, " + (broken ? "nobody" : name) + "!" : "a name is required")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(known ? 200 : 400, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);

@@ -32,18 +32,22 @@ class GreetingGateTest {
     void theGoodServiceIsGo() throws Exception {
         Run run = run(false);
         assertThat(run.verdict().path("verdict").asText()).as(run.console()).isEqualTo("GO");
-        assertThat(run.verdict().path("areas").path("greetings").path("passed").asInt()).isEqualTo(2);
+        assertThat(run.verdict().path("areas").path("greetings").path("passed").asInt())
+                .isEqualTo(2);
         assertThat(run.verdict().path("environment").path("broken").asText()).isEqualTo("false");
         assertThat(run.console()).contains("VERDICT: GO");
-        assertThatCode(() -> VerdictGate.main(new String[] {run.verdictFile().toString(), "no-go", run.id()})).doesNotThrowAnyException();
+        assertThatCode(() -> VerdictGate.main(new String[] {run.verdictFile().toString(), "no-go", run.id()}))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void theBrokenServiceIsNoGoAndClosesTheGate() throws Exception {
         Run run = run(true);
         assertThat(run.verdict().path("verdict").asText()).as(run.console()).isEqualTo("NO-GO");
-        assertThat(run.verdict().path("reasons").toString()).contains("A person is greeted by name", "expected 200 \\\"Hello, Ada!\\\"");
-        assertThatThrownBy(() -> VerdictGate.main(new String[] {run.verdictFile().toString(), "no-go", run.id()}))
+        assertThat(run.verdict().path("reasons").toString())
+                .contains("A person is greeted by name", "expected 200 \\\"Hello, Ada!\\\"");
+        assertThatThrownBy(
+                        () -> VerdictGate.main(new String[] {run.verdictFile().toString(), "no-go", run.id()}))
                 .hasMessageContaining("release gate closed: the readiness verdict is NO-GO");
     }
 
@@ -52,15 +56,29 @@ class GreetingGateTest {
         String id = "example-" + UUID.randomUUID();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = List.of(java, "-cp", classpath, "-Dproofgate.project.dir=" + project, "-Dproofgate.run.id=" + id,
-                "-Dallure.results.directory=" + project.resolve("allure-results"), "-Dgreeting.broken=" + broken,
-                "io.cucumber.core.cli.Main", "--glue", "dev.proofgate.example.steps", "--plugin", ReadinessPlugins.class.getName(),
+        List<String> command = List.of(
+                java,
+                "-cp",
+                classpath,
+                "-Dproofgate.project.dir=" + project,
+                "-Dproofgate.run.id=" + id,
+                "-Dallure.results.directory=" + project.resolve("allure-results"),
+                "-Dgreeting.broken=" + broken,
+                "io.cucumber.core.cli.Main",
+                "--glue",
+                "dev.proofgate.example.steps",
+                "--plugin",
+                ReadinessPlugins.class.getName(),
                 project.resolve("features").toString());
         Process cucumber = new ProcessBuilder(command).redirectErrorStream(true).start();
         String console = new String(cucumber.getInputStream().readAllBytes());
-        assertThat(cucumber.waitFor(120, TimeUnit.SECONDS)).as("the run finished").isTrue();
+        assertThat(cucumber.waitFor(120, TimeUnit.SECONDS))
+                .as("the run finished")
+                .isTrue();
         Path verdictFile = project.resolve("target/readiness/verdict.json");
-        assertThat(verdictFile).as("verdict.json written; console:\n%s", console).exists();
+        assertThat(verdictFile)
+                .as("verdict.json written; console:\n%s", console)
+                .exists();
         return new Run(id, console, verdictFile, Json.MAPPER.readTree(verdictFile.toFile()));
     }
 
@@ -77,6 +95,5 @@ class GreetingGateTest {
         }
     }
 
-    private record Run(String id, String console, Path verdictFile, JsonNode verdict) {
-    }
+    private record Run(String id, String console, Path verdictFile, JsonNode verdict) {}
 }

@@ -15,5 +15,4 @@ import org.junit.platform.suite.api.Suite;
 @SelectDirectories("features")
 @ConfigurationParameter(key = "cucumber.glue", value = "dev.proofgate.example.steps")
 @ConfigurationParameter(key = "cucumber.plugin", value = "dev.proofgate.gate.console.ReadinessPlugins")
-public class GreetingReadinessSuite {
-}
+public class GreetingReadinessSuite {}

@@ -17,7 +17,10 @@ class ArchitectureTest {
 
     @Test
     void theGateKnowsNeitherTheReferenceSuiteNorThePlatform() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("dev.proofgate.acceptance..", "dev.proofgate.platform..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("dev.proofgate.acceptance..", "dev.proofgate.platform..")
                 .because("the gate is the library; the reference suite and its platform are one of its users")
                 .check(GATE);
     }

@@ -7,8 +7,7 @@ import dev.proofgate.platform.store.Json;
 /** Starts the platform from environment variables; a bad setting stops start-up with one line and exit code 2. */
 public final class Main {
 
-    private Main() {
-    }
+    private Main() {}
 
     /**
      * The JDK keeps, per thread and for good, a native buffer as large as the largest write that thread
@@ -25,7 +24,8 @@ public final class Main {
         }
         if (args.length == 1 && args[0].equals("--settings")) {
             // The settings as the code reads them, for operators and for checks that must not keep their own list.
-            System.out.println(Json.write(Json.MAPPER.createObjectNode().set("settings", Json.MAPPER.valueToTree(Settings.catalogue()))));
+            System.out.println(Json.write(
+                    Json.MAPPER.createObjectNode().set("settings", Json.MAPPER.valueToTree(Settings.catalogue()))));
             return;
         }
         Settings settings;

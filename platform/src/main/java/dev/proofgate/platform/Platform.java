@@ -50,18 +50,21 @@ public final class Platform implements AutoCloseable {
         long started = System.nanoTime();
         LOG.info("settings: {}", settings.describe());
         // the Python workers start while the database is reached and migrated: a restart is ready sooner
-        CompletableFuture<WorkerPool> startingWorkers = CompletableFuture.supplyAsync(
-                () -> new WorkerPool(settings.python(), settings.bridgeWorkers(), settings.bridgeFrameLimitBytes()).start());
+        CompletableFuture<WorkerPool> startingWorkers = CompletableFuture.supplyAsync(() ->
+                new WorkerPool(settings.python(), settings.bridgeWorkers(), settings.bridgeFrameLimitBytes()).start());
         String url;
         try {
             if (settings.localMode()) {
-                LOG.info("local mode: no PROOFGATE_DB_URL set, starting embedded PostgreSQL with data in {}", settings.dataDirectory());
+                LOG.info(
+                        "local mode: no PROOFGATE_DB_URL set, starting embedded PostgreSQL with data in {}",
+                        settings.dataDirectory());
                 localPostgres = LocalPostgres.start(settings.dataDirectory());
                 url = localPostgres.jdbcUrl();
             } else {
                 url = settings.databaseUrl().orElseThrow();
             }
-            database = new Database(url, settings.databaseUser(), settings.databasePassword(), settings.dispatcherWorkers() + 10);
+            database = new Database(
+                    url, settings.databaseUser(), settings.databasePassword(), settings.dispatcherWorkers() + 10);
         } catch (RuntimeException e) {
             startingWorkers.thenAccept(WorkerPool::close); // no database, no platform: the workers go too
             throw e;
@@ -74,20 +77,29 @@ public final class Platform implements AutoCloseable {
         workers = startingWorkers.join();
         adapters.register(new PythonPortAdapter(workers));
         FunctionCounter.builder("proofgate_bridge_restarts", workers, WorkerPool::restarts)
-                .description("Python workers restarted after they died or hung").register(metrics);
-        Gauge.builder("proofgate_bridge_workers_alive", workers, WorkerPool::alive).register(metrics);
+                .description("Python workers restarted after they died or hung")
+                .register(metrics);
+        Gauge.builder("proofgate_bridge_workers_alive", workers, WorkerPool::alive)
+                .register(metrics);
 
         SignatureCompiler compiler = new SignatureCompiler();
         SignatureStore signatures = new SignatureStore(database);
         ProgramStore programs = new ProgramStore(database);
         ExecutionStore executions = new ExecutionStore(database);
         ProgramResolver resolver = new ProgramResolver(programs, signatures, compiler);
-        dispatcher = new Dispatcher(executions, resolver, adapters, settings.dispatcherWorkers(), settings.leaseSeconds(), metrics).start();
+        dispatcher = new Dispatcher(
+                        executions, resolver, adapters, settings.dispatcherWorkers(), settings.leaseSeconds(), metrics)
+                .start();
 
-        ApiServices services = new ApiServices(database, signatures, programs, executions, resolver, compiler, adapters, dispatcher);
+        ApiServices services =
+                new ApiServices(database, signatures, programs, executions, resolver, compiler, adapters, dispatcher);
         http = new HttpApi(settings, services, metrics, version()).start();
-        LOG.info("proofgate platform {} listening on port {} ({}), started in {} ms", version(), http.port(),
-                settings.localMode() ? "local mode" : "external database", (System.nanoTime() - started) / 1_000_000);
+        LOG.info(
+                "proofgate platform {} listening on port {} ({}), started in {} ms",
+                version(),
+                http.port(),
+                settings.localMode() ? "local mode" : "external database",
+                (System.nanoTime() - started) / 1_000_000);
         TesterConnection tester = new TesterConnection(settings, http.port(), url);
         LOG.info(tester.describe());
         LOG.info("readiness suite against this platform: {}", tester.remoteCommand());
@@ -118,8 +130,11 @@ public final class Platform implements AutoCloseable {
             try {
                 http.stop();
             } catch (RuntimeException e) {
-                // a connection still open when the HTTP server's stop timeout ran out: the work in hand is drained all the same
-                LOG.warn("the HTTP server did not stop within its timeout ({}); draining the work in hand all the same", e.toString());
+                // a connection still open when the HTTP server's stop timeout ran out: the work in hand is drained all
+                // the same
+                LOG.warn(
+                        "the HTTP server did not stop within its timeout ({}); draining the work in hand all the same",
+                        e.toString());
             }
             AccessLog.flush(1_000);
         }

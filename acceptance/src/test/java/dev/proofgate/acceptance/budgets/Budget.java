@@ -19,7 +19,8 @@ public record Budget(Measure measure, double limit, String limitText) {
     public static final String MEASURE = "measure";
     public static final String LIMIT = "limit";
 
-    private static final Pattern LIMIT_WORDS = Pattern.compile("(at most|at least)\\s+([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*(.*)");
+    private static final Pattern LIMIT_WORDS =
+            Pattern.compile("(at most|at least)\\s+([0-9][0-9,]*(?:\\.[0-9]+)?)\\s*(.*)");
 
     /**
      * Reads a row of a table with the columns {@code measure} and {@code limit}, among the {@code known}
@@ -28,8 +29,8 @@ public record Budget(Measure measure, double limit, String limitText) {
      */
     public static Budget read(Map<String, String> row, List<Measure> known) {
         if (!row.containsKey(MEASURE) || !row.containsKey(LIMIT)) {
-            throw new IllegalArgumentException("a budget table has the header | " + MEASURE + " | " + LIMIT + " |; this one has "
-                    + cells(row.keySet()));
+            throw new IllegalArgumentException("a budget table has the header | " + MEASURE + " | " + LIMIT
+                    + " |; this one has " + cells(row.keySet()));
         }
         // an empty cell arrives as null
         String measureText = Objects.requireNonNullElse(row.get(MEASURE), "");
@@ -41,20 +42,21 @@ public record Budget(Measure measure, double limit, String limitText) {
     public static Budget read(String measureText, String limitText, List<Measure> known, String row) {
         Measure measure = Measure.named(measureText, known).orElseThrow(() -> notAmong(measureText, known, row));
         String limit = limitText.trim();
-        String expected = "expected '" + measure.bound().words() + "' and an amount in " + measure.unitKind().accepted() + ", such as '"
-                + example(measure) + "'";
+        String expected = "expected '" + measure.bound().words() + "' and an amount in "
+                + measure.unitKind().accepted() + ", such as '" + example(measure) + "'";
         Matcher m = LIMIT_WORDS.matcher(limit.toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException(row + ", column '" + LIMIT + "': " + expected + "; got '" + limit + "'");
         }
         if (!m.group(1).equals(measure.bound().words())) {
-            throw new IllegalArgumentException(row + ", column '" + LIMIT + "': the measure '" + measure.words() + "' is limited '"
-                    + measure.bound().words() + "', not '" + m.group(1) + "'");
+            throw new IllegalArgumentException(row + ", column '" + LIMIT + "': the measure '" + measure.words()
+                    + "' is limited '" + measure.bound().words() + "', not '" + m.group(1) + "'");
         }
         double factor = measure.unitKind().factor(m.group(3).trim());
         if (factor == 0) {
-            throw new IllegalArgumentException(row + ", column '" + LIMIT + "': the measure '" + measure.words() + "' is given in "
-                    + measure.unitKind().accepted() + ", not '" + m.group(3).trim() + "'");
+            throw new IllegalArgumentException(row + ", column '" + LIMIT + "': the measure '" + measure.words()
+                    + "' is given in " + measure.unitKind().accepted() + ", not '"
+                    + m.group(3).trim() + "'");
         }
         return new Budget(measure, Double.parseDouble(m.group(2).replace(",", "")) * factor, limit);
     }
@@ -97,14 +99,17 @@ public record Budget(Measure measure, double limit, String limitText) {
      * "worker pool back at full strength took 58 ms, limit at most 1 ms (58 times over)".
      */
     public String missedBy(double measured) {
-        String figure = measure.words() + (measure.unitKind() == Measure.Unit.DURATION && !measure.isPercentile() ? " took " : " ")
+        String figure = measure.words()
+                + (measure.unitKind() == Measure.Unit.DURATION && !measure.isPercentile() ? " took " : " ")
                 + amount(measured);
         return figure + ", limit " + limitInUnit() + " (" + shortfall(measured) + ")";
     }
 
     private String shortfall(double measured) {
         if (measure.bound() == Measure.Bound.AT_MOST) {
-            return limit > 0 && measured / limit >= 2 ? format(measured / limit) + " times over" : amount(measured - limit) + " over";
+            return limit > 0 && measured / limit >= 2
+                    ? format(measured / limit) + " times over"
+                    : amount(measured - limit) + " over";
         }
         return amount(limit - measured) + " short";
     }
@@ -114,11 +119,13 @@ public record Budget(Measure measure, double limit, String limitText) {
         if (value == Math.rint(value) && Math.abs(value) < 1e12) {
             return String.format(Locale.ROOT, "%,d", (long) value);
         }
-        return String.format(Locale.ROOT, Math.abs(value) >= 100 ? "%,.0f" : Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
+        return String.format(
+                Locale.ROOT, Math.abs(value) >= 100 ? "%,.0f" : Math.abs(value) >= 10 ? "%.1f" : "%.2f", value);
     }
 
     private static String example(Measure measure) {
-        return measure.bound().words() + " " + (measure.unitKind() == Measure.Unit.COUNT ? "0" : "20 " + measure.unit());
+        return measure.bound().words() + " "
+                + (measure.unitKind() == Measure.Unit.COUNT ? "0" : "20 " + measure.unit());
     }
 
     private static String words(List<Measure> measures) {

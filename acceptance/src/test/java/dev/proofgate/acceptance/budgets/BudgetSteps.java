@@ -32,8 +32,7 @@ import java.util.stream.Stream;
 public final class BudgetSteps {
 
     /** A step that takes a budget table: its Cucumber expression and the measures its table may name. */
-    public record Step(String expression, Measure.Kind kind) {
-    }
+    public record Step(String expression, Measure.Kind kind) {}
 
     private final List<Step> steps;
     private final List<Expression> expressions;
@@ -41,7 +40,9 @@ public final class BudgetSteps {
     public BudgetSteps(List<Step> steps) {
         ExpressionFactory factory = new ExpressionFactory(new ParameterTypeRegistry(Locale.ENGLISH));
         this.steps = List.copyOf(steps);
-        this.expressions = steps.stream().map(step -> factory.createExpression(step.expression())).toList();
+        this.expressions = steps.stream()
+                .map(step -> factory.createExpression(step.expression()))
+                .toList();
     }
 
     public List<Step> steps() {
@@ -71,25 +72,36 @@ public final class BudgetSteps {
             if (step.isEmpty()) {
                 continue;
             }
-            List<List<String>> cells = pickleStep.getArgument().flatMap(argument -> argument.getDataTable()).map(BudgetSteps::cells)
+            List<List<String>> cells = pickleStep
+                    .getArgument()
+                    .flatMap(argument -> argument.getDataTable())
+                    .map(BudgetSteps::cells)
                     .orElse(List.of());
             try {
                 tables.add(BudgetTable.read(cells, step.get().kind()));
             } catch (IllegalArgumentException malformed) {
-                throw new IllegalArgumentException("the budget table of the step '" + pickleStep.getText() + "' cannot be read, so nothing"
-                        + " was measured: " + malformed.getMessage(), malformed);
+                throw new IllegalArgumentException(
+                        "the budget table of the step '" + pickleStep.getText() + "' cannot be read, so nothing"
+                                + " was measured: " + malformed.getMessage(),
+                        malformed);
             }
         }
         return tables;
     }
 
     private static List<List<String>> cells(PickleTable table) {
-        return table.getRows().stream().map(row -> row.getCells().stream().map(PickleTableCell::getValue).toList()).toList();
+        return table.getRows().stream()
+                .map(row ->
+                        row.getCells().stream().map(PickleTableCell::getValue).toList())
+                .toList();
     }
 
     /** Every scenario of a feature file, as Cucumber runs it (outlines expanded). */
     public static List<Pickle> pickles(Path feature) {
-        return envelopes(feature).stream().map(Envelope::getPickle).flatMap(Optional::stream).toList();
+        return envelopes(feature).stream()
+                .map(Envelope::getPickle)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /**
@@ -102,27 +114,44 @@ public final class BudgetSteps {
         }
         List<Envelope> envelopes = envelopes(Path.of(feature));
         Map<String, Long> lines = new HashMap<>();
-        envelopes.stream().map(Envelope::getGherkinDocument).flatMap(Optional::stream).flatMap(document -> document.getFeature().stream())
-                .flatMap(f -> f.getChildren().stream()).flatMap(BudgetSteps::scenarios).forEach(scenario -> {
+        envelopes.stream()
+                .map(Envelope::getGherkinDocument)
+                .flatMap(Optional::stream)
+                .flatMap(document -> document.getFeature().stream())
+                .flatMap(f -> f.getChildren().stream())
+                .flatMap(BudgetSteps::scenarios)
+                .forEach(scenario -> {
                     lines.put(scenario.getId(), scenario.getLocation().getLine());
-                    scenario.getExamples().forEach(examples -> examples.getTableBody()
-                            .forEach(row -> lines.put(row.getId(), row.getLocation().getLine())));
+                    scenario.getExamples()
+                            .forEach(examples -> examples.getTableBody()
+                                    .forEach(row -> lines.put(
+                                            row.getId(), row.getLocation().getLine())));
                 });
-        return envelopes.stream().map(Envelope::getPickle).flatMap(Optional::stream).filter(pickle -> {
-            List<String> ids = pickle.getAstNodeIds();
-            return !ids.isEmpty() && Long.valueOf(line).equals(lines.get(ids.get(ids.size() - 1)));
-        }).findFirst();
+        return envelopes.stream()
+                .map(Envelope::getPickle)
+                .flatMap(Optional::stream)
+                .filter(pickle -> {
+                    List<String> ids = pickle.getAstNodeIds();
+                    return !ids.isEmpty() && Long.valueOf(line).equals(lines.get(ids.get(ids.size() - 1)));
+                })
+                .findFirst();
     }
 
     private static Stream<Scenario> scenarios(FeatureChild child) {
         Stream<Scenario> own = child.getScenario().stream();
-        Stream<Scenario> ofRule = child.getRule().stream().flatMap(rule -> rule.getChildren().stream()).map(RuleChild::getScenario)
+        Stream<Scenario> ofRule = child.getRule().stream()
+                .flatMap(rule -> rule.getChildren().stream())
+                .map(RuleChild::getScenario)
                 .flatMap(Optional::stream);
         return Stream.concat(own, ofRule);
     }
 
     private static List<Envelope> envelopes(Path feature) {
-        GherkinParser parser = GherkinParser.builder().includeSource(false).includeGherkinDocument(true).includePickles(true).build();
+        GherkinParser parser = GherkinParser.builder()
+                .includeSource(false)
+                .includeGherkinDocument(true)
+                .includePickles(true)
+                .build();
         try (Stream<Envelope> envelopes = parser.parse(feature)) {
             return envelopes.toList();
         } catch (IOException e) {

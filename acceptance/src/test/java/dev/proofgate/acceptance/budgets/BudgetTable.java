@@ -20,12 +20,18 @@ import org.opentest4j.TestAbortedException;
  */
 public final class BudgetTable {
 
-    public enum Decision { PASS, FAIL, INCONCLUSIVE }
+    public enum Decision {
+        PASS,
+        FAIL,
+        INCONCLUSIVE
+    }
 
     public record Row(Budget budget, String measured, long samples, Decision decision, String reason) {
         /** Undecided only because a slow run gave fewer samples than the percentile needs. */
         public boolean tooFewSamples() {
-            return decision == Decision.INCONCLUSIVE && budget.measure().isPercentile() && samples < budget.measure().minimumSamples();
+            return decision == Decision.INCONCLUSIVE
+                    && budget.measure().isPercentile()
+                    && samples < budget.measure().minimumSamples();
         }
     }
 
@@ -58,18 +64,19 @@ public final class BudgetTable {
      */
     public static BudgetTable read(List<List<String>> cells, Measure.Kind kind) {
         if (cells.isEmpty()) {
-            throw new IllegalArgumentException("the step takes a budget table with the header | " + Budget.MEASURE + " | " + Budget.LIMIT
-                    + " | under it, and has none");
+            throw new IllegalArgumentException("the step takes a budget table with the header | " + Budget.MEASURE
+                    + " | " + Budget.LIMIT + " | under it, and has none");
         }
         List<String> header = cells.get(0).stream().map(String::trim).toList();
         if (!header.equals(List.of(Budget.MEASURE, Budget.LIMIT))) {
-            throw new IllegalArgumentException("a budget table has the header | " + Budget.MEASURE + " | " + Budget.LIMIT
-                    + " |; this one has " + row(header));
+            throw new IllegalArgumentException("a budget table has the header | " + Budget.MEASURE + " | "
+                    + Budget.LIMIT + " |; this one has " + row(header));
         }
         List<Budget> budgets = new ArrayList<>();
         for (int i = 1; i < cells.size(); i++) {
             List<String> cellsOfRow = cells.get(i);
-            budgets.add(Budget.read(cellsOfRow.get(0), cellsOfRow.get(1), kind.measures(), "budget row " + i + " " + row(cellsOfRow)));
+            budgets.add(Budget.read(
+                    cellsOfRow.get(0), cellsOfRow.get(1), kind.measures(), "budget row " + i + " " + row(cellsOfRow)));
         }
         return of(budgets, kind);
     }
@@ -99,16 +106,31 @@ public final class BudgetTable {
         String measured = budget.amount(figure.get().value());
         long samples = figure.get().samples();
         if (measure.isLatencyOrRate() && measurements.disturbance().isPresent()) {
-            return new Row(budget, measured, samples, Decision.INCONCLUSIVE, measurements.disturbance().get());
+            return new Row(
+                    budget,
+                    measured,
+                    samples,
+                    Decision.INCONCLUSIVE,
+                    measurements.disturbance().get());
         }
         if (samples < measure.minimumSamples()) {
-            return new Row(budget, measured, samples, Decision.INCONCLUSIVE, "the " + measure.words() + " needs at least "
-                    + measure.minimumSamples() + (measure == Measure.ERROR_RATE ? " attempts" : " samples") + ", had " + samples);
+            return new Row(
+                    budget,
+                    measured,
+                    samples,
+                    Decision.INCONCLUSIVE,
+                    "the " + measure.words() + " needs at least " + measure.minimumSamples()
+                            + (measure == Measure.ERROR_RATE ? " attempts" : " samples") + ", had " + samples);
         }
         if (budget.holds(figure.get().value())) {
             return new Row(budget, measured, samples, Decision.PASS, "within budget");
         }
-        return new Row(budget, measured, samples, Decision.FAIL, budget.missedBy(figure.get().value()));
+        return new Row(
+                budget,
+                measured,
+                samples,
+                Decision.FAIL,
+                budget.missedBy(figure.get().value()));
     }
 
     /**
@@ -117,9 +139,13 @@ public final class BudgetTable {
      * breach of any other row (failed answers, memory) is a finding whatever the machine.
      */
     public static boolean timingBreachOnly(List<Row> rows, Measurements measurements) {
-        List<Row> failed = rows.stream().filter(r -> r.decision() == Decision.FAIL).toList();
-        return !failed.isEmpty() && failed.stream().allMatch(r -> r.budget().measure().isTiming()
-                || r.budget().measure() == Measure.ERROR_RATE && measurements.errorsAreMissedStartsOnly());
+        List<Row> failed =
+                rows.stream().filter(r -> r.decision() == Decision.FAIL).toList();
+        return !failed.isEmpty()
+                && failed.stream()
+                        .allMatch(r -> r.budget().measure().isTiming()
+                                || r.budget().measure() == Measure.ERROR_RATE
+                                        && measurements.errorsAreMissedStartsOnly());
     }
 
     /**
@@ -133,7 +159,10 @@ public final class BudgetTable {
 
     /** The breached rows (and percentiles short of samples) in one line: "p95 latency 128 ms, limit at most 100 ms (28 ms over); ...". */
     public static String breaches(List<Row> rows) {
-        List<String> failed = rows.stream().filter(r -> r.decision() == Decision.FAIL || r.tooFewSamples()).map(Row::reason).toList();
+        List<String> failed = rows.stream()
+                .filter(r -> r.decision() == Decision.FAIL || r.tooFewSamples())
+                .map(Row::reason)
+                .toList();
         return failed.isEmpty() ? "no breach" : String.join("; ", failed);
     }
 
@@ -151,14 +180,20 @@ public final class BudgetTable {
             table.add(line);
         }
         Evidence.rows("budget: " + what, table);
-        List<String> failed = rows.stream().filter(r -> r.decision() == Decision.FAIL).map(Row::reason).toList();
+        List<String> failed = rows.stream()
+                .filter(r -> r.decision() == Decision.FAIL)
+                .map(Row::reason)
+                .toList();
         if (!failed.isEmpty()) {
             throw new AssertionError("budget breached (" + what + "): " + String.join("; ", failed));
         }
-        List<String> undecided = rows.stream().filter(r -> r.decision() == Decision.INCONCLUSIVE)
-                .map(r -> r.budget().measure().words() + ": " + r.reason()).toList();
+        List<String> undecided = rows.stream()
+                .filter(r -> r.decision() == Decision.INCONCLUSIVE)
+                .map(r -> r.budget().measure().words() + ": " + r.reason())
+                .toList();
         if (!undecided.isEmpty()) {
-            throw new TestAbortedException("INCONCLUSIVE: the budget for " + what + " cannot be decided: " + String.join("; ", undecided));
+            throw new TestAbortedException(
+                    "INCONCLUSIVE: the budget for " + what + " cannot be decided: " + String.join("; ", undecided));
         }
     }
 }

@@ -44,7 +44,8 @@ public enum Measure {
     public static final long MIN_ATTEMPTS_FOR_ERROR_RATE = 100;
 
     public enum Bound {
-        AT_MOST("at most"), AT_LEAST("at least");
+        AT_MOST("at most"),
+        AT_LEAST("at least");
 
         private final String words;
 
@@ -62,7 +63,12 @@ public enum Measure {
      * milliseconds and written in {@code ms} or {@code s}; a count is written without a unit.
      */
     public enum Unit {
-        DURATION("ms"), PER_SECOND("per second"), PERCENT("%"), MEGABYTES("MB"), CLIENTS("clients"), COUNT("");
+        DURATION("ms"),
+        PER_SECOND("per second"),
+        PERCENT("%"),
+        MEGABYTES("MB"),
+        CLIENTS("clients"),
+        COUNT("");
 
         private final String words;
 
@@ -90,7 +96,10 @@ public enum Measure {
 
     /** The figures one kind of budget step measures: a load, the recovery from a fault, the ledger after it, answer times. */
     public enum Kind {
-        LOAD, RECOVERY, LEDGER, ANSWER_TIME;
+        LOAD,
+        RECOVERY,
+        LEDGER,
+        ANSWER_TIME;
 
         public List<Measure> measures() {
             return Arrays.stream(Measure.values()).filter(m -> m.kind == this).toList();
@@ -150,7 +159,9 @@ public enum Measure {
     }
 
     public long minimumSamples() {
-        return isPercentile() ? (long) Math.ceil(10 / (1 - percentile / 100) - 1e-9) : this == ERROR_RATE ? MIN_ATTEMPTS_FOR_ERROR_RATE : 0;
+        return isPercentile()
+                ? (long) Math.ceil(10 / (1 - percentile / 100) - 1e-9)
+                : this == ERROR_RATE ? MIN_ATTEMPTS_FOR_ERROR_RATE : 0;
     }
 
     /** The measure of that name among {@code known}, or empty. */

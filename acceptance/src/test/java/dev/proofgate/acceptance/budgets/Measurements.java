@@ -14,8 +14,7 @@ import java.util.Optional;
  */
 public final class Measurements {
 
-    public record Figure(double value, long samples) {
-    }
+    public record Figure(double value, long samples) {}
 
     private final Map<Measure, Figure> figures = new EnumMap<>(Measure.class);
     private final Map<Measure, String> unavailable = new EnumMap<>(Measure.class);
@@ -34,20 +33,33 @@ public final class Measurements {
         m.figures.put(Measure.ERROR_RATE, new Figure(measured.errorRate() * 100, measured.attempts()));
         m.errorsAreMissedStartsOnly = measured.errors() == 0 && measured.missed() > 0;
         if (result.generatorFellBehind()) {
-            m.disturbance = String.format(Locale.ROOT, "the load generator fell behind its schedule: %.1f%% of starts were more than %d ms late on its side (tolerated %.0f%%)",
-                    result.lateShare() * 100, LoadDriver.LATE_START_MICROS / 1000, LoadResult.LATE_SHARE_TOLERATED * 100);
+            m.disturbance = String.format(
+                    Locale.ROOT,
+                    "the load generator fell behind its schedule: %.1f%% of starts were more than %d ms late on its side (tolerated %.0f%%)",
+                    result.lateShare() * 100,
+                    LoadDriver.LATE_START_MICROS / 1000,
+                    LoadResult.LATE_SHARE_TOLERATED * 100);
         }
         List<Long> gauge = result.measuredGauge();
         if (result.gaugeName() == null || gauge.isEmpty()) {
-            m.unavailable(Measure.PLATFORM_MEMORY, "the platform's process memory was not sampled (the environment does not run the platform on this machine)");
-            m.unavailable(Measure.MEMORY_GROWTH, "the platform's process memory was not sampled (the environment does not run the platform on this machine)");
+            m.unavailable(
+                    Measure.PLATFORM_MEMORY,
+                    "the platform's process memory was not sampled (the environment does not run the platform on this machine)");
+            m.unavailable(
+                    Measure.MEMORY_GROWTH,
+                    "the platform's process memory was not sampled (the environment does not run the platform on this machine)");
         } else {
             long peak = gauge.stream().mapToLong(Long::longValue).max().orElseThrow();
             m.figures.put(Measure.PLATFORM_MEMORY, new Figure(peak / 1_048_576.0, gauge.size()));
             if (gauge.size() < 3) {
-                m.unavailable(Measure.MEMORY_GROWTH, "memory growth needs at least 3 samples (one a second) over the measured phases, had " + gauge.size());
+                m.unavailable(
+                        Measure.MEMORY_GROWTH,
+                        "memory growth needs at least 3 samples (one a second) over the measured phases, had "
+                                + gauge.size());
             } else {
-                m.figures.put(Measure.MEMORY_GROWTH, new Figure((gauge.get(gauge.size() - 1) - gauge.get(0)) / 1_048_576.0, gauge.size()));
+                m.figures.put(
+                        Measure.MEMORY_GROWTH,
+                        new Figure((gauge.get(gauge.size() - 1) - gauge.get(0)) / 1_048_576.0, gauge.size()));
             }
         }
         return m;

@@ -12,7 +12,10 @@ public record AccessLogLine(String requestId, int status, String method, String 
             throw new AssertionError("the log line is not structured (no JSON object): " + line);
         }
         JsonNode structured = Json.parse(line.substring(at));
-        return new AccessLogLine(structured.path("request_id").asText(), structured.path("status").asInt(), structured.path("method").asText(),
+        return new AccessLogLine(
+                structured.path("request_id").asText(),
+                structured.path("status").asInt(),
+                structured.path("method").asText(),
                 line);
     }
 }

@@ -12,16 +12,15 @@ import java.util.Map;
 public final class CharsetRefusals {
 
     /** One row per operation and character set, and every one not refused as an unsupported media type. */
-    public record Result(List<Map<String, Object>> table, List<String> notRefused) {
-    }
+    public record Result(List<Map<String, Object>> table, List<String> notRefused) {}
 
-    private CharsetRefusals() {
-    }
+    private CharsetRefusals() {}
 
     public static Result ask(HostileClient hostile, List<ApiDescription.Operation> operations, List<String> charsets) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notRefused = new ArrayList<>();
-        for (ApiDescription.Operation operation : operations.stream().filter(ApiDescription.Operation::hasBody).toList()) {
+        for (ApiDescription.Operation operation :
+                operations.stream().filter(ApiDescription.Operation::hasBody).toList()) {
             for (String charset : charsets) {
                 HttpAnswer answer = hostile.callInCharset(operation.method(), operation.path(), charset);
                 Map<String, Object> row = new LinkedHashMap<>();

@@ -2,7 +2,6 @@ package dev.proofgate.acceptance.checklists;
 
 import dev.proofgate.acceptance.drivers.ApiDescription;
 import dev.proofgate.acceptance.drivers.OperationsApi;
-import dev.proofgate.acceptance.drivers.Program;
 import dev.proofgate.acceptance.drivers.hostile.HostileClient;
 import dev.proofgate.acceptance.drivers.rest.RestOperations;
 import dev.proofgate.acceptance.world.ReadinessWorld;
@@ -22,8 +21,10 @@ public final class ChecklistScenario {
 
     public ChecklistScenario(ReadinessWorld world) {
         this.world = world;
-        this.hostile = new HostileClient(world.environment().baseUrl(), world.environment().apiKey());
-        this.operations = new RestOperations(world.environment().baseUrl(), world.environment().apiKey());
+        this.hostile = new HostileClient(
+                world.environment().baseUrl(), world.environment().apiKey());
+        this.operations = new RestOperations(
+                world.environment().baseUrl(), world.environment().apiKey());
     }
 
     public HostileClient hostile() {

@@ -11,8 +11,7 @@ public final class CompileScaling {
 
     private static final int RUNS = 6;
 
-    private CompileScaling() {
-    }
+    private CompileScaling() {}
 
     /** The milliseconds of a compile of the given number of fields, median of five after a warm-up. */
     public static long medianCompileMs(OperationsApi operations, int fields) {

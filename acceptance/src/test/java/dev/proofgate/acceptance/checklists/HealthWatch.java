@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 public final class HealthWatch {
 
-    public record Seen(long atMillis, String overallStatus, String bridgeStatus, int workersAlive) {
-    }
+    public record Seen(long atMillis, String overallStatus, String bridgeStatus, int workersAlive) {}
 
     private final OperationsApi operations;
     private final List<Seen> seen = new ArrayList<>();
@@ -38,7 +37,11 @@ public final class HealthWatch {
             long at = (System.nanoTime() - started) / 1_000_000;
             health.ifPresent(report -> {
                 synchronized (seen) {
-                    seen.add(new Seen(at, report.status(), report.bridge().status(), report.bridge().workersAlive()));
+                    seen.add(new Seen(
+                            at,
+                            report.status(),
+                            report.bridge().status(),
+                            report.bridge().workersAlive()));
                 }
             });
         }

@@ -13,15 +13,16 @@ import java.util.function.Supplier;
 public final class KeyRefusals {
 
     /** How many operations need a key, one row per operation (the valid key masked), and every one that did not refuse. */
-    public record Result(long needingKey, List<Map<String, Object>> table, List<String> notRefused) {
-    }
+    public record Result(long needingKey, List<Map<String, Object>> table, List<String> notRefused) {}
 
-    private KeyRefusals() {
-    }
+    private KeyRefusals() {}
 
     /** {@code keyPerOperation} gives the key presented to the next operation; null presents none. */
-    public static Result ask(HostileClient hostile, List<ApiDescription.Operation> operations, Supplier<String> keyPerOperation,
-                             String validKey) {
+    public static Result ask(
+            HostileClient hostile,
+            List<ApiDescription.Operation> operations,
+            Supplier<String> keyPerOperation,
+            String validKey) {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> notRefused = new ArrayList<>();
         for (ApiDescription.Operation operation : operations) {
@@ -31,16 +32,21 @@ public final class KeyRefusals {
             }
             String key = keyPerOperation.get();
             HttpAnswer answer = hostile.callPresenting(operation.method(), operation.path(), operation.hasBody(), key);
-            rows.add(row(operation, key == null ? "(nothing)" : "Bearer " + key.replace(validKey, "<valid key>"), answer.status(),
+            rows.add(row(
+                    operation,
+                    key == null ? "(nothing)" : "Bearer " + key.replace(validKey, "<valid key>"),
+                    answer.status(),
                     answer.errorType()));
             if (!answer.refusedAs("unauthorized")) {
                 notRefused.add(operation.label() + " -> " + answer.summary());
             }
         }
-        return new Result(operations.stream().filter(ApiDescription.Operation::needsKey).count(), rows, notRefused);
+        return new Result(
+                operations.stream().filter(ApiDescription.Operation::needsKey).count(), rows, notRefused);
     }
 
-    private static Map<String, Object> row(ApiDescription.Operation operation, String presented, Object status, String answer) {
+    private static Map<String, Object> row(
+            ApiDescription.Operation operation, String presented, Object status, String answer) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("operation", operation.label());
         row.put("presented", presented);

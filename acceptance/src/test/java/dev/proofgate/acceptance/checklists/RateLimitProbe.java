@@ -25,8 +25,16 @@ import java.util.concurrent.TimeUnit;
 public final class RateLimitProbe {
 
     /** What the probe saw; {@code announced} is -1 when the platform did not say the key's limit. */
-    public record Result(int announced, long asked, long letThrough, long throttled, List<String> otherAnswers, double windowSeconds,
-                         long letThroughInWindow, String retryAfter, List<Map<String, Object>> perSecond) {
+    public record Result(
+            int announced,
+            long asked,
+            long letThrough,
+            long throttled,
+            List<String> otherAnswers,
+            double windowSeconds,
+            long letThroughInWindow,
+            String retryAfter,
+            List<Map<String, Object>> perSecond) {
 
         /** Answers let through per second once the burst was spent; NaN when nothing was ever refused. */
         public double rate() {
@@ -39,13 +47,15 @@ public final class RateLimitProbe {
         }
     }
 
-    private record Answer(long atNanos, Treatment treatment, String rateLimit, String retryAfter, String summary) {
+    private record Answer(long atNanos, Treatment treatment, String rateLimit, String retryAfter, String summary) {}
+
+    private enum Treatment {
+        LET_THROUGH,
+        RATE_LIMITED,
+        OTHER
     }
 
-    private enum Treatment { LET_THROUGH, RATE_LIMITED, OTHER }
-
-    private RateLimitProbe() {
-    }
+    private RateLimitProbe() {}
 
     public static Result run(HostileClient client, String key, Duration duration, int callers) {
         HostileClient quiet = client.unrecorded();
@@ -57,8 +67,12 @@ public final class RateLimitProbe {
             pool.submit(() -> {
                 while (System.nanoTime() < deadline) {
                     HttpAnswer exchange = quiet.askWithKey(key);
-                    answers.add(new Answer(System.nanoTime() - started, treatment(exchange), exchange.header("RateLimit-Limit"),
-                            exchange.header("Retry-After"), exchange.summary()));
+                    answers.add(new Answer(
+                            System.nanoTime() - started,
+                            treatment(exchange),
+                            exchange.header("RateLimit-Limit"),
+                            exchange.header("Retry-After"),
+                            exchange.summary()));
                 }
             });
         }
@@ -71,21 +85,52 @@ public final class RateLimitProbe {
             Thread.currentThread().interrupt();
             pool.shutdownNow();
         }
-        List<Answer> seen = answers.stream().sorted(Comparator.comparingLong(Answer::atNanos)).toList();
+        List<Answer> seen = answers.stream()
+                .sorted(Comparator.comparingLong(Answer::atNanos))
+                .toList();
         int announced = seen.stream()
-                .filter(a -> a.treatment() == Treatment.LET_THROUGH && a.rateLimit() != null && a.rateLimit().matches("\\d+"))
-                .findFirst().map(a -> Integer.parseInt(a.rateLimit())).orElse(-1);
-        long firstRefusal = seen.stream().filter(a -> a.treatment() == Treatment.RATE_LIMITED).mapToLong(Answer::atNanos).min().orElse(-1);
+                .filter(a -> a.treatment() == Treatment.LET_THROUGH
+                        && a.rateLimit() != null
+                        && a.rateLimit().matches("\\d+"))
+                .findFirst()
+                .map(a -> Integer.parseInt(a.rateLimit()))
+                .orElse(-1);
+        long firstRefusal = seen.stream()
+                .filter(a -> a.treatment() == Treatment.RATE_LIMITED)
+                .mapToLong(Answer::atNanos)
+                .min()
+                .orElse(-1);
         long last = seen.isEmpty() ? 0 : seen.get(seen.size() - 1).atNanos();
-        long inWindow = firstRefusal < 0 ? 0
-                : seen.stream().filter(a -> a.treatment() == Treatment.LET_THROUGH && a.atNanos() > firstRefusal).count();
-        List<String> others = seen.stream().filter(a -> a.treatment() == Treatment.OTHER)
-                .map(Answer::summary).distinct().limit(5).toList();
-        String retryAfter = seen.stream().filter(a -> a.treatment() == Treatment.RATE_LIMITED).map(Answer::retryAfter).findFirst()
+        long inWindow = firstRefusal < 0
+                ? 0
+                : seen.stream()
+                        .filter(a -> a.treatment() == Treatment.LET_THROUGH && a.atNanos() > firstRefusal)
+                        .count();
+        List<String> others = seen.stream()
+                .filter(a -> a.treatment() == Treatment.OTHER)
+                .map(Answer::summary)
+                .distinct()
+                .limit(5)
+                .toList();
+        String retryAfter = seen.stream()
+                .filter(a -> a.treatment() == Treatment.RATE_LIMITED)
+                .map(Answer::retryAfter)
+                .findFirst()
                 .orElse(null);
-        return new Result(announced, seen.size(), seen.stream().filter(a -> a.treatment() == Treatment.LET_THROUGH).count(),
-                seen.stream().filter(a -> a.treatment() == Treatment.RATE_LIMITED).count(), others,
-                firstRefusal < 0 ? 0 : (last - firstRefusal) / 1e9, inWindow, retryAfter, perSecond(seen));
+        return new Result(
+                announced,
+                seen.size(),
+                seen.stream()
+                        .filter(a -> a.treatment() == Treatment.LET_THROUGH)
+                        .count(),
+                seen.stream()
+                        .filter(a -> a.treatment() == Treatment.RATE_LIMITED)
+                        .count(),
+                others,
+                firstRefusal < 0 ? 0 : (last - firstRefusal) / 1e9,
+                inWindow,
+                retryAfter,
+                perSecond(seen));
     }
 
     private static Treatment treatment(HttpAnswer answer) {

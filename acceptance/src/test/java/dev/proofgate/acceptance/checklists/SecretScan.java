@@ -29,7 +29,8 @@ public final class SecretScan {
 
     /** Secrets distinctive enough to search for as text (8+ characters, not a word of the database's own vocabulary). */
     public boolean distinctive(String value) {
-        return value.length() >= 8 && !List.of("postgres", "password", "proofgate").contains(value.toLowerCase());
+        return value.length() >= 8
+                && !List.of("postgres", "password", "proofgate").contains(value.toLowerCase());
     }
 
     public List<String> findings() {
@@ -53,8 +54,9 @@ public final class SecretScan {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("source", source);
             row.put("characters", text.length());
-            secrets.forEach((secret, value) -> row.put(secret, !distinctive(value) ? "too common to search as text"
-                    : text.contains(value) ? "FOUND" : "absent"));
+            secrets.forEach((secret, value) -> row.put(
+                    secret,
+                    !distinctive(value) ? "too common to search as text" : text.contains(value) ? "FOUND" : "absent"));
             rows.add(row);
         });
         return rows;

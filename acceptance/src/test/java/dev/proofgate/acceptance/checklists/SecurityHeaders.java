@@ -10,11 +10,9 @@ import java.util.Map;
 public final class SecurityHeaders {
 
     /** One row per header with its value on each kind of answer (for the evidence), and every header missing or wrong. */
-    public record Comparison(List<Map<String, Object>> table, List<String> missing) {
-    }
+    public record Comparison(List<Map<String, Object>> table, List<String> missing) {}
 
-    private SecurityHeaders() {
-    }
+    private SecurityHeaders() {}
 
     public static Comparison compare(List<Map<String, String>> expected, Map<String, HttpAnswer> answers) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -26,8 +24,9 @@ public final class SecurityHeaders {
                 String value = answer.header(header.get("header"));
                 row.put(kind, value == null ? "(absent)" : value);
                 if (!header.get("value").equals(value)) {
-                    missing.add(kind + ": " + header.get("header") + " is " + (value == null ? "absent" : "'" + value + "'")
-                            + ", expected '" + header.get("value") + "'");
+                    missing.add(
+                            kind + ": " + header.get("header") + " is " + (value == null ? "absent" : "'" + value + "'")
+                                    + ", expected '" + header.get("value") + "'");
                 }
             });
             rows.add(row);

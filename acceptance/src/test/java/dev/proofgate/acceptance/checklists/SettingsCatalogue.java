@@ -41,7 +41,9 @@ public final class SettingsCatalogue {
         /** How much slower the start was than its budget; null if it was within. */
         public String slowness(int seconds) {
             long took = ending.took().toMillis();
-            return took > seconds * 1000L ? setting + "=" + value + ": took " + took + " ms, budget " + seconds * 1000 + " ms" : null;
+            return took > seconds * 1000L
+                    ? setting + "=" + value + ": took " + took + " ms, budget " + seconds * 1000 + " ms"
+                    : null;
         }
     }
 
@@ -73,11 +75,20 @@ public final class SettingsCatalogue {
 
     public static SettingsCatalogue read(PlatformHost host) {
         // Harmless if the platform ignored the flag: no database to reach, no workers, any port.
-        PlatformHost.Ending listed = host.launchPlatform(Map.of("PROOFGATE_DB_URL", "jdbc:postgresql://127.0.0.1:9/nothing-listens-here",
-                "PROOFGATE_BRIDGE_WORKERS", "0", "PROOFGATE_PORT", "0"), List.of("--settings"), Duration.ofSeconds(20));
+        PlatformHost.Ending listed = host.launchPlatform(
+                Map.of(
+                        "PROOFGATE_DB_URL",
+                        "jdbc:postgresql://127.0.0.1:9/nothing-listens-here",
+                        "PROOFGATE_BRIDGE_WORKERS",
+                        "0",
+                        "PROOFGATE_PORT",
+                        "0"),
+                List.of("--settings"),
+                Duration.ofSeconds(20));
         String output = String.join("\n", listed.output());
         if (listed.exitCode() != 0 || !output.trim().startsWith("{")) {
-            throw new AssertionError("the platform does not list its settings (Main --settings): exit " + listed.exitCode() + ", output " + output);
+            throw new AssertionError("the platform does not list its settings (Main --settings): exit "
+                    + listed.exitCode() + ", output " + output);
         }
         JsonNode document = Json.parse(output);
         if (document.path("settings").size() == 0) {
@@ -101,8 +112,11 @@ public final class SettingsCatalogue {
         for (JsonNode setting : document.path("settings")) {
             String name = setting.path("name").asText();
             List<String> values = switch (setting.path("kind").asText()) {
-                case "integer" -> List.of(Long.toString(setting.path("maximum").asLong() + 1), Long.toString(setting.path("minimum").asLong() - 1),
-                        "twelve");
+                case "integer" ->
+                    List.of(
+                            Long.toString(setting.path("maximum").asLong() + 1),
+                            Long.toString(setting.path("minimum").asLong() - 1),
+                            "twelve");
                 case "jdbc_url" -> List.of("mysql://localhost/proofgate");
                 case "key_list" -> List.of("short", " , ");
                 case "directory" -> List.of("/dev/null");
@@ -129,7 +143,8 @@ public final class SettingsCatalogue {
                 for (String value : values) {
                     Map<String, String> environment = new LinkedHashMap<>(valid);
                     environment.put(setting, value);
-                    pending.add(starts.submit(() -> new BadStart(setting, value, host.launchPlatform(environment, List.of(), GIVE_UP))));
+                    pending.add(starts.submit(
+                            () -> new BadStart(setting, value, host.launchPlatform(environment, List.of(), GIVE_UP))));
                 }
             });
             List<BadStart> done = new ArrayList<>();

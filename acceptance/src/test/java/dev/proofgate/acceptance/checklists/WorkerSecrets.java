@@ -14,11 +14,9 @@ import java.util.TreeSet;
 public final class WorkerSecrets {
 
     /** Each worker's variables (names only, for the evidence), and every secret found. */
-    public record Search(List<Map<String, Object>> table, List<String> leaks) {
-    }
+    public record Search(List<Map<String, Object>> table, List<String> leaks) {}
 
-    private WorkerSecrets() {
-    }
+    private WorkerSecrets() {}
 
     public static Search search(PlatformHost host, List<Long> workerPids, String apiKey, String databasePassword) {
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -28,7 +26,8 @@ public final class WorkerSecrets {
             environment.forEach((name, value) -> {
                 boolean secretName = name.startsWith("PROOFGATE_")
                         && (name.contains("KEY") || name.contains("PASSWORD") || name.contains("DB_"));
-                boolean secretValue = value.contains(apiKey) || (!databasePassword.isEmpty() && value.equals(databasePassword));
+                boolean secretValue =
+                        value.contains(apiKey) || (!databasePassword.isEmpty() && value.equals(databasePassword));
                 if (secretName || secretValue) {
                     leaks.add("worker " + pid + " has " + name + (secretValue ? " holding a secret" : ""));
                 }

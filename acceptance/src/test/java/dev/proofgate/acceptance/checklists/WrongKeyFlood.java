@@ -16,14 +16,20 @@ import java.util.function.IntFunction;
 public final class WrongKeyFlood {
 
     /** What the flood saw; {@code allowance} is what the published limit lets through over the flood's own duration. */
-    public record Result(int attempts, int callers, double seconds, Map<Integer, Integer> byStatus, int letThrough, int throttled,
-                         String retryAfter, long allowance) {
-    }
+    public record Result(
+            int attempts,
+            int callers,
+            double seconds,
+            Map<Integer, Integer> byStatus,
+            int letThrough,
+            int throttled,
+            String retryAfter,
+            long allowance) {}
 
-    private WrongKeyFlood() {
-    }
+    private WrongKeyFlood() {}
 
-    public static Result run(HostileClient client, int attempts, int callers, long allowancePerSecond, IntFunction<String> guess) {
+    public static Result run(
+            HostileClient client, int attempts, int callers, long allowancePerSecond, IntFunction<String> guess) {
         HostileClient quiet = client.unrecorded();
         ExecutorService pool = Executors.newFixedThreadPool(callers);
         List<Future<HttpAnswer>> answers = new ArrayList<>();

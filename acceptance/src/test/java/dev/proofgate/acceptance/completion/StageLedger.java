@@ -21,8 +21,7 @@ public final class StageLedger {
     private static final Map<Criterion, Held> RUN = new ConcurrentHashMap<>();
 
     /** A stage completion criterion, as a scenario's {@code @criterion=} tag and the roll-up's table name it. */
-    public record Criterion(String name) {
-    }
+    public record Criterion(String name) {}
 
     /** One criterion's outcome: the scenario that measured it and the status it ended with. */
     public record Held(Criterion criterion, String scenario, Status status) {
@@ -38,7 +37,10 @@ public final class StageLedger {
     /** Records the criteria a finished scenario measured; one that failed once in the run stays failed, whatever a repeat says. */
     public void record(Scenario finished) {
         for (Criterion criterion : criteria(finished.getSourceTagNames())) {
-            RUN.merge(criterion, new Held(criterion, finished.getName(), finished.getStatus()), (old, now) -> old.held() ? now : old);
+            RUN.merge(
+                    criterion,
+                    new Held(criterion, finished.getName(), finished.getStatus()),
+                    (old, now) -> old.held() ? now : old);
         }
     }
 

@@ -7,14 +7,13 @@ package dev.proofgate.acceptance.config;
  */
 public final class SettingsCheck {
 
-    private SettingsCheck() {
-    }
+    private SettingsCheck() {}
 
     public static void main(String[] args) {
         try {
             SuiteSettings settings = SuiteSettings.load();
-            System.out.println("[proofgate] settings: mode " + settings.mode() + ", gate " + settings.gate() + ", load profile "
-                    + settings.loadProfile());
+            System.out.println("[proofgate] settings: mode " + settings.mode() + ", gate " + settings.gate()
+                    + ", load profile " + settings.loadProfile());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("[proofgate] " + e.getMessage());
         }

@@ -13,12 +13,11 @@ import java.util.Map;
  */
 public final class Documents {
 
-    private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {
-    };
+    private static final ObjectMapper EXACT =
+            new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
-    private Documents() {
-    }
+    private Documents() {}
 
     /** A JSON object as a map of plain values. */
     public static Map<String, Object> plain(JsonNode document) {
@@ -39,7 +38,8 @@ public final class Documents {
         try {
             return EXACT.readValue(json, Object.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the feature file holds JSON that does not parse: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "the feature file holds JSON that does not parse: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -17,11 +17,9 @@ public final class FieldTreatments {
     public static final List<String> TREATMENTS = List.of("left out", "given as null", "given a value");
 
     /** One treated output as judged by the published schema: the evidence row, and what was wrong, or null. */
-    public record Judged(Map<String, Object> row, String wrong) {
-    }
+    public record Judged(Map<String, Object> row, String wrong) {}
 
-    private FieldTreatments() {
-    }
+    private FieldTreatments() {}
 
     /** The document with the field treated one way; "given a value" sets the value. */
     public static void treat(ObjectNode document, String field, String treatment, JsonNode value) {
@@ -36,14 +34,15 @@ public final class FieldTreatments {
     public static boolean accepted(Map<String, String> expected, String treatment) {
         String verdict = expected.get(treatment);
         if (!"accepted".equals(verdict) && !"rejected".equals(verdict)) {
-            throw new IllegalArgumentException("the table says '" + verdict + "' for '" + expected.get("field") + " " + treatment
-                    + "'; write accepted or rejected");
+            throw new IllegalArgumentException("the table says '" + verdict + "' for '" + expected.get("field") + " "
+                    + treatment + "'; write accepted or rejected");
         }
         return "accepted".equals(verdict);
     }
 
     /** Every output the table names, treated each way in a copy of one adapter's outputs, and judged by the published schema. */
-    public static List<Judged> outputs(PublishedSchema schema, String adapter, JsonNode outputs, List<Map<String, String>> expectations) {
+    public static List<Judged> outputs(
+            PublishedSchema schema, String adapter, JsonNode outputs, List<Map<String, String>> expectations) {
         List<Judged> judged = new ArrayList<>();
         for (Map<String, String> expected : expectations) {
             String field = expected.get("field");
@@ -56,8 +55,11 @@ public final class FieldTreatments {
                 row.put("adapter", adapter);
                 row.put("output", field + " " + treatment);
                 row.put("expected", allowed ? "accepted" : "rejected");
-                row.put("published output schema", problems.isEmpty() ? "accepts" : "rejects: " + String.join("; ", problems));
-                String wrong = problems.isEmpty() == allowed ? null
+                row.put(
+                        "published output schema",
+                        problems.isEmpty() ? "accepts" : "rejects: " + String.join("; ", problems));
+                String wrong = problems.isEmpty() == allowed
+                        ? null
                         : adapter + ": " + field + " " + treatment + " is " + (allowed ? "rejected" : "accepted");
                 judged.add(new Judged(row, wrong));
             }

@@ -23,12 +23,14 @@ public record LimitProbe(String type, String limit, BigDecimal value, String scr
     }
 
     private static final BigDecimal FRACTION_STEP = new BigDecimal("0.01");
-    private static final Map<String, String> SCRIPTS = Map.of("letters", "a", "emoji", "😀", "accents", "é", "Japanese", "語");
+    private static final Map<String, String> SCRIPTS =
+            Map.of("letters", "a", "emoji", "😀", "accents", "é", "Japanese", "語");
 
     public List<Attempt> attempts() {
         boolean lower = limit.startsWith("min");
         int direction = lower ? 1 : -1;
-        return List.of(new Attempt("the limit itself", at(value), true),
+        return List.of(
+                new Attempt("the limit itself", at(value), true),
                 new Attempt("one step inside", at(step(direction)), true),
                 new Attempt("one step outside", at(step(-direction)), false));
     }
@@ -54,7 +56,8 @@ public record LimitProbe(String type, String limit, BigDecimal value, String scr
             }
             String unit = SCRIPTS.get(script == null ? "letters" : script);
             if (unit == null) {
-                throw new IllegalArgumentException("texts are written in one of " + SCRIPTS.keySet() + ", not '" + script + "'");
+                throw new IllegalArgumentException(
+                        "texts are written in one of " + SCRIPTS.keySet() + ", not '" + script + "'");
             }
             return unit.repeat(size);
         }

@@ -27,15 +27,29 @@ import java.util.Set;
 public final class SchemaInputGenerator {
 
     /** The kinds of JSON value a field can be given; "fraction" is a number with a fractional part. */
-    enum Kind { STRING, INTEGER, FRACTION, BOOLEAN, OBJECT, ARRAY, NULL }
+    enum Kind {
+        STRING,
+        INTEGER,
+        FRACTION,
+        BOOLEAN,
+        OBJECT,
+        ARRAY,
+        NULL
+    }
 
-    private enum Edge { LOWER, UPPER, RANDOM }
+    private enum Edge {
+        LOWER,
+        UPPER,
+        RANDOM
+    }
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final BigDecimal STEP = new BigDecimal("0.01");
     /** Letters, accents, CJK, emoji (outside the BMP), quotes, backslash and whitespace: what real questions hold. */
     private static final int[] ALPHABET = "abcdefghijklmnopqrstuvwxyz ABCXYZ0123456789éßüñ日本語中文😀🚀🧪\"\\\t\n,.?!'"
-            .codePoints().toArray();
+            .codePoints()
+            .toArray();
+
     private static final int FREE_LENGTH = 12;
     private static final long FREE_RANGE = 1000;
 
@@ -106,7 +120,11 @@ public final class SchemaInputGenerator {
         ObjectNode undeclared = document(Edge.RANDOM);
         undeclared.put("undeclared_mood", "curious");
         samples.add(InputSample.breaking("undeclared_mood", "a field the signature does not declare", undeclared));
-        samples.add(new InputSample("$: a list instead of a set of named fields", false, "$", JSON.arrayNode().add(document(Edge.RANDOM))));
+        samples.add(new InputSample(
+                "$: a list instead of a set of named fields",
+                false,
+                "$",
+                JSON.arrayNode().add(document(Edge.RANDOM))));
         return samples;
     }
 
@@ -137,25 +155,39 @@ public final class SchemaInputGenerator {
             case "integer" -> {
                 long min = s.has("minimum") ? (long) Math.ceil(s.get("minimum").asDouble()) : -FREE_RANGE;
                 long max = s.has("maximum") ? (long) Math.floor(s.get("maximum").asDouble()) : FREE_RANGE;
-                long v = edge == Edge.LOWER ? min : edge == Edge.UPPER ? max : min + (long) (random.nextDouble() * (max - min + 1));
+                long v = edge == Edge.LOWER
+                        ? min
+                        : edge == Edge.UPPER ? max : min + (long) (random.nextDouble() * (max - min + 1));
                 // A whole number written with a fraction (3.0) is an integer to JSON Schema: it must pass too.
-                yield edge == Edge.RANDOM && random.nextInt(4) == 0 ? JSON.numberNode(BigDecimal.valueOf(v).setScale(1)) : JSON.numberNode(v);
+                yield edge == Edge.RANDOM && random.nextInt(4) == 0
+                        ? JSON.numberNode(BigDecimal.valueOf(v).setScale(1))
+                        : JSON.numberNode(v);
             }
             case "number" -> {
                 BigDecimal min = s.has("minimum") ? s.get("minimum").decimalValue() : BigDecimal.valueOf(-FREE_RANGE);
                 BigDecimal max = s.has("maximum") ? s.get("maximum").decimalValue() : BigDecimal.valueOf(FREE_RANGE);
-                BigDecimal v = edge == Edge.LOWER ? min : edge == Edge.UPPER ? max
-                        : min.add(max.subtract(min).multiply(BigDecimal.valueOf(random.nextDouble()))).setScale(2, RoundingMode.DOWN).max(min);
+                BigDecimal v = edge == Edge.LOWER
+                        ? min
+                        : edge == Edge.UPPER
+                                ? max
+                                : min.add(max.subtract(min).multiply(BigDecimal.valueOf(random.nextDouble())))
+                                        .setScale(2, RoundingMode.DOWN)
+                                        .max(min);
                 yield JSON.numberNode(v);
             }
             case "boolean" -> JSON.booleanNode(edge == Edge.UPPER || (edge == Edge.RANDOM && random.nextBoolean()));
-            case "object" -> s.has("properties") ? record(s, edge) : map(edge == Edge.LOWER ? 0 : edge == Edge.UPPER ? 6 : random.nextInt(5));
+            case "object" ->
+                s.has("properties")
+                        ? record(s, edge)
+                        : map(edge == Edge.LOWER ? 0 : edge == Edge.UPPER ? 6 : random.nextInt(5));
             case "array" -> {
                 int min = s.path("minItems").asInt(0);
                 int max = s.has("maxItems") ? s.get("maxItems").asInt() : min + 4;
                 yield list(s.path("items"), pick(min, max, edge), edge);
             }
-            default -> throw new IllegalArgumentException("the published schema holds a type the generator does not know: " + s);
+            default ->
+                throw new IllegalArgumentException(
+                        "the published schema holds a type the generator does not know: " + s);
         };
     }
 
@@ -207,28 +239,40 @@ public final class SchemaInputGenerator {
         Map<String, JsonNode> broken = new java.util.LinkedHashMap<>();
         String type = s.path("type").asText();
         if (s.has("minimum")) {
-            broken.put("below its minimum " + s.get("minimum").asText(), type.equals("integer")
-                    ? JSON.numberNode((long) Math.ceil(s.get("minimum").asDouble()) - 1)
-                    : JSON.numberNode(s.get("minimum").decimalValue().subtract(STEP)));
+            broken.put(
+                    "below its minimum " + s.get("minimum").asText(),
+                    type.equals("integer")
+                            ? JSON.numberNode((long) Math.ceil(s.get("minimum").asDouble()) - 1)
+                            : JSON.numberNode(s.get("minimum").decimalValue().subtract(STEP)));
         }
         if (s.has("maximum")) {
-            broken.put("above its maximum " + s.get("maximum").asText(), type.equals("integer")
-                    ? JSON.numberNode((long) Math.floor(s.get("maximum").asDouble()) + 1)
-                    : JSON.numberNode(s.get("maximum").decimalValue().add(STEP)));
+            broken.put(
+                    "above its maximum " + s.get("maximum").asText(),
+                    type.equals("integer")
+                            ? JSON.numberNode((long) Math.floor(s.get("maximum").asDouble()) + 1)
+                            : JSON.numberNode(s.get("maximum").decimalValue().add(STEP)));
         }
         if (s.path("minLength").asInt(0) > 0) {
-            broken.put("shorter than its minLength " + s.get("minLength").asInt(), JSON.textNode(text(s.get("minLength").asInt() - 1)));
+            broken.put(
+                    "shorter than its minLength " + s.get("minLength").asInt(),
+                    JSON.textNode(text(s.get("minLength").asInt() - 1)));
         }
         if (s.has("maxLength")) {
-            broken.put("longer than its maxLength " + s.get("maxLength").asInt(), JSON.textNode(text(s.get("maxLength").asInt() + 1)));
+            broken.put(
+                    "longer than its maxLength " + s.get("maxLength").asInt(),
+                    JSON.textNode(text(s.get("maxLength").asInt() + 1)));
         }
         if (type.equals("array")) {
             JsonNode items = s.path("items");
             if (s.path("minItems").asInt(0) > 0) {
-                broken.put("fewer items than its minimum of " + s.get("minItems").asInt(), list(items, s.get("minItems").asInt() - 1, Edge.RANDOM));
+                broken.put(
+                        "fewer items than its minimum of " + s.get("minItems").asInt(),
+                        list(items, s.get("minItems").asInt() - 1, Edge.RANDOM));
             }
             if (s.has("maxItems")) {
-                broken.put("more items than its maximum of " + s.get("maxItems").asInt(), list(items, s.get("maxItems").asInt() + 1, Edge.RANDOM));
+                broken.put(
+                        "more items than its maximum of " + s.get("maxItems").asInt(),
+                        list(items, s.get("maxItems").asInt() + 1, Edge.RANDOM));
             }
             int size = Math.max(1, s.path("minItems").asInt(0));
             Set<Kind> itemKinds = accepted(items);
@@ -329,6 +373,9 @@ public final class SchemaInputGenerator {
 
     private List<String> optionalFields() {
         Set<String> required = required();
-        return properties().stream().map(Map.Entry::getKey).filter(name -> !required.contains(name)).toList();
+        return properties().stream()
+                .map(Map.Entry::getKey)
+                .filter(name -> !required.contains(name))
+                .toList();
     }
 }

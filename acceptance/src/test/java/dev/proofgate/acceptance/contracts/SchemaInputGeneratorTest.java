@@ -13,15 +13,17 @@ import org.junit.jupiter.api.Test;
 class SchemaInputGeneratorTest {
 
     private static JsonNode schema() throws Exception {
-        SignatureTable table = SignatureTable.of("generated", List.of(
-                row("input", "question", ":string", "minLength 1, maxLength 30"),
-                row("input", "count", ":integer", "min 0, max 10"),
-                row("input", "temperature", ":float", "min -20.5, max 45.5"),
-                row("input", "readings", ":list(:optional(:float))", "maxLength 4"),
-                row("input", "note", ":optional(:string)", ""),
-                row("input", "context", ":map", ""),
-                row("input", "hints", ":reasoning_chain", ""),
-                row("output", "answer", ":string", "")));
+        SignatureTable table = SignatureTable.of(
+                "generated",
+                List.of(
+                        row("input", "question", ":string", "minLength 1, maxLength 30"),
+                        row("input", "count", ":integer", "min 0, max 10"),
+                        row("input", "temperature", ":float", "min -20.5, max 45.5"),
+                        row("input", "readings", ":list(:optional(:float))", "maxLength 4"),
+                        row("input", "note", ":optional(:string)", ""),
+                        row("input", "context", ":map", ""),
+                        row("input", "hints", ":reasoning_chain", ""),
+                        row("output", "answer", ":string", "")));
         CompiledSignature compiled = new SignatureCompiler().compile(table.definition(), table.constraints());
         return compiled.inputSchema();
     }
@@ -37,18 +39,31 @@ class SchemaInputGeneratorTest {
         SchemaInputGenerator generator = new SchemaInputGenerator(schema, 7);
         List<InputSample> valid = generator.valid(30);
         assertThat(valid).hasSize(30);
-        valid.forEach(sample -> assertThat(published.problems(sample.inputs())).as("%s: %s", sample.label(), sample.inputs()).isEmpty());
+        valid.forEach(sample -> assertThat(published.problems(sample.inputs()))
+                .as("%s: %s", sample.label(), sample.inputs())
+                .isEmpty());
         List<InputSample> invalid = generator.invalid();
-        assertThat(invalid).extracting(InputSample::label).contains("question: left out though required", "count: above its maximum 10.0",
-                "question: longer than its maxLength 30", "readings: more items than its maximum of 4", "hints: an item without its reasoning",
-                "count: given a number with a fraction", "undeclared_mood: a field the signature does not declare");
-        invalid.forEach(sample -> assertThat(published.problems(sample.inputs())).as("%s: %s", sample.label(), sample.inputs()).isNotEmpty());
+        assertThat(invalid)
+                .extracting(InputSample::label)
+                .contains(
+                        "question: left out though required",
+                        "count: above its maximum 10.0",
+                        "question: longer than its maxLength 30",
+                        "readings: more items than its maximum of 4",
+                        "hints: an item without its reasoning",
+                        "count: given a number with a fraction",
+                        "undeclared_mood: a field the signature does not declare");
+        invalid.forEach(sample -> assertThat(published.problems(sample.inputs()))
+                .as("%s: %s", sample.label(), sample.inputs())
+                .isNotEmpty());
     }
 
     @Test
     void theSameSeedGivesTheSameInputs() throws Exception {
         JsonNode schema = schema();
-        assertThat(new SchemaInputGenerator(schema, 42).valid(10)).isEqualTo(new SchemaInputGenerator(schema, 42).valid(10));
-        assertThat(new SchemaInputGenerator(schema, 42).valid(10)).isNotEqualTo(new SchemaInputGenerator(schema, 43).valid(10));
+        assertThat(new SchemaInputGenerator(schema, 42).valid(10))
+                .isEqualTo(new SchemaInputGenerator(schema, 42).valid(10));
+        assertThat(new SchemaInputGenerator(schema, 42).valid(10))
+                .isNotEqualTo(new SchemaInputGenerator(schema, 43).valid(10));
     }
 }

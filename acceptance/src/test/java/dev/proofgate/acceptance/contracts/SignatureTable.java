@@ -28,7 +28,8 @@ public record SignatureTable(String definition, ObjectNode constraints) {
             switch (row.get("side").trim()) {
                 case "input" -> inputs.add(declaration);
                 case "output" -> outputs.add(declaration);
-                default -> throw new IllegalArgumentException("side must be input or output, not '" + row.get("side") + "'");
+                default ->
+                    throw new IllegalArgumentException("side must be input or output, not '" + row.get("side") + "'");
             }
             String limits = row.get("limits");
             if (limits != null && !limits.isBlank()) {
@@ -36,7 +37,8 @@ public record SignatureTable(String definition, ObjectNode constraints) {
                 for (String limit : limits.split(",")) {
                     String[] parts = limit.trim().split("\\s+");
                     if (parts.length != 2) {
-                        throw new IllegalArgumentException("a limit reads like 'min 0' or 'maxLength 40', not '" + limit.trim() + "'");
+                        throw new IllegalArgumentException(
+                                "a limit reads like 'min 0' or 'maxLength 40', not '" + limit.trim() + "'");
                     }
                     BigDecimal value = new BigDecimal(parts[1]);
                     if (value.scale() <= 0) {
@@ -47,7 +49,8 @@ public record SignatureTable(String definition, ObjectNode constraints) {
                 }
             }
         }
-        String definition = "signature " + name + ":\n  " + String.join(", ", inputs) + "\n  -> " + String.join(", ", outputs);
+        String definition =
+                "signature " + name + ":\n  " + String.join(", ", inputs) + "\n  -> " + String.join(", ", outputs);
         return new SignatureTable(definition, constraints);
     }
 }

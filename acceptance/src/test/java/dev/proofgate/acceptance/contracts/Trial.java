@@ -15,14 +15,14 @@ import java.util.function.Function;
  * One generated input tried on the published schema and on the platform: what each said, and the
  * executions the platform accepted for it, by adapter.
  */
-public record Trial(InputSample sample, List<String> schemaProblems, Rejection rejection, Map<String, String> executionIds) {
+public record Trial(
+        InputSample sample, List<String> schemaProblems, Rejection rejection, Map<String, String> executionIds) {
 
     /** The adapters every accepted input runs on. */
     public static final List<String> ADAPTERS = List.of("native", "python_port");
 
     /** One execution of this input checked against the published output schema: the evidence row, and the problem, or null. */
-    public record CheckedOutput(Map<String, Object> row, String problem) {
-    }
+    public record CheckedOutput(Map<String, Object> row, String problem) {}
 
     public static Trial of(InputSample sample, List<String> schemaProblems, Rejection rejection) {
         return new Trial(sample, schemaProblems, rejection, new LinkedHashMap<>());
@@ -79,7 +79,8 @@ public record Trial(InputSample sample, List<String> schemaProblems, Rejection r
             row.put("adapter", run.getKey());
             row.put("status", execution.status());
             row.put("output schema", complaints.isEmpty() ? "accepts" : String.join("; ", complaints));
-            String problem = complaints.isEmpty() ? null
+            String problem = complaints.isEmpty()
+                    ? null
                     : run.getKey() + " on '" + sample.label() + "' " + sample.inputs() + ": " + complaints;
             checked.add(new CheckedOutput(row, problem));
         }

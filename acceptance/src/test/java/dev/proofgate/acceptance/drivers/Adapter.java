@@ -7,7 +7,8 @@ import java.util.List;
 public record Adapter(String name, String status, Capabilities capabilities) {
 
     /** The runtime an adapter runs its model in and the output types it can fill. */
-    public record Capabilities(String runtime, @JsonProperty("output_types") List<String> outputTypes) {
+    public record Capabilities(
+            String runtime, @JsonProperty("output_types") List<String> outputTypes) {
 
         public List<String> outputTypes() {
             return outputTypes == null ? List.of() : outputTypes;

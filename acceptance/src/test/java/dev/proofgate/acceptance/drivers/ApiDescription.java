@@ -33,7 +33,8 @@ public final class ApiDescription {
     /** The description read from the platform; anything but an OpenAPI 3.1 document fails. */
     public static ApiDescription of(JsonNode document) {
         if (!document.path("openapi").asText().startsWith("3.1")) {
-            throw new AssertionError("the published description is not OpenAPI 3.1: openapi=" + document.path("openapi"));
+            throw new AssertionError(
+                    "the published description is not OpenAPI 3.1: openapi=" + document.path("openapi"));
         }
         return new ApiDescription(document);
     }
@@ -51,8 +52,9 @@ public final class ApiDescription {
     public long publishedLimit(String name) {
         JsonNode limit = document.path("info").path("x-proofgate-limits").path(name);
         if (!limit.isNumber()) {
-            throw new AssertionError("the platform's description publishes no limit '" + name + "' under info.x-proofgate-limits: "
-                    + document.path("info").path("x-proofgate-limits"));
+            throw new AssertionError(
+                    "the platform's description publishes no limit '" + name + "' under info.x-proofgate-limits: "
+                            + document.path("info").path("x-proofgate-limits"));
         }
         return limit.asLong();
     }
@@ -70,8 +72,13 @@ public final class ApiDescription {
                     continue;
                 }
                 JsonNode operation = method.getValue();
-                boolean needsKey = operation.has("security") ? operation.path("security").size() > 0 : securedByDefault;
-                operations.add(new Operation(method.getKey(), path.getKey(), concrete(path.getKey()), needsKey,
+                boolean needsKey =
+                        operation.has("security") ? operation.path("security").size() > 0 : securedByDefault;
+                operations.add(new Operation(
+                        method.getKey(),
+                        path.getKey(),
+                        concrete(path.getKey()),
+                        needsKey,
                         operation.has("requestBody")));
             }
         }
@@ -82,7 +89,9 @@ public final class ApiDescription {
     public Map<String, Set<String>> unpublishedMethods() {
         Map<String, Set<String>> unpublished = new LinkedHashMap<>();
         for (Operation operation : operations()) {
-            unpublished.computeIfAbsent(operation.path(), path -> new TreeSet<>(METHODS)).remove(operation.method());
+            unpublished
+                    .computeIfAbsent(operation.path(), path -> new TreeSet<>(METHODS))
+                    .remove(operation.method());
         }
         return unpublished;
     }

@@ -17,20 +17,25 @@ class ApiDescriptionTest {
     @Test
     void everyAddressIsListedWithTheMethodsItDoesNotPublish() {
         ApiDescription description = ApiDescription.of(Json.parse(DOCUMENT));
-        assertThat(description.unpublishedMethods()).containsEntry("/api/programs/00000000-0000-4000-8000-000000000000",
-                Set.of("patch", "post", "put")).containsEntry("/health", Set.of("delete", "patch", "post", "put"));
-        assertThat(description.operations()).extracting(ApiDescription.Operation::needsKey).containsExactly(true, true, false);
+        assertThat(description.unpublishedMethods())
+                .containsEntry("/api/programs/00000000-0000-4000-8000-000000000000", Set.of("patch", "post", "put"))
+                .containsEntry("/health", Set.of("delete", "patch", "post", "put"));
+        assertThat(description.operations())
+                .extracting(ApiDescription.Operation::needsKey)
+                .containsExactly(true, true, false);
     }
 
     @Test
     void aPublishedLimitIsReadAndAMissingOneIsNamed() {
         ApiDescription description = ApiDescription.of(Json.parse(DOCUMENT));
         assertThat(description.publishedLimit("body_bytes")).isEqualTo(1_048_576L);
-        assertThatThrownBy(() -> description.publishedLimit("latency_ms")).hasMessageContaining("publishes no limit 'latency_ms'");
+        assertThatThrownBy(() -> description.publishedLimit("latency_ms"))
+                .hasMessageContaining("publishes no limit 'latency_ms'");
     }
 
     @Test
     void aDescriptionThatIsNotOpenApi31IsRefused() {
-        assertThatThrownBy(() -> ApiDescription.of(Json.parse("{\"openapi\": \"3.0.3\"}"))).hasMessageContaining("not OpenAPI 3.1");
+        assertThatThrownBy(() -> ApiDescription.of(Json.parse("{\"openapi\": \"3.0.3\"}")))
+                .hasMessageContaining("not OpenAPI 3.1");
     }
 }

@@ -47,7 +47,9 @@ public interface BridgeDriver extends AutoCloseable {
 
         /** One output of an executed model by its declared name; a missing node when there is none. */
         public JsonNode output(String name) {
-            return result == null ? MissingNode.getInstance() : result.path("outputs").path(name);
+            return result == null
+                    ? MissingNode.getInstance()
+                    : result.path("outputs").path(name);
         }
     }
 
@@ -62,7 +64,9 @@ public interface BridgeDriver extends AutoCloseable {
 
         /** Whether the requests served are counted as a whole number. */
         public boolean countsRequests() {
-            return requestsServed instanceof Integer || requestsServed instanceof Long || requestsServed instanceof BigInteger;
+            return requestsServed instanceof Integer
+                    || requestsServed instanceof Long
+                    || requestsServed instanceof BigInteger;
         }
     }
 }

@@ -9,12 +9,10 @@ import java.util.Optional;
 public interface DatabaseProbe extends AutoCloseable {
 
     /** One execution as stored: its status, how many times it was finished, its outputs (null when none) and its audit stages. */
-    record StoredExecution(String id, String status, int completions, JsonNode outputs, int auditStages) {
-    }
+    record StoredExecution(String id, String status, int completions, JsonNode outputs, int auditStages) {}
 
     /** One execution's state as stored, with its creation time. */
-    record StoredState(String id, String status, Instant createdAt) {
-    }
+    record StoredState(String id, String status, Instant createdAt) {}
 
     Optional<StoredExecution> execution(String executionId);
 

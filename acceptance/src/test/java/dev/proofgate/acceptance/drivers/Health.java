@@ -37,7 +37,8 @@ public record Health(String status, String version, Map<String, Component> compo
 
     /** A component by name; one with no status when the report does not name it. */
     public Component component(String name) {
-        return components().getOrDefault(name, new Component(null, "not reported", null, null, null, null, null, null, null));
+        return components()
+                .getOrDefault(name, new Component(null, "not reported", null, null, null, null, null, null, null));
     }
 
     /** The Python bridge's component. */

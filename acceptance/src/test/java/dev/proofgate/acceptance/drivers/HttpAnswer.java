@@ -12,7 +12,12 @@ import java.util.Set;
 public record HttpAnswer(String method, String path, int status, Map<String, String> headers, String body) {
 
     /** The class of an answer: served (2xx and 3xx), refused (4xx), a server error (5xx), or no answer at all. */
-    public enum Kind { SERVED, REFUSED, SERVER_ERROR, NO_ANSWER }
+    public enum Kind {
+        SERVED,
+        REFUSED,
+        SERVER_ERROR,
+        NO_ANSWER
+    }
 
     public Kind kind() {
         if (status == 0) {
@@ -52,7 +57,9 @@ public record HttpAnswer(String method, String path, int status, Map<String, Str
 
     /** Whether the status is the one the contract documents for the error type, whatever the body says. */
     public boolean hasStatusOf(String errorType) {
-        return ErrorTypes.statusOf(errorType).map(documented -> documented == status).orElse(false);
+        return ErrorTypes.statusOf(errorType)
+                .map(documented -> documented == status)
+                .orElse(false);
     }
 
     /** Refused with this error type, and with the status the contract pairs it with. */
@@ -62,8 +69,9 @@ public record HttpAnswer(String method, String path, int status, Map<String, Str
 
     /** The error types the contract answers with the same status as this one: the refusals of one kind, such as invalid input. */
     public static Set<String> refusalsLike(String errorType) {
-        return ErrorTypes.typesWith(ErrorTypes.statusOf(errorType).orElseThrow(() -> new IllegalArgumentException(
-                "the contract documents no status for the error type " + errorType)));
+        return ErrorTypes.typesWith(ErrorTypes.statusOf(errorType)
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the contract documents no status for the error type " + errorType)));
     }
 
     /**
@@ -75,8 +83,8 @@ public record HttpAnswer(String method, String path, int status, Map<String, Str
         if (!type.isEmpty() && hasStatusOf(type)) {
             return type;
         } else if (!type.isEmpty()) {
-            return type + " with status " + status + ", which the contract pairs with " + ErrorTypes.statusOf(type).map(String::valueOf)
-                    .orElse("no status (an undocumented type)");
+            return type + " with status " + status + ", which the contract pairs with "
+                    + ErrorTypes.statusOf(type).map(String::valueOf).orElse("no status (an undocumented type)");
         }
         return switch (kind()) {
             case SERVED -> "served (" + status + ")";
@@ -88,10 +96,13 @@ public record HttpAnswer(String method, String path, int status, Map<String, Str
 
     /** No route behind the address: refused as a method not allowed, no answer at all, or "not found" saying no route. */
     public boolean noRoute() {
-        return hasStatusOf("method_not_allowed") || kind() == Kind.NO_ANSWER || hasStatusOf("not_found") && body.contains("no route");
+        return hasStatusOf("method_not_allowed")
+                || kind() == Kind.NO_ANSWER
+                || hasStatusOf("not_found") && body.contains("no route");
     }
 
     public String summary() {
-        return method + " " + path + " -> " + status + " " + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
+        return method + " " + path + " -> " + status + " "
+                + (body.length() > 300 ? body.substring(0, 300) + "..." : body);
     }
 }

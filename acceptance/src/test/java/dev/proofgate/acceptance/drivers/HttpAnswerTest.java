@@ -12,14 +12,17 @@ class HttpAnswerTest {
     }
 
     private static String error(String type) {
-        return "{\"error\":{\"type\":\"" + type + "\",\"message\":\"m\",\"details\":{\"field\":\"config.latency_ms\"}}}";
+        return "{\"error\":{\"type\":\"" + type
+                + "\",\"message\":\"m\",\"details\":{\"field\":\"config.latency_ms\"}}}";
     }
 
     @Test
     void aRefusalIsItsTypeOnlyWithTheStatusTheContractPairsItWith() {
         assertThat(answer(413, error("payload_too_large")).refusal()).isEqualTo("payload_too_large");
-        assertThat(answer(413, error("payload_too_large")).refusedAs("payload_too_large")).isTrue();
-        assertThat(answer(400, error("payload_too_large")).refusedAs("payload_too_large")).isFalse();
+        assertThat(answer(413, error("payload_too_large")).refusedAs("payload_too_large"))
+                .isTrue();
+        assertThat(answer(400, error("payload_too_large")).refusedAs("payload_too_large"))
+                .isFalse();
         assertThat(answer(400, error("payload_too_large")).refusal())
                 .isEqualTo("payload_too_large with status 400, which the contract pairs with 413");
     }
@@ -51,9 +54,11 @@ class HttpAnswerTest {
 
     @Test
     void refusalsLikeAValidationErrorShareItsStatus() {
-        assertThat(HttpAnswer.refusalsLike("validation_error")).contains("validation_error", "constraint_violation")
+        assertThat(HttpAnswer.refusalsLike("validation_error"))
+                .contains("validation_error", "constraint_violation")
                 .doesNotContain("malformed_json");
-        assertThat(answer(422, error("constraint_violation")).errorDetail("field")).isEqualTo("config.latency_ms");
+        assertThat(answer(422, error("constraint_violation")).errorDetail("field"))
+                .isEqualTo("config.latency_ms");
         assertThat(answer(0, "not json").errorDetail("field")).isEmpty();
         assertThat(answer(200, "").header("Retry-After")).isEqualTo("1");
     }

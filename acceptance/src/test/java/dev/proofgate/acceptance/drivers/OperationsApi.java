@@ -13,8 +13,7 @@ import java.util.TreeSet;
 public interface OperationsApi {
 
     /** The Python bridge as health reports it. */
-    record Bridge(String status, int workersAlive, int workersTarget, List<Long> workerPids, long restarts) {
-    }
+    record Bridge(String status, int workersAlive, int workersTarget, List<Long> workerPids, long restarts) {}
 
     /** The execution queue as health reports it. */
     record Queue(long queued, long running) {
@@ -25,11 +24,14 @@ public interface OperationsApi {
     }
 
     /** One health report, and the document it was read from (for evidence). */
-    record Health(String status, String databaseStatus, Bridge bridge, Queue queue, String document) {
-    }
+    record Health(String status, String databaseStatus, Bridge bridge, Queue queue, String document) {}
 
     /** The resources whose stored form can be read back as the platform shows it. */
-    enum Resource { SIGNATURE, PROGRAM, EXECUTION }
+    enum Resource {
+        SIGNATURE,
+        PROGRAM,
+        EXECUTION
+    }
 
     /** Health as the platform reports it, whatever its status; a platform that gives no answer fails. */
     Health health();
@@ -67,7 +69,13 @@ public interface OperationsApi {
                 JsonNode before = earlier.document.path(name);
                 JsonNode after = document.path(name);
                 if (!before.equals(after)) {
-                    difference.append(name).append(": ").append(before).append(" became ").append(after).append('\n');
+                    difference
+                            .append(name)
+                            .append(": ")
+                            .append(before)
+                            .append(" became ")
+                            .append(after)
+                            .append('\n');
                 }
             }
             return difference.toString();

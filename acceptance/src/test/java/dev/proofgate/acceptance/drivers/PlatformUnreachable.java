@@ -30,9 +30,12 @@ public final class PlatformUnreachable extends SystemUnreachable {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(uri.getHost(), port), CONNECT_TIMEOUT_MILLIS);
         } catch (IOException gone) {
-            throw new PlatformUnreachable("lost the connection to the platform at " + baseUrl + ": a new connection failed too ("
-                    + gone.getClass().getSimpleName() + ": " + gone.getMessage() + ") after " + failure.getClass().getSimpleName()
-                    + ": " + failure.getMessage(), failure);
+            throw new PlatformUnreachable(
+                    "lost the connection to the platform at " + baseUrl + ": a new connection failed too ("
+                            + gone.getClass().getSimpleName() + ": " + gone.getMessage() + ") after "
+                            + failure.getClass().getSimpleName()
+                            + ": " + failure.getMessage(),
+                    failure);
         }
     }
 }

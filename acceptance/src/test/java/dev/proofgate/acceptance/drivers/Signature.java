@@ -19,8 +19,7 @@ public record Signature(
     public static final String OUTPUT = "output";
 
     /** One declared field: its name, its type as the signature language writes it, and whether it is required. */
-    public record Field(String name, String type, boolean required) {
-    }
+    public record Field(String name, String type, boolean required) {}
 
     public List<Field> inputs() {
         return inputs == null ? List.of() : inputs;
@@ -35,7 +34,8 @@ public record Signature(
         return switch (side) {
             case INPUT -> inputs();
             case OUTPUT -> outputs();
-            default -> throw new IllegalArgumentException("a signature's sides are input and output, not '" + side + "'");
+            default ->
+                throw new IllegalArgumentException("a signature's sides are input and output, not '" + side + "'");
         };
     }
 
@@ -44,7 +44,8 @@ public record Signature(
         return switch (side) {
             case INPUT -> inputSchema;
             case OUTPUT -> outputSchema;
-            default -> throw new IllegalArgumentException("a signature's sides are input and output, not '" + side + "'");
+            default ->
+                throw new IllegalArgumentException("a signature's sides are input and output, not '" + side + "'");
         };
     }
 

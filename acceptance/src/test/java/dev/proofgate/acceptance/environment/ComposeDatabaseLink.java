@@ -26,7 +26,8 @@ final class ComposeDatabaseLink implements DatabaseLink {
 
     static final String SERVICE = "database-link";
     private static final int CONTROL_PORT = 8474;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String control;
 
@@ -37,14 +38,21 @@ final class ComposeDatabaseLink implements DatabaseLink {
     /** The project's link, if it was brought up with docker-compose.suite.yml and publishes its control port. */
     static Optional<DatabaseLink> find(DockerClient docker, Path projectDirectory) {
         List<Container> found = docker.listContainersCmd()
-                .withLabelFilter(Map.of("com.docker.compose.service", SERVICE, "com.docker.compose.project.working_dir", projectDirectory.toString()))
+                .withLabelFilter(Map.of(
+                        "com.docker.compose.service",
+                        SERVICE,
+                        "com.docker.compose.project.working_dir",
+                        projectDirectory.toString()))
                 .exec();
         if (found.size() != 1) {
             return Optional.empty();
         }
         return Arrays.stream(found.get(0).getPorts())
-                .filter(port -> port.getPrivatePort() != null && port.getPrivatePort() == CONTROL_PORT && port.getPublicPort() != null)
-                .map(ContainerPort::getPublicPort).findFirst()
+                .filter(port -> port.getPrivatePort() != null
+                        && port.getPrivatePort() == CONTROL_PORT
+                        && port.getPublicPort() != null)
+                .map(ContainerPort::getPublicPort)
+                .findFirst()
                 .map(port -> new ComposeDatabaseLink("http://localhost:" + port));
     }
 
@@ -70,7 +78,9 @@ final class ComposeDatabaseLink implements DatabaseLink {
 
     @Override
     public int openLinks() {
-        return send(HttpRequest.newBuilder(URI.create(control + "/status")).GET()).path("open").asInt();
+        return send(HttpRequest.newBuilder(URI.create(control + "/status")).GET())
+                .path("open")
+                .asInt();
     }
 
     private void post(String path) {
@@ -79,14 +89,16 @@ final class ComposeDatabaseLink implements DatabaseLink {
 
     private JsonNode send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response =
+                    HTTP.send(request.timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                throw new IllegalStateException("the database link at " + control + " refused " + response.request().uri().getPath() + ": "
-                        + response.statusCode() + " " + response.body());
+                throw new IllegalStateException("the database link at " + control + " refused "
+                        + response.request().uri().getPath() + ": " + response.statusCode() + " " + response.body());
             }
             return Json.parse(response.body());
         } catch (IOException e) {
-            throw new IllegalStateException("the database link's control at " + control + " does not answer: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the database link's control at " + control + " does not answer: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while driving the database link", e);

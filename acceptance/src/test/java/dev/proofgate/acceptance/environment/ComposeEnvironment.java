@@ -58,8 +58,11 @@ final class ComposeEnvironment implements Environment {
     /** The project's containers where they were found, and whatever listens locally on the platform's and database's ports. */
     @Override
     public MachineMeter.OwnParts ownParts() {
-        List<String> ids = containers == null ? List.of()
-                : Stream.of(containers.platformId(), containers.databaseId()).filter(Objects::nonNull).toList();
+        List<String> ids = containers == null
+                ? List.of()
+                : Stream.of(containers.platformId(), containers.databaseId())
+                        .filter(Objects::nonNull)
+                        .toList();
         return new MachineMeter.OwnParts(remote.ownParts().pids(), ids);
     }
 
@@ -78,22 +81,37 @@ final class ComposeEnvironment implements Environment {
         Optional<String> platform = service(docker, PLATFORM_SERVICE);
         Optional<String> database = service(docker, DATABASE_SERVICE);
         if (platform.isEmpty() || database.isEmpty()) {
-            return "no containers of services '" + PLATFORM_SERVICE + "' and '" + DATABASE_SERVICE + "' brought up from "
-                    + settings.projectDirectory() + " (compose label com.docker.compose.project.working_dir): only what the remote mode offers";
+            return "no containers of services '" + PLATFORM_SERVICE + "' and '" + DATABASE_SERVICE
+                    + "' brought up from " + settings.projectDirectory()
+                    + " (compose label com.docker.compose.project.working_dir): only what the remote mode offers";
         }
         Optional<DatabaseLink> link = ComposeDatabaseLink.find(docker, settings.projectDirectory());
-        containers = new DockerPlatform(docker, platform::get, database::get, this::awaitPlatform, () -> awaitDatabase(docker, database.get()),
+        containers = new DockerPlatform(
+                docker,
+                platform::get,
+                database::get,
+                this::awaitPlatform,
+                () -> awaitDatabase(docker, database.get()),
                 link.orElse(null));
         sameWorker = workerIsThisBuilds();
-        return "containers " + platform.get().substring(0, 12) + " (" + PLATFORM_SERVICE + ") and " + database.get().substring(0, 12) + " ("
-                + DATABASE_SERVICE + ") found; " + (sameWorker ? "its Python worker is this build's" : "its Python worker differs from this build's")
-                + "; " + (link.isPresent() ? "a fault link between them" : "no fault link between them (docker-compose.suite.yml not used)");
+        return "containers " + platform.get().substring(0, 12) + " (" + PLATFORM_SERVICE + ") and "
+                + database.get().substring(0, 12) + " ("
+                + DATABASE_SERVICE + ") found; "
+                + (sameWorker ? "its Python worker is this build's" : "its Python worker differs from this build's")
+                + "; "
+                + (link.isPresent()
+                        ? "a fault link between them"
+                        : "no fault link between them (docker-compose.suite.yml not used)");
     }
 
     private Optional<String> service(DockerClient docker, String service) {
-        List<Container> found = docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(Map.of("com.docker.compose.service", service,
-                        "com.docker.compose.project.working_dir", settings.projectDirectory().toString()))
+        List<Container> found = docker.listContainersCmd()
+                .withShowAll(true)
+                .withLabelFilter(Map.of(
+                        "com.docker.compose.service",
+                        service,
+                        "com.docker.compose.project.working_dir",
+                        settings.projectDirectory().toString()))
                 .exec();
         return found.size() == 1 ? Optional.of(found.get(0).getId()) : Optional.empty();
     }
@@ -102,7 +120,8 @@ final class ComposeEnvironment implements Environment {
     private boolean workerIsThisBuilds() {
         try (InputStream local = ComposeEnvironment.class.getResourceAsStream("/python/proofgate_worker.py")) {
             ExecResult deployed = containers.execInPlatform("cat", WORKER_IN_IMAGE);
-            return local != null && deployed.getExitCode() == 0
+            return local != null
+                    && deployed.getExitCode() == 0
                     && new String(local.readAllBytes(), StandardCharsets.UTF_8).equals(deployed.getStdout());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -110,7 +129,10 @@ final class ComposeEnvironment implements Environment {
     }
 
     private void awaitPlatform() {
-        PlatformReadiness.awaitReady(baseUrl(), settings.startupTimeout(), () -> LogUtils.getOutput(containers.docker(), containers.platformId()));
+        PlatformReadiness.awaitReady(
+                baseUrl(),
+                settings.startupTimeout(),
+                () -> LogUtils.getOutput(containers.docker(), containers.platformId()));
     }
 
     /**
@@ -119,13 +141,20 @@ final class ComposeEnvironment implements Environment {
      */
     private void awaitDatabase(DockerClient docker, String database) {
         if (remote.database().isPresent()) {
-            DatabaseReadiness.await(remote.database().get(), settings.startupTimeout(), () -> LogUtils.getOutput(docker, database));
+            DatabaseReadiness.await(
+                    remote.database().get(), settings.startupTimeout(), () -> LogUtils.getOutput(docker, database));
             return;
         }
-        Waits.until("the " + DATABASE_SERVICE + " service to report healthy", settings.startupTimeout(), () -> {
-            var state = docker.inspectContainerCmd(database).exec().getState();
-            return state.getHealth() == null ? state.getStatus() : state.getHealth().getStatus();
-        }, status -> "healthy".equals(status));
+        Waits.until(
+                "the " + DATABASE_SERVICE + " service to report healthy",
+                settings.startupTimeout(),
+                () -> {
+                    var state = docker.inspectContainerCmd(database).exec().getState();
+                    return state.getHealth() == null
+                            ? state.getStatus()
+                            : state.getHealth().getStatus();
+                },
+                status -> "healthy".equals(status));
     }
 
     @Override
@@ -147,8 +176,12 @@ final class ComposeEnvironment implements Environment {
     public Set<Capability> capabilities() {
         Set<Capability> capabilities = EnumSet.copyOf(remote.capabilities());
         if (containers != null) {
-            capabilities.addAll(EnumSet.of(Capability.KILL_WORKER, Capability.STOP_DATABASE, Capability.RESTART_PLATFORM,
-                    Capability.STOP_PLATFORM, Capability.INSPECT_HOST));
+            capabilities.addAll(EnumSet.of(
+                    Capability.KILL_WORKER,
+                    Capability.STOP_DATABASE,
+                    Capability.RESTART_PLATFORM,
+                    Capability.STOP_PLATFORM,
+                    Capability.INSPECT_HOST));
             if (sameWorker) {
                 capabilities.add(Capability.LOCAL_BRIDGE_WORKER);
             }

@@ -18,6 +18,7 @@ final class ContainerPlatformHost implements PlatformHost {
 
     /** What timeout(1) exits with when it had to kill with SIGKILL. */
     private static final int KILLED = 137;
+
     private static final long PLATFORM_PID = 1;
 
     private final DockerPlatform environment;
@@ -28,9 +29,11 @@ final class ContainerPlatformHost implements PlatformHost {
 
     @Override
     public Ending launchPlatform(Map<String, String> variables, List<String> arguments, Duration atMost) {
-        List<String> command = new ArrayList<>(List.of("env", "-i", "PATH=" + environment.platformImagePath(), "HOME=/tmp"));
+        List<String> command =
+                new ArrayList<>(List.of("env", "-i", "PATH=" + environment.platformImagePath(), "HOME=/tmp"));
         variables.forEach((name, value) -> command.add(name + "=" + value));
-        command.addAll(List.of("timeout", "-s", "KILL", String.format(java.util.Locale.ROOT, "%.1f", atMost.toMillis() / 1000.0)));
+        command.addAll(List.of(
+                "timeout", "-s", "KILL", String.format(java.util.Locale.ROOT, "%.1f", atMost.toMillis() / 1000.0)));
         command.addAll(environment.platformEntryPoint());
         command.addAll(arguments);
         long started = System.nanoTime();
@@ -60,7 +63,8 @@ final class ContainerPlatformHost implements PlatformHost {
     private String read(long pid, String file) {
         ExecResult result = environment.execInPlatform("cat", "/proc/" + pid + "/" + file);
         if (result.getExitCode() != 0) {
-            throw new IllegalStateException("cannot read /proc/" + pid + "/" + file + " in the platform container: " + result.getStderr().trim());
+            throw new IllegalStateException("cannot read /proc/" + pid + "/" + file + " in the platform container: "
+                    + result.getStderr().trim());
         }
         return result.getStdout();
     }

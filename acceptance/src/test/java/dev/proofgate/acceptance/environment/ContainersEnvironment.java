@@ -50,6 +50,7 @@ public final class ContainersEnvironment implements Environment {
 
     /** How the platform container names the machine the suite runs on (docker's host-gateway). */
     static final String HOST_ALIAS = "host.docker.internal";
+
     private static final int PLATFORM_PORT = 8080;
     private static final int POSTGRES_PORT = 5432;
     /** A "localhost/" name: Testcontainers' registry prefix (hub.image.name.prefix) must not send it to a mirror. */
@@ -100,16 +101,23 @@ public final class ContainersEnvironment implements Environment {
             Path properties = home.resolve(".testcontainers.properties");
             Path dockerConfig = home.resolve(".docker/config.json");
             if ((Files.exists(properties) && Files.readString(properties).contains("docker.host"))
-                    || (Files.exists(dockerConfig) && Files.readString(dockerConfig).contains("currentContext"))) {
+                    || (Files.exists(dockerConfig)
+                            && Files.readString(dockerConfig).contains("currentContext"))) {
                 return true;
             }
         } catch (IOException e) {
             return true;
         }
         String runtimeDir = System.getenv().getOrDefault("XDG_RUNTIME_DIR", "/nonexistent");
-        return List.of(Path.of("/var/run/docker.sock"), Path.of(runtimeDir, "docker.sock"), home.resolve(".docker/run/docker.sock"),
-                        home.resolve(".docker/desktop/docker.sock"), home.resolve(".colima/default/docker.sock"), home.resolve(".rd/docker.sock"))
-                .stream().anyMatch(Files::exists);
+        return List.of(
+                        Path.of("/var/run/docker.sock"),
+                        Path.of(runtimeDir, "docker.sock"),
+                        home.resolve(".docker/run/docker.sock"),
+                        home.resolve(".docker/desktop/docker.sock"),
+                        home.resolve(".colima/default/docker.sock"),
+                        home.resolve(".rd/docker.sock"))
+                .stream()
+                .anyMatch(Files::exists);
     }
 
     @Override
@@ -130,7 +138,8 @@ public final class ContainersEnvironment implements Environment {
         long started = System.nanoTime();
         if (!dockerAvailable()) {
             throw new IllegalStateException("containers mode needs a Docker engine and none answered (checked in "
-                    + (System.nanoTime() - started) / 1_000_000 + " ms); start one (scripts/offline-images.sh provisions one "
+                    + (System.nanoTime() - started) / 1_000_000
+                    + " ms); start one (scripts/offline-images.sh provisions one "
                     + "on a Debian machine without registry access) or use -Dproofgate.mode=embedded, the default");
         }
         docker = DockerClientFactory.instance().client();
@@ -145,8 +154,9 @@ public final class ContainersEnvironment implements Environment {
         Path platformDir = settings.projectDirectory().resolve("platform");
         for (String needed : List.of("target/classes", "target/image-lib")) {
             if (!Files.isDirectory(platformDir.resolve(needed))) {
-                throw new IllegalStateException("the platform image needs platform/" + needed + ", which a build of the platform "
-                        + "leaves: mvn -pl platform -am package -Dplatform.tests.skip=true");
+                throw new IllegalStateException(
+                        "the platform image needs platform/" + needed + ", which a build of the platform "
+                                + "leaves: mvn -pl platform -am package -Dplatform.tests.skip=true");
             }
         }
         ImageFromDockerfile image = new ImageFromDockerfile(PLATFORM_IMAGE, false)
@@ -157,8 +167,10 @@ public final class ContainersEnvironment implements Environment {
         try {
             return image.get() + " from platform/Dockerfile on " + settings.platformBaseImage();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the platform image did not build from platform/Dockerfile on base image "
-                    + settings.platformBaseImage() + " (proofgate.image.platform.base): " + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "the platform image did not build from platform/Dockerfile on base image "
+                            + settings.platformBaseImage() + " (proofgate.image.platform.base): " + rootMessage(e),
+                    e);
         }
     }
 
@@ -169,20 +181,24 @@ public final class ContainersEnvironment implements Environment {
                 .withEnv("POSTGRES_DB", "postgres")
                 .withLabel(LABEL, "database")
                 .withExposedPorts(POSTGRES_PORT)
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                        .withPortBindings(PortBinding.parse(databasePort + ":" + POSTGRES_PORT)))
+                .withCreateContainerCmdModifier(cmd ->
+                        cmd.getHostConfig().withPortBindings(PortBinding.parse(databasePort + ":" + POSTGRES_PORT)))
                 // the official image logs this once for its initialisation server too: the JDBC wait below decides
-                .waitingFor(Wait.forLogMessage(".*ready to accept connections.*", 1).withStartupTimeout(settings.startupTimeout()));
+                .waitingFor(Wait.forLogMessage(".*ready to accept connections.*", 1)
+                        .withStartupTimeout(settings.startupTimeout()));
         try {
             database.start();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the PostgreSQL container (" + settings.postgresImage() + ", proofgate.image.postgres) "
-                    + "did not start: " + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "the PostgreSQL container (" + settings.postgresImage() + ", proofgate.image.postgres) "
+                            + "did not start: " + rootMessage(e),
+                    e);
         }
         awaitDatabase();
-        databaseLink = new TcpFaultProxy(new InetSocketAddress(host, databasePort), new InetSocketAddress(0).getAddress());
-        return settings.postgresImage() + ", " + postgresVersion + ", on port " + databasePort + "; the platform's link to it on port "
-                + databaseLink.port();
+        databaseLink =
+                new TcpFaultProxy(new InetSocketAddress(host, databasePort), new InetSocketAddress(0).getAddress());
+        return settings.postgresImage() + ", " + postgresVersion + ", on port " + databasePort
+                + "; the platform's link to it on port " + databaseLink.port();
     }
 
     private String startPlatformContainer() {
@@ -191,18 +207,21 @@ public final class ContainersEnvironment implements Environment {
                 .withEnv(platformEnvironment())
                 .withLabel(LABEL, "platform")
                 .withExposedPorts(PLATFORM_PORT)
-                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig()
-                        .withPortBindings(PortBinding.parse(platformPort + ":" + PLATFORM_PORT)))
+                .withCreateContainerCmdModifier(cmd ->
+                        cmd.getHostConfig().withPortBindings(PortBinding.parse(platformPort + ":" + PLATFORM_PORT)))
                 .waitingFor(new AwaitedBySuite());
         platform.start();
         awaitPlatform();
-        containers = new DockerPlatform(docker, this::platformId, this::databaseId, this::awaitPlatform, this::awaitDatabase, databaseLink);
+        containers = new DockerPlatform(
+                docker, this::platformId, this::databaseId, this::awaitPlatform, this::awaitDatabase, databaseLink);
         return "ready at " + baseUrl();
     }
 
     private Map<String, String> platformEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PROOFGATE_DB_URL", "jdbc:postgresql://" + HOST_ALIAS + ":" + databaseLink.port() + "/postgres"); // through the fault proxy
+        env.put(
+                "PROOFGATE_DB_URL",
+                "jdbc:postgresql://" + HOST_ALIAS + ":" + databaseLink.port() + "/postgres"); // through the fault proxy
         env.put("PROOFGATE_DB_USER", "postgres");
         env.put("PROOFGATE_DB_PASSWORD", "postgres");
         env.put("PROOFGATE_API_KEYS", settings.platformApiKeys());
@@ -234,16 +253,21 @@ public final class ContainersEnvironment implements Environment {
                     });
         } catch (ConditionTimeoutException | TerminalFailureException e) {
             String why = e instanceof TerminalFailureException
-                    ? "the platform container stopped (exit code " + inspect(platformId()).getState().getExitCodeLong() + ") before it reported ready"
-                    : "the platform did not report ready within " + settings.startupTimeout().toSeconds() + " s";
-            throw new IllegalStateException(why + "; last seen: " + lastSeen.get()
-                    + "\n--- platform container log tail ---\n" + tail(logs(platform), 40), e);
+                    ? "the platform container stopped (exit code "
+                            + inspect(platformId()).getState().getExitCodeLong() + ") before it reported ready"
+                    : "the platform did not report ready within "
+                            + settings.startupTimeout().toSeconds() + " s";
+            throw new IllegalStateException(
+                    why + "; last seen: " + lastSeen.get() + "\n--- platform container log tail ---\n"
+                            + tail(logs(platform), 40),
+                    e);
         }
     }
 
     /** Waits until the suite can open a JDBC connection; used at start and after the database container is started again. */
     void awaitDatabase() {
-        postgresVersion = DatabaseReadiness.await(database().orElseThrow(), settings.startupTimeout(), () -> tail(logs(database), 40));
+        postgresVersion = DatabaseReadiness.await(
+                database().orElseThrow(), settings.startupTimeout(), () -> tail(logs(database), 40));
     }
 
     /** The two containers, for the faults and the host checks: only once both have started. */
@@ -256,7 +280,9 @@ public final class ContainersEnvironment implements Environment {
 
     @Override
     public MachineMeter.OwnParts ownParts() {
-        return new MachineMeter.OwnParts(List.of(), Stream.of(platformId(), databaseId()).filter(Objects::nonNull).toList());
+        return new MachineMeter.OwnParts(
+                List.of(),
+                Stream.of(platformId(), databaseId()).filter(Objects::nonNull).toList());
     }
 
     String platformId() {
@@ -272,7 +298,8 @@ public final class ContainersEnvironment implements Environment {
     }
 
     private boolean running(String containerId) {
-        return containerId != null && Boolean.TRUE.equals(inspect(containerId).getState().getRunning());
+        return containerId != null
+                && Boolean.TRUE.equals(inspect(containerId).getState().getRunning());
     }
 
     private String jdbcUrl() {
@@ -396,7 +423,6 @@ public final class ContainersEnvironment implements Environment {
     /** The suite waits for readiness itself, with the same probe it uses after a container is started again. */
     private static final class AwaitedBySuite extends AbstractWaitStrategy {
         @Override
-        protected void waitUntilReady() {
-        }
+        protected void waitUntilReady() {}
     }
 }

@@ -40,10 +40,14 @@ final class ContainersFaults implements Faults {
         long victim = workers.get(0);
         ExecResult kill = exec("kill -9 " + victim);
         if (kill.getExitCode() != 0) {
-            throw new IllegalStateException("could not kill worker " + victim + " in the platform container: " + kill.getStderr());
+            throw new IllegalStateException(
+                    "could not kill worker " + victim + " in the platform container: " + kill.getStderr());
         }
-        Waits.until("worker " + victim + " to be gone from the platform container", Duration.ofSeconds(10),
-                this::workerPids, pids -> !pids.contains(victim));
+        Waits.until(
+                "worker " + victim + " to be gone from the platform container",
+                Duration.ofSeconds(10),
+                this::workerPids,
+                pids -> !pids.contains(victim));
         return victim;
     }
 
@@ -55,7 +59,10 @@ final class ContainersFaults implements Faults {
     /** Process ids of the Python workers inside the platform container, as its kernel namespace numbers them. */
     List<Long> workerPids() {
         ExecResult result = exec(LIST_WORKERS);
-        return Arrays.stream(result.getStdout().split("\\s+")).filter(s -> !s.isBlank()).map(Long::parseLong).toList();
+        return Arrays.stream(result.getStdout().split("\\s+"))
+                .filter(s -> !s.isBlank())
+                .map(Long::parseLong)
+                .toList();
     }
 
     private ExecResult exec(String script) {
@@ -65,7 +72,11 @@ final class ContainersFaults implements Faults {
     /** docker stop: PostgreSQL gets its stop signal (a fast shutdown) and the container keeps its data. */
     @Override
     public void stopDatabase() {
-        environment.docker().stopContainerCmd(environment.databaseId()).withTimeout(30).exec();
+        environment
+                .docker()
+                .stopContainerCmd(environment.databaseId())
+                .withTimeout(30)
+                .exec();
     }
 
     @Override
@@ -77,9 +88,16 @@ final class ContainersFaults implements Faults {
     /** docker kill: SIGKILL to the JVM, which is process 1 of the container; its workers go with it. */
     @Override
     public void crashPlatform() {
-        environment.docker().killContainerCmd(environment.platformId()).withSignal("SIGKILL").exec();
-        Waits.until("the platform container to stop after SIGKILL", Duration.ofSeconds(10),
-                () -> environment.running(environment.platformId()), running -> !running);
+        environment
+                .docker()
+                .killContainerCmd(environment.platformId())
+                .withSignal("SIGKILL")
+                .exec();
+        Waits.until(
+                "the platform container to stop after SIGKILL",
+                Duration.ofSeconds(10),
+                () -> environment.running(environment.platformId()),
+                running -> !running);
     }
 
     /**
@@ -90,12 +108,17 @@ final class ContainersFaults implements Faults {
     public Duration stopPlatform(Duration atMost) {
         int seconds = (int) Math.max(1, (atMost.toMillis() + 999) / 1000);
         long started = System.nanoTime();
-        environment.docker().stopContainerCmd(environment.platformId()).withTimeout(seconds).exec();
+        environment
+                .docker()
+                .stopContainerCmd(environment.platformId())
+                .withTimeout(seconds)
+                .exec();
         Duration took = Duration.ofNanos(System.nanoTime() - started);
-        InspectContainerResponse.ContainerState state = environment.inspect(environment.platformId()).getState();
+        InspectContainerResponse.ContainerState state =
+                environment.inspect(environment.platformId()).getState();
         if (state.getExitCodeLong() != null && state.getExitCodeLong() == KILLED) {
-            throw new AssertionError("the platform did not stop within " + seconds + " s of SIGTERM; docker killed it (exit code "
-                    + KILLED + ")");
+            throw new AssertionError("the platform did not stop within " + seconds
+                    + " s of SIGTERM; docker killed it (exit code " + KILLED + ")");
         }
         return took;
     }

@@ -16,8 +16,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class DatabaseReadiness {
 
-    private DatabaseReadiness() {
-    }
+    private DatabaseReadiness() {}
 
     /** Returns the server's version, as "PostgreSQL 17.x ...". */
     static String await(Environment.DatabaseCoordinates database, Duration timeout, Supplier<String> logTail) {
@@ -28,7 +27,8 @@ final class DatabaseReadiness {
                     .atMost(timeout)
                     .pollInterval(Duration.ofMillis(200))
                     .until(() -> {
-                        try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+                        try (Connection c =
+                                DriverManager.getConnection(database.url(), database.user(), database.password())) {
                             version.set("PostgreSQL " + c.getMetaData().getDatabaseProductVersion());
                             return true;
                         } catch (SQLException e) {
@@ -38,8 +38,10 @@ final class DatabaseReadiness {
                     });
             return version.get();
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("PostgreSQL at " + database.url() + " did not accept connections within " + timeout.toSeconds()
-                    + " s; last seen: " + lastSeen.get() + "\n--- PostgreSQL log tail ---\n" + logTail.get(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + database.url() + " did not accept connections within " + timeout.toSeconds()
+                            + " s; last seen: " + lastSeen.get() + "\n--- PostgreSQL log tail ---\n" + logTail.get(),
+                    e);
         }
     }
 }

@@ -35,16 +35,27 @@ class DestructiveCapabilitiesTest {
                 assertThat(properties.getProperty(key)).as(key).isEqualTo("platform");
             }
         }
-        assertThat(exclusive).as("capabilities locked read-write in junit-platform.properties")
-                .containsExactlyInAnyOrderElementsOf(Capability.destructiveOnes().stream().map(Capability::tag).toList());
-        assertThat(shared).as("capabilities locked read-only in junit-platform.properties").isEmpty();
+        assertThat(exclusive)
+                .as("capabilities locked read-write in junit-platform.properties")
+                .containsExactlyInAnyOrderElementsOf(Capability.destructiveOnes().stream()
+                        .map(Capability::tag)
+                        .toList());
+        assertThat(shared)
+                .as("capabilities locked read-only in junit-platform.properties")
+                .isEmpty();
     }
 
     @Test
     void theTagGuideNamesEveryDestructiveCapability() throws IOException {
-        String guide = Files.readString(SuiteSettings.load().projectDirectory().resolve("features").resolve("readme.md"));
-        String line = Capability.destructiveOnes().stream().map(Capability::tag)
-                .reduce((a, b) -> a + "|" + b).map(tags -> "`@requires=" + tags + "`").orElseThrow();
-        assertThat(guide).as("features/readme.md names the destructive capabilities as %s", line).contains(line);
+        String guide = Files.readString(
+                SuiteSettings.load().projectDirectory().resolve("features").resolve("readme.md"));
+        String line = Capability.destructiveOnes().stream()
+                .map(Capability::tag)
+                .reduce((a, b) -> a + "|" + b)
+                .map(tags -> "`@requires=" + tags + "`")
+                .orElseThrow();
+        assertThat(guide)
+                .as("features/readme.md names the destructive capabilities as %s", line)
+                .contains(line);
     }
 }

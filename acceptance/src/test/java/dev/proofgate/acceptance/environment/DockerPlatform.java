@@ -25,8 +25,13 @@ final class DockerPlatform {
     private final Runnable awaitDatabase;
     private final DatabaseLink databaseLink;
 
-    DockerPlatform(DockerClient docker, Supplier<String> platformId, Supplier<String> databaseId, Runnable awaitPlatform,
-            Runnable awaitDatabase, DatabaseLink databaseLink) {
+    DockerPlatform(
+            DockerClient docker,
+            Supplier<String> platformId,
+            Supplier<String> databaseId,
+            Runnable awaitPlatform,
+            Runnable awaitDatabase,
+            DatabaseLink databaseLink) {
         this.docker = docker;
         this.platformId = platformId;
         this.databaseId = databaseId;
@@ -66,14 +71,16 @@ final class DockerPlatform {
     }
 
     boolean running(String containerId) {
-        return containerId != null && Boolean.TRUE.equals(inspect(containerId).getState().getRunning());
+        return containerId != null
+                && Boolean.TRUE.equals(inspect(containerId).getState().getRunning());
     }
 
     /** Runs a command in the platform container (docker exec) and returns what it printed and its exit code. */
     ExecResult execInPlatform(String... command) {
         InspectContainerResponse state = inspect(platformId());
         if (!Boolean.TRUE.equals(state.getState().getRunning())) {
-            throw new IllegalStateException("the platform container is not running (" + state.getState().getStatus() + ")");
+            throw new IllegalStateException(
+                    "the platform container is not running (" + state.getState().getStatus() + ")");
         }
         try {
             return ExecInContainerPattern.execInContainer(docker, state, command);
@@ -81,7 +88,8 @@ final class DockerPlatform {
             throw new UncheckedIOException("could not run " + command[0] + " in the platform container", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command[0] + " in the platform container", e);
+            throw new IllegalStateException(
+                    "interrupted while running " + command[0] + " in the platform container", e);
         }
     }
 
@@ -92,7 +100,10 @@ final class DockerPlatform {
 
     /** The PATH the platform image declares, for commands run there with a cleared environment. */
     String platformImagePath() {
-        return Arrays.stream(inspect(platformId()).getConfig().getEnv()).filter(variable -> variable.startsWith("PATH="))
-                .map(variable -> variable.substring("PATH=".length())).findFirst().orElse("/usr/local/bin:/usr/bin:/bin");
+        return Arrays.stream(inspect(platformId()).getConfig().getEnv())
+                .filter(variable -> variable.startsWith("PATH="))
+                .map(variable -> variable.substring("PATH=".length()))
+                .findFirst()
+                .orElse("/usr/local/bin:/usr/bin:/bin");
     }
 }

@@ -56,7 +56,9 @@ public final class EmbeddedEnvironment implements Environment {
     private Map<String, String> platformEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("PROOFGATE_PORT", Integer.toString(platformPort));
-        env.put("PROOFGATE_DB_URL", "jdbc:postgresql://localhost:" + databaseLink.port() + "/postgres"); // through the fault proxy
+        env.put(
+                "PROOFGATE_DB_URL",
+                "jdbc:postgresql://localhost:" + databaseLink.port() + "/postgres"); // through the fault proxy
         env.put("PROOFGATE_DB_USER", "postgres");
         env.put("PROOFGATE_DB_PASSWORD", "postgres");
         env.put("PROOFGATE_API_KEYS", settings.platformApiKeys());
@@ -71,7 +73,8 @@ public final class EmbeddedEnvironment implements Environment {
 
     @Override
     public MachineMeter.OwnParts ownParts() {
-        return new MachineMeter.OwnParts(MachineMeter.OwnParts.pidFromFile(work.resolve("pgdata").resolve("postmaster.pid")), List.of());
+        return new MachineMeter.OwnParts(
+                MachineMeter.OwnParts.pidFromFile(work.resolve("pgdata").resolve("postmaster.pid")), List.of());
     }
 
     void startDatabase() {
@@ -105,8 +108,11 @@ public final class EmbeddedEnvironment implements Environment {
 
     void startPlatform() {
         platform.start();
-        PlatformReadiness.awaitReady(baseUrl(), settings.startupTimeout(),
-                () -> (platform.alive() ? "" : " (the platform process exited)") + "\n--- platform log tail ---\n" + platform.logTail(40));
+        PlatformReadiness.awaitReady(
+                baseUrl(),
+                settings.startupTimeout(),
+                () -> (platform.alive() ? "" : " (the platform process exited)") + "\n--- platform log tail ---\n"
+                        + platform.logTail(40));
     }
 
     void killPlatform() {
@@ -201,7 +207,8 @@ public final class EmbeddedEnvironment implements Environment {
             return;
         }
         try (Stream<Path> files = Files.walk(path)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -33,9 +33,13 @@ final class EmbeddedFaults implements Faults {
     }
 
     private List<ProcessHandle> workers() {
-        return environment.platformProcess().handle()
-                .map(platform -> platform.children().filter(ProcessHandle::isAlive)
-                        .filter(child -> child.info().commandLine().orElse("").contains("proofgate_worker")).toList())
+        return environment
+                .platformProcess()
+                .handle()
+                .map(platform -> platform.children()
+                        .filter(ProcessHandle::isAlive)
+                        .filter(child -> child.info().commandLine().orElse("").contains("proofgate_worker"))
+                        .toList())
                 .orElse(List.of());
     }
 

@@ -37,7 +37,8 @@ public interface Environment extends AutoCloseable {
      * be called. Environments that offer no destructive capability keep this default.
      */
     default Faults faults() {
-        throw new IllegalStateException("the " + mode() + " environment offers no faults; tag the scenario @requires=<capability>");
+        throw new IllegalStateException(
+                "the " + mode() + " environment offers no faults; tag the scenario @requires=<capability>");
     }
 
     /** JDBC coordinates of the platform's database, when the suite may read it. */
@@ -48,7 +49,8 @@ public interface Environment extends AutoCloseable {
 
     /** Where the platform's processes run, seen from there; only where the environment offers {@link Capability#INSPECT_HOST}. */
     default PlatformHost host() {
-        throw new IllegalStateException("the " + mode() + " environment cannot look at the platform's host; tag the scenario @requires=inspect-host");
+        throw new IllegalStateException("the " + mode()
+                + " environment cannot look at the platform's host; tag the scenario @requires=inspect-host");
     }
 
     /** The database's own log, attached to failing scenarios where the suite can read it. */
@@ -70,6 +72,5 @@ public interface Environment extends AutoCloseable {
     @Override
     void close();
 
-    record DatabaseCoordinates(String url, String user, String password) {
-    }
+    record DatabaseCoordinates(String url, String user, String password) {}
 }

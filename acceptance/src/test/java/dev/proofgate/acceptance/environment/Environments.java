@@ -12,8 +12,7 @@ public final class Environments {
     private static Environment current;
     private static RuntimeException startFailure;
 
-    private Environments() {
-    }
+    private Environments() {}
 
     public static synchronized Environment start(SuiteSettings settings) {
         if (current != null) {
@@ -41,8 +40,9 @@ public final class Environments {
             environment.close();
             throw e;
         }
-        System.out.printf("[proofgate] %s environment ready in %.1f s at %s%n", settings.mode(),
-                (System.nanoTime() - started) / 1e9, environment.baseUrl());
+        System.out.printf(
+                "[proofgate] %s environment ready in %.1f s at %s%n",
+                settings.mode(), (System.nanoTime() - started) / 1e9, environment.baseUrl());
         current = environment;
         return environment;
     }

@@ -28,13 +28,20 @@ final class LocalPlatformHost implements PlatformHost {
     public Ending launchPlatform(Map<String, String> environment, List<String> arguments, Duration atMost) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xshare:auto", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath,
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xshare:auto",
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-cp",
+                classpath,
                 "dev.proofgate.platform.Main"));
         command.addAll(arguments);
         long started = System.nanoTime();
         try {
             Path output = Files.createTempFile("proofgate-launch", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("PROOFGATE_"));
             builder.environment().putAll(environment);
             Process process = builder.start();

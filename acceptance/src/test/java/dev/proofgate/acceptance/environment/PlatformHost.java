@@ -13,8 +13,7 @@ import java.util.Map;
 public interface PlatformHost {
 
     /** How a throw-away platform ended: its exit code, how long it ran, what it printed (both streams). */
-    record Ending(int exitCode, Duration took, List<String> output, boolean stillRunning) {
-    }
+    record Ending(int exitCode, Duration took, List<String> output, boolean stillRunning) {}
 
     /**
      * Starts a throw-away platform there with exactly this environment (nothing of the running

@@ -31,11 +31,18 @@ final class PlatformProcess {
     void start() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", classpath, "dev.proofgate.platform.Main"));
+        List<String> command = new ArrayList<>(List.of(
+                java,
+                "-Xmx512m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                classpath,
+                "dev.proofgate.platform.Main"));
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "---- platform starting ----\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log, "---- platform starting ----\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
             ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -75,7 +82,8 @@ final class PlatformProcess {
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         if (!exited) {
             kill();
-            throw new AssertionError("the platform did not stop within " + atMost.toMillis() + " ms of SIGTERM; it was killed");
+            throw new AssertionError(
+                    "the platform did not stop within " + atMost.toMillis() + " ms of SIGTERM; it was killed");
         }
         return took;
     }

@@ -16,10 +16,10 @@ import org.awaitility.core.ConditionTimeoutException;
 /** Waits for {@code /health/ready}; the failure says what was last seen and shows the platform's log tail. */
 final class PlatformReadiness {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private PlatformReadiness() {
-    }
+    private PlatformReadiness() {}
 
     static void awaitReady(String baseUrl, Duration timeout, Supplier<String> diagnostics) {
         AtomicReference<String> lastSeen = new AtomicReference<>("no answer yet");
@@ -34,13 +34,18 @@ final class PlatformReadiness {
                         return seen.startsWith("200");
                     });
         } catch (ConditionTimeoutException e) {
-            throw new IllegalStateException("the platform at " + baseUrl + " did not report ready within " + timeout.toSeconds()
-                    + " s; last seen: " + lastSeen.get() + diagnostics.get(), e);
+            throw new IllegalStateException(
+                    "the platform at " + baseUrl + " did not report ready within " + timeout.toSeconds()
+                            + " s; last seen: " + lastSeen.get() + diagnostics.get(),
+                    e);
         }
     }
 
     static String get(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(3)).build(),
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(3))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         return response.statusCode() + " " + response.body();
     }
@@ -48,7 +53,10 @@ final class PlatformReadiness {
     static String version(String baseUrl) {
         try {
             String health = get(baseUrl + "/health");
-            return Json.MAPPER.readTree(health.substring(health.indexOf(' ') + 1)).path("version").asText("unknown");
+            return Json.MAPPER
+                    .readTree(health.substring(health.indexOf(' ') + 1))
+                    .path("version")
+                    .asText("unknown");
         } catch (IOException | InterruptedException | RuntimeException e) {
             return "unknown";
         }

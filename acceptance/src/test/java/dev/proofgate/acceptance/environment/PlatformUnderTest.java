@@ -17,6 +17,8 @@ public final class PlatformUnderTest implements SystemUnderTest {
 
     @Override
     public Map<String, String> describe() {
-        return Environments.started() ? Environments.current().describe() : Map.of("mode", SuiteSettings.load().mode());
+        return Environments.started()
+                ? Environments.current().describe()
+                : Map.of("mode", SuiteSettings.load().mode());
     }
 }

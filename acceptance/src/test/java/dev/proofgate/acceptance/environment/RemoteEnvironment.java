@@ -31,7 +31,8 @@ public final class RemoteEnvironment implements Environment {
             if (SuiteSettings.COMPOSE.equals(settings.mode())) {
                 return "http://localhost:8080";
             }
-            throw new IllegalStateException("remote mode needs the platform's URL: -Dproofgate.base.url=https://... (or PROOFGATE_BASE_URL)");
+            throw new IllegalStateException(
+                    "remote mode needs the platform's URL: -Dproofgate.base.url=https://... (or PROOFGATE_BASE_URL)");
         });
     }
 
@@ -79,16 +80,20 @@ public final class RemoteEnvironment implements Environment {
     @Override
     public MachineMeter.OwnParts ownParts() {
         if (localParts == null) {
-            List<Integer> ports = Stream.concat(Stream.of(baseUrl), settings.databaseUrl().stream()).map(LocalListeners::localPort)
-                    .filter(port -> port > 0).toList();
-            localParts = new MachineMeter.OwnParts(ports.isEmpty() ? List.of() : LocalListeners.pidsListeningOn(ports), List.of());
+            List<Integer> ports = Stream.concat(Stream.of(baseUrl), settings.databaseUrl().stream())
+                    .map(LocalListeners::localPort)
+                    .filter(port -> port > 0)
+                    .toList();
+            localParts = new MachineMeter.OwnParts(
+                    ports.isEmpty() ? List.of() : LocalListeners.pidsListeningOn(ports), List.of());
         }
         return localParts;
     }
 
     @Override
     public Optional<DatabaseCoordinates> database() {
-        return settings.databaseUrl().map(url -> new DatabaseCoordinates(url, settings.databaseUser(), settings.databasePassword()));
+        return settings.databaseUrl()
+                .map(url -> new DatabaseCoordinates(url, settings.databaseUser(), settings.databasePassword()));
     }
 
     @Override

@@ -8,9 +8,6 @@ import dev.proofgate.gate.machine.MachineMeter;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Waits;
-import dev.proofgate.gate.machine.MachineMeter;
-import dev.proofgate.gate.machine.TimedJudgement;
-import dev.proofgate.gate.support.Evidence;
 import io.qameta.allure.Allure;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,13 +28,16 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class FaultRun implements AutoCloseable {
 
     /** The recovery measures a budget table may name. */
-    public static final List<String> RECOVERY_MEASURES = List.of("worker pool back at full strength", "ready again after the fault",
-            "ready after the restart", "stopped after the request to stop", "serving again after the fault",
+    public static final List<String> RECOVERY_MEASURES = List.of(
+            "worker pool back at full strength",
+            "ready again after the fault",
+            "ready after the restart",
+            "stopped after the request to stop",
+            "serving again after the fault",
             "first completion after the fault");
 
     /** What a readiness probe saw while a fault lasted. */
-    public record Sample(long at, boolean ready) {
-    }
+    public record Sample(long at, boolean ready) {}
 
     private static final Duration FAST_POLL = Duration.ofMillis(10);
 
@@ -87,8 +87,14 @@ public final class FaultRun implements AutoCloseable {
     /** Waits, bounded, until {@code count} accepted executions are running (or done), as the database sees them. */
     public void awaitRunning(int count) {
         List<String> ids = acceptedIds();
-        awaitTrue(count + " accepted executions to be running", awaitBound, () -> records().read(ids).values().stream()
-                .filter(row -> !"queued".equals(row.status())).count() >= count, () -> records().read(ids).values().toString());
+        awaitTrue(
+                count + " accepted executions to be running",
+                awaitBound,
+                () -> records().read(ids).values().stream()
+                                .filter(row -> !"queued".equals(row.status()))
+                                .count()
+                        >= count,
+                () -> records().read(ids).values().toString());
     }
 
     // --- faults ----------------------------------------------------------------------------------
@@ -102,11 +108,16 @@ public final class FaultRun implements AutoCloseable {
         long pid = faults.killWorker();
         long killed = System.currentTimeMillis();
         ledger.fault(new Ledger.Fault("worker " + pid + " killed", killed, killed));
-        long back = awaitTrue("the worker pool back at " + strength + " live workers", awaitBound,
-                () -> faults.liveWorkers() >= strength, () -> faults.liveWorkers() + " live workers");
+        long back = awaitTrue(
+                "the worker pool back at " + strength + " live workers",
+                awaitBound,
+                () -> faults.liveWorkers() >= strength,
+                () -> faults.liveWorkers() + " live workers");
         measured.put("worker pool back at full strength", Duration.ofMillis(back - killed));
-        Evidence.text("worker killed", "killed worker pid " + pid + "; pool strength before: " + strength
-                + "; back at strength after " + (back - killed) + " ms; live now: " + faults.liveWorkers());
+        Evidence.text(
+                "worker killed",
+                "killed worker pid " + pid + "; pool strength before: " + strength + "; back at strength after "
+                        + (back - killed) + " ms; live now: " + faults.liveWorkers());
     }
 
     public void databaseAway(Faults faults, Duration hold) {
@@ -197,19 +208,27 @@ public final class FaultRun implements AutoCloseable {
 
     private void awaitReadyAgain() {
         long end = ledger.last().endedAt();
-        long ready = awaitTrue("the platform to report ready after the fault", awaitBound, client::ready, () -> "not ready");
+        long ready =
+                awaitTrue("the platform to report ready after the fault", awaitBound, client::ready, () -> "not ready");
         measured.put("ready again after the fault", Duration.ofMillis(ready - end));
     }
 
     public List<Sample> readinessDuring(String kindPrefix) {
-        return readinessDuring.entrySet().stream().filter(e -> e.getKey().startsWith(kindPrefix)).map(Map.Entry::getValue)
-                .reduce((a, b) -> b).orElseThrow(() -> new IllegalStateException("no fault '" + kindPrefix + "' was held in this scenario"));
+        return readinessDuring.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(kindPrefix))
+                .map(Map.Entry::getValue)
+                .reduce((a, b) -> b)
+                .orElseThrow(
+                        () -> new IllegalStateException("no fault '" + kindPrefix + "' was held in this scenario"));
     }
 
     public Ledger.Fault fault(String kindPrefix) {
-        List<Ledger.Fault> faults = ledger.faults().stream().filter(f -> f.kind().startsWith(kindPrefix)).toList();
+        List<Ledger.Fault> faults = ledger.faults().stream()
+                .filter(f -> f.kind().startsWith(kindPrefix))
+                .toList();
         if (faults.isEmpty()) {
-            throw new IllegalStateException("this step needs a fault '" + kindPrefix + "' earlier in the scenario; there were: " + ledger.faults());
+            throw new IllegalStateException("this step needs a fault '" + kindPrefix
+                    + "' earlier in the scenario; there were: " + ledger.faults());
         }
         return faults.get(faults.size() - 1);
     }
@@ -233,7 +252,8 @@ public final class FaultRun implements AutoCloseable {
     /** The named recovery measures of the last fault, with how disturbed the machine was from the fault to now. */
     public TimedJudgement.Measured<Map<String, Duration>> recovery(List<String> names) {
         if (faultWindow == null) {
-            throw new IllegalStateException("this step measures the recovery from a fault, and the scenario injected none");
+            throw new IllegalStateException(
+                    "this step measures the recovery from a fault, and the scenario injected none");
         }
         Map<String, Duration> values = new LinkedHashMap<>();
         names.forEach(name -> values.put(name, measure(name)));
@@ -261,13 +281,21 @@ public final class FaultRun implements AutoCloseable {
         }
         long end = ledger.last().endedAt();
         if ("serving again after the fault".equals(name)) {
-            long served = awaitValue("a submission accepted after the fault", () -> ledger.accepted().stream()
-                    .mapToLong(Ledger.Entry::answeredAt).filter(at -> at >= end).min());
+            long served = awaitValue(
+                    "a submission accepted after the fault",
+                    () -> ledger.accepted().stream()
+                            .mapToLong(Ledger.Entry::answeredAt)
+                            .filter(at -> at >= end)
+                            .min());
             return Duration.ofMillis(served - end);
         }
         if ("first completion after the fault".equals(name)) {
-            long completed = awaitValue("an execution completed after the fault", () -> records().read(acceptedIds()).values().stream()
-                    .mapToLong(ExecutionRecords.Row::completedAt).filter(at -> at >= end).min());
+            long completed = awaitValue(
+                    "an execution completed after the fault",
+                    () -> records().read(acceptedIds()).values().stream()
+                            .mapToLong(ExecutionRecords.Row::completedAt)
+                            .filter(at -> at >= end)
+                            .min());
             return Duration.ofMillis(completed - end);
         }
         throw new IllegalStateException("'" + name + "' was not measured: the scenario's fault does not produce it");
@@ -275,22 +303,32 @@ public final class FaultRun implements AutoCloseable {
 
     private long awaitValue(String awaited, Supplier<java.util.OptionalLong> probe) {
         java.util.concurrent.atomic.AtomicLong value = new java.util.concurrent.atomic.AtomicLong(-1);
-        awaitTrue(awaited, awaitBound, () -> {
-            java.util.OptionalLong seen = probe.get();
-            seen.ifPresent(value::set);
-            return seen.isPresent();
-        }, () -> "none yet");
+        awaitTrue(
+                awaited,
+                awaitBound,
+                () -> {
+                    java.util.OptionalLong seen = probe.get();
+                    seen.ifPresent(value::set);
+                    return seen.isPresent();
+                },
+                () -> "none yet");
         return value.get();
     }
 
     /** Polls every 10 ms; returns the wall-clock time the condition first held, or fails naming what was awaited. */
-    private static long awaitTrue(String awaited, Duration atMost, BooleanSupplier condition, Supplier<String> lastSeen) {
+    private static long awaitTrue(
+            String awaited, Duration atMost, BooleanSupplier condition, Supplier<String> lastSeen) {
         try {
-            Awaitility.await(awaited).atMost(atMost).pollDelay(Duration.ZERO).pollInterval(FAST_POLL).ignoreExceptions()
+            Awaitility.await(awaited)
+                    .atMost(atMost)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(FAST_POLL)
+                    .ignoreExceptions()
                     .until(condition::getAsBoolean);
             return System.currentTimeMillis();
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("waited " + atMost.toSeconds() + " s for " + awaited + "; last seen: " + lastSeen.get(), e);
+            throw new AssertionError(
+                    "waited " + atMost.toSeconds() + " s for " + awaited + "; last seen: " + lastSeen.get(), e);
         }
     }
 
@@ -308,13 +346,19 @@ public final class FaultRun implements AutoCloseable {
         // one snapshot of what was accepted: an answer recorded after it must not join the ledger unread
         List<Ledger.Entry> accepted = ledger.accepted();
         List<String> ids = accepted.stream().map(Ledger.Entry::executionId).toList();
-        java.util.concurrent.atomic.AtomicReference<Map<String, ExecutionRecords.Row>> seen = new java.util.concurrent.atomic.AtomicReference<>(Map.of());
+        java.util.concurrent.atomic.AtomicReference<Map<String, ExecutionRecords.Row>> seen =
+                new java.util.concurrent.atomic.AtomicReference<>(Map.of());
         try {
-            Awaitility.await("every accepted execution to finish").atMost(bound).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100))
-                    .ignoreExceptions().until(() -> {
+            Awaitility.await("every accepted execution to finish")
+                    .atMost(bound)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions()
+                    .until(() -> {
                         seen.set(records().read(ids));
                         // settled: every row finished and no claim still at work that could write to one again
-                        return allTerminal(ids, seen.get()) && client.workInHand() <= 0; // -1: the platform does not say
+                        return allTerminal(ids, seen.get())
+                                && client.workInHand() <= 0; // -1: the platform does not say
                     });
         } catch (ConditionTimeoutException e) {
             // not a failure of this step by itself: what is unfinished after the bound is counted as lost below
@@ -323,21 +367,34 @@ public final class FaultRun implements AutoCloseable {
         List<Reconciliation.Line> lines = new ArrayList<>();
         for (Ledger.Entry entry : accepted) {
             ExecutionRecords.Row row = rows.get(entry.executionId());
-            lines.add(new Reconciliation.Line(entry.executionId(), entry.adapter(), entry.answeredAt(), client.status(entry.executionId()),
-                    row == null ? "unknown" : row.status(), row == null ? 0 : row.attempts(), row == null ? 0 : row.completions(),
-                    row == null ? null : row.errorType(), row == null ? 0 : row.completedAt()));
+            lines.add(new Reconciliation.Line(
+                    entry.executionId(),
+                    entry.adapter(),
+                    entry.answeredAt(),
+                    client.status(entry.executionId()),
+                    row == null ? "unknown" : row.status(),
+                    row == null ? 0 : row.attempts(),
+                    row == null ? 0 : row.completions(),
+                    row == null ? null : row.errorType(),
+                    row == null ? 0 : row.completedAt()));
         }
         List<Ledger.Entry> entries = ledger.entries();
-        int refused = (int) entries.stream().filter(e -> e.seen() == Ledger.Seen.REFUSED).count();
-        int unanswered = (int) entries.stream().filter(e -> e.seen() == Ledger.Seen.NO_ANSWER).count() + unansweredAtStop;
+        int refused = (int)
+                entries.stream().filter(e -> e.seen() == Ledger.Seen.REFUSED).count();
+        int unanswered = (int) entries.stream()
+                        .filter(e -> e.seen() == Ledger.Seen.NO_ANSWER)
+                        .count()
+                + unansweredAtStop;
         reconciliation = new Reconciliation(lines, refused, unanswered);
         attach(reconciliation, entries);
         return reconciliation;
     }
 
     private static boolean allTerminal(List<String> ids, Map<String, ExecutionRecords.Row> rows) {
-        return ids.stream().allMatch(id -> rows.containsKey(id)
-                && ("completed".equals(rows.get(id).status()) || "failed".equals(rows.get(id).status())));
+        return ids.stream()
+                .allMatch(id -> rows.containsKey(id)
+                        && ("completed".equals(rows.get(id).status())
+                                || "failed".equals(rows.get(id).status())));
     }
 
     private void attach(Reconciliation reconciliation, List<Ledger.Entry> entries) {
@@ -345,13 +402,20 @@ public final class FaultRun implements AutoCloseable {
         reconciliation.counts().forEach((measure, count) -> counts.add(row("measure", measure, "count", count)));
         Evidence.rows("ledger: accepted executions reconciled with the API and the database", counts);
         List<Map<String, Object>> reasons = new ArrayList<>();
-        reconciliation.failureReasons().forEach((reason, count) -> reasons.add(row("failure reason", reason, "executions", count)));
+        reconciliation
+                .failureReasons()
+                .forEach((reason, count) -> reasons.add(row("failure reason", reason, "executions", count)));
         if (!reasons.isEmpty()) {
             Evidence.rows("ledger: failures by reason", reasons);
         }
         Map<String, Long> refusals = new java.util.TreeMap<>();
-        entries.stream().filter(e -> e.seen() != Ledger.Seen.ACCEPTED)
-                .forEach(e -> refusals.merge(e.seen() + " " + e.detail() + (e.retryAfter() == null ? "" : " (retry after " + e.retryAfter() + " s)"), 1L, Long::sum));
+        entries.stream()
+                .filter(e -> e.seen() != Ledger.Seen.ACCEPTED)
+                .forEach(e -> refusals.merge(
+                        e.seen() + " " + e.detail()
+                                + (e.retryAfter() == null ? "" : " (retry after " + e.retryAfter() + " s)"),
+                        1L,
+                        Long::sum));
         if (!refusals.isEmpty()) {
             List<Map<String, Object>> refusalRows = new ArrayList<>();
             refusals.forEach((what, count) -> refusalRows.add(row("what the client saw", what, "submissions", count)));
@@ -370,9 +434,15 @@ public final class FaultRun implements AutoCloseable {
             anomalies.add(anomaly);
         }
         Evidence.rows("ledger: executions lost, failed, completed twice or run more than once", anomalies);
-        List<Long> completions = reconciliation.lines().stream().map(Reconciliation.Line::completedAt).filter(at -> at > 0).toList();
-        Allure.addAttachment("timeline: submissions, completions and errors around the fault", "image/svg+xml",
-                Timeline.svg("submissions, completions and errors", entries, completions, ledger.faults(), 250), ".svg");
+        List<Long> completions = reconciliation.lines().stream()
+                .map(Reconciliation.Line::completedAt)
+                .filter(at -> at > 0)
+                .toList();
+        Allure.addAttachment(
+                "timeline: submissions, completions and errors around the fault",
+                "image/svg+xml",
+                Timeline.svg("submissions, completions and errors", entries, completions, ledger.faults(), 250),
+                ".svg");
     }
 
     private static Map<String, Object> row(String k1, Object v1, String k2, Object v2) {
@@ -398,13 +468,19 @@ public final class FaultRun implements AutoCloseable {
     public List<ExecutionRecords.Row> watchFirstAccepted() {
         List<String> ids = acceptedIds();
         List<ExecutionRecords.Row> samples = new ArrayList<>();
-        Waits.until("the slow execution to finish while its lease is watched", awaitBound, () -> {
-            ExecutionRecords.Row row = rows(ids).values().stream().findFirst().orElse(null);
-            if (row != null) {
-                samples.add(row);
-            }
-            return row;
-        }, row -> row != null && ("completed".equals(row.status()) || "failed".equals(row.status()) || row.attempts() > 1));
+        Waits.until(
+                "the slow execution to finish while its lease is watched",
+                awaitBound,
+                () -> {
+                    ExecutionRecords.Row row =
+                            rows(ids).values().stream().findFirst().orElse(null);
+                    if (row != null) {
+                        samples.add(row);
+                    }
+                    return row;
+                },
+                row -> row != null
+                        && ("completed".equals(row.status()) || "failed".equals(row.status()) || row.attempts() > 1));
         return samples;
     }
 
@@ -415,8 +491,10 @@ public final class FaultRun implements AutoCloseable {
 
     private ExecutionRecords records() {
         if (records == null) {
-            records = new ExecutionRecords(environment.database().orElseThrow(() -> new IllegalStateException(
-                    "the ledger reads the platform's database: tag the scenario @requires=database-access")));
+            records = new ExecutionRecords(environment
+                    .database()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "the ledger reads the platform's database: tag the scenario @requires=database-access")));
         }
         return records;
     }

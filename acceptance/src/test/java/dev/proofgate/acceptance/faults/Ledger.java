@@ -12,19 +12,36 @@ import java.util.List;
 public final class Ledger {
 
     /** What the client saw for one submission. */
-    public enum Seen { ACCEPTED, REFUSED, NO_ANSWER }
+    public enum Seen {
+        ACCEPTED,
+        REFUSED,
+        NO_ANSWER
+    }
 
     /**
      * One submission. Times are wall-clock epoch milliseconds so they compare with the database's
      * completion times on the same host; {@code detail} is the refusal reason or the transport error.
      */
-    public record Entry(long sentAt, long answeredAt, String adapter, Seen seen, String executionId, String detail, String retryAfter) {
+    public record Entry(
+            long sentAt,
+            long answeredAt,
+            String adapter,
+            Seen seen,
+            String executionId,
+            String detail,
+            String retryAfter) {
 
         /** What the client saw for one submission to a program on the adapter. */
         public static Entry of(String adapter, QuietClient.Submission submission) {
             Seen seen = submission.accepted() ? Seen.ACCEPTED : submission.refused() ? Seen.REFUSED : Seen.NO_ANSWER;
             String detail = submission.refused() ? submission.refusal() : submission.noAnswer();
-            return new Entry(submission.sentAt(), submission.answeredAt(), adapter, seen, submission.executionId(), detail,
+            return new Entry(
+                    submission.sentAt(),
+                    submission.answeredAt(),
+                    adapter,
+                    seen,
+                    submission.executionId(),
+                    detail,
                     submission.retryAfter());
         }
 
@@ -33,13 +50,15 @@ public final class Ledger {
         }
 
         public boolean refusedWithRetryHint() {
-            return seen == Seen.REFUSED && "service_unavailable".equals(detail) && retryAfter != null && !retryAfter.isBlank();
+            return seen == Seen.REFUSED
+                    && "service_unavailable".equals(detail)
+                    && retryAfter != null
+                    && !retryAfter.isBlank();
         }
     }
 
     /** A fault as injected: what, when it began and when it was removed (equal for an instant fault). */
-    public record Fault(String kind, long startedAt, long endedAt) {
-    }
+    public record Fault(String kind, long startedAt, long endedAt) {}
 
     private final List<Entry> entries = new ArrayList<>();
     private final List<Fault> faults = new ArrayList<>();
@@ -66,7 +85,9 @@ public final class Ledger {
 
     /** Submissions sent after the fault began and answered before it was removed. */
     public synchronized List<Entry> during(Fault fault) {
-        return entries.stream().filter(e -> e.sentAt() >= fault.startedAt() && e.answeredAt() <= fault.endedAt()).toList();
+        return entries.stream()
+                .filter(e -> e.sentAt() >= fault.startedAt() && e.answeredAt() <= fault.endedAt())
+                .toList();
     }
 
     /** The most recent fault of a kind; fails naming the faults there were. */
@@ -76,7 +97,8 @@ public final class Ledger {
                 return faults.get(i);
             }
         }
-        throw new IllegalStateException("this step needs a fault '" + kind + "' earlier in the scenario; there were: " + faults);
+        throw new IllegalStateException(
+                "this step needs a fault '" + kind + "' earlier in the scenario; there were: " + faults);
     }
 
     public synchronized Fault last() {

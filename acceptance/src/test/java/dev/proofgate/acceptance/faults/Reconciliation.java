@@ -14,8 +14,16 @@ import java.util.TreeMap;
 public final class Reconciliation {
 
     /** One accepted execution, as the client, the API and the database saw it. */
-    public record Line(String executionId, String adapter, long acceptedAt, String apiStatus, String databaseStatus,
-                       int attempts, int completions, String errorType, long completedAt) {
+    public record Line(
+            String executionId,
+            String adapter,
+            long acceptedAt,
+            String apiStatus,
+            String databaseStatus,
+            int attempts,
+            int completions,
+            String errorType,
+            long completedAt) {
 
         boolean lost() {
             return !terminal(databaseStatus) || !databaseStatus.equals(apiStatus);
@@ -45,11 +53,15 @@ public final class Reconciliation {
     }
 
     public long completed() {
-        return lines.stream().filter(l -> !l.lost() && "completed".equals(l.databaseStatus())).count();
+        return lines.stream()
+                .filter(l -> !l.lost() && "completed".equals(l.databaseStatus()))
+                .count();
     }
 
     public long failed() {
-        return lines.stream().filter(l -> !l.lost() && "failed".equals(l.databaseStatus())).count();
+        return lines.stream()
+                .filter(l -> !l.lost() && "failed".equals(l.databaseStatus()))
+                .count();
     }
 
     public long lost() {
@@ -73,7 +85,8 @@ public final class Reconciliation {
         counts.put("lost", lost());
         counts.put("completed more than once", completedMoreThanOnce());
         counts.put("run more than once", runMoreThanOnce());
-        counts.put("most attempts of one execution", (long) lines.stream().mapToInt(Line::attempts).max().orElse(0));
+        counts.put("most attempts of one execution", (long)
+                lines.stream().mapToInt(Line::attempts).max().orElse(0));
         counts.put("refused", (long) refused);
         counts.put("no answer", (long) unanswered);
         return counts;
@@ -82,7 +95,8 @@ public final class Reconciliation {
     /** Failed executions grouped by reason (error type and message). */
     public Map<String, Long> failureReasons() {
         Map<String, Long> reasons = new TreeMap<>();
-        lines.stream().filter(l -> "failed".equals(l.databaseStatus()))
+        lines.stream()
+                .filter(l -> "failed".equals(l.databaseStatus()))
                 .forEach(l -> reasons.merge(String.valueOf(l.errorType()), 1L, Long::sum));
         return reasons;
     }
@@ -91,7 +105,10 @@ public final class Reconciliation {
     public List<Line> anomalies() {
         List<Line> anomalies = new ArrayList<>();
         for (Line line : lines) {
-            if (line.lost() || !"completed".equals(line.databaseStatus()) || line.completions() > 1 || line.attempts() > 1) {
+            if (line.lost()
+                    || !"completed".equals(line.databaseStatus())
+                    || line.completions() > 1
+                    || line.attempts() > 1) {
                 anomalies.add(line);
             }
         }

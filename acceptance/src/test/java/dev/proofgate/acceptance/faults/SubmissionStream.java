@@ -41,20 +41,25 @@ final class SubmissionStream implements AutoCloseable {
         }
         running = true;
         long periodMicros = 1_000_000L / perSecond;
-        ticker.scheduleAtFixedRate(() -> programsByAdapter.forEach((adapter, programId) -> {
-            if (running) {
-                send(adapter, programId, "question " + sequence.incrementAndGet() + " asked during a fault");
-            }
-        }), 0, periodMicros, TimeUnit.MICROSECONDS);
+        ticker.scheduleAtFixedRate(
+                () -> programsByAdapter.forEach((adapter, programId) -> {
+                    if (running) {
+                        send(adapter, programId, "question " + sequence.incrementAndGet() + " asked during a fault");
+                    }
+                }),
+                0,
+                periodMicros,
+                TimeUnit.MICROSECONDS);
     }
 
     /** One submission outside the stream's rhythm, recorded in the same ledger. */
     CompletableFuture<Ledger.Entry> send(String adapter, String programId, String question) {
-        CompletableFuture<Ledger.Entry> answer = client.submit(programId, question).thenApply(submission -> {
-            Ledger.Entry entry = Ledger.Entry.of(adapter, submission);
-            ledger.record(entry);
-            return entry;
-        });
+        CompletableFuture<Ledger.Entry> answer = client.submit(programId, question)
+                .thenApply(submission -> {
+                    Ledger.Entry entry = Ledger.Entry.of(adapter, submission);
+                    ledger.record(entry);
+                    return entry;
+                });
         outstanding.add(answer);
         answer.whenComplete((entry, error) -> outstanding.remove(answer));
         return answer;

@@ -27,7 +27,9 @@ class FeatureLayoutTest {
     @Test
     void everyCapabilityFolderHasAReadme() {
         for (String area : areas) {
-            assertThat(features.resolve(area).resolve("readme.md")).as("readme of %s", area).exists();
+            assertThat(features.resolve(area).resolve("readme.md"))
+                    .as("readme of %s", area)
+                    .exists();
         }
     }
 
@@ -38,7 +40,9 @@ class FeatureLayoutTest {
             assertThat(areas).as("folder of %s", feature).contains(area);
             List<String> lines = Files.readAllLines(feature);
             int featureLine = indexOf(lines, "Feature:");
-            assertThat(String.join(" ", lines.subList(0, featureLine))).as("tags above Feature: in %s", feature).contains("@area=" + area);
+            assertThat(String.join(" ", lines.subList(0, featureLine)))
+                    .as("tags above Feature: in %s", feature)
+                    .contains("@area=" + area);
         }
     }
 
@@ -53,22 +57,30 @@ class FeatureLayoutTest {
                 if (line.startsWith("Scenario:") || line.startsWith("Scenario Outline:")) {
                     String name = line.substring(line.indexOf(':') + 1).trim();
                     String tags = i > 0 ? lines.get(i - 1).trim() : "";
-                    long severities = Stream.of(tags.split("\\s+")).filter(tag -> tag.matches("@severity=(blocker|critical|normal|minor|trivial)")).count();
+                    long severities = Stream.of(tags.split("\\s+"))
+                            .filter(tag -> tag.matches("@severity=(blocker|critical|normal|minor|trivial)"))
+                            .count();
                     if (severities != 1) {
-                        problems.add(feature.getFileName() + ":" + (i + 1) + " '" + name + "' has " + severities + " severity tags");
+                        problems.add(feature.getFileName() + ":" + (i + 1) + " '" + name + "' has " + severities
+                                + " severity tags");
                     }
                     if (!names.add(name)) {
-                        problems.add(feature.getFileName() + ":" + (i + 1) + " '" + name + "' is not a unique scenario name");
+                        problems.add(feature.getFileName() + ":" + (i + 1) + " '" + name
+                                + "' is not a unique scenario name");
                     }
                 }
             }
         }
-        assertThat(problems).as("scenarios breaking the conventions of features/readme.md").isEmpty();
+        assertThat(problems)
+                .as("scenarios breaking the conventions of features/readme.md")
+                .isEmpty();
     }
 
     private List<Path> featureFiles() throws IOException {
         try (Stream<Path> files = Files.walk(features)) {
-            List<Path> found = files.filter(path -> path.toString().endsWith(".feature")).sorted().toList();
+            List<Path> found = files.filter(path -> path.toString().endsWith(".feature"))
+                    .sorted()
+                    .toList();
             assertThat(found).as("feature files under %s", features).isNotEmpty();
             return found;
         }

@@ -2,8 +2,8 @@ package dev.proofgate.acceptance.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
 import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.acceptance.environment.EmbeddedEnvironment;
 import dev.proofgate.gate.load.KeepAliveHttp;
@@ -51,33 +51,53 @@ class DriverFidelityBenchmark {
         try (EmbeddedEnvironment environment = new EmbeddedEnvironment(settings)) {
             environment.start();
             String executionId = anExecution(environment);
-            try (PlatformOperations operations = new PlatformOperations(environment.baseUrl(), environment.apiKey(), Duration.ofSeconds(30))) {
-                record Endpoint(String name, String path, TimedOperation operation) {
-                }
+            try (PlatformOperations operations =
+                    new PlatformOperations(environment.baseUrl(), environment.apiKey(), Duration.ofSeconds(30))) {
+                record Endpoint(String name, String path, TimedOperation operation) {}
                 List<Endpoint> endpoints = List.of(
                         new Endpoint("liveness", Routes.LIVE, operations.liveness()),
-                        new Endpoint("one execution", Routes.execution(executionId), operations.readExecution(executionId)));
-                lines.add("| endpoint | round | wrk req/s | wrk p99 ms | driver req/s | driver p99 ms | driver / wrk |");
+                        new Endpoint(
+                                "one execution", Routes.execution(executionId), operations.readExecution(executionId)));
+                lines.add(
+                        "| endpoint | round | wrk req/s | wrk p99 ms | driver req/s | driver p99 ms | driver / wrk |");
                 lines.add("|---|---|---|---|---|---|---|");
                 for (Endpoint endpoint : endpoints) {
                     // both warm the platform's JIT and their own before anything counts
                     wrk(environment.baseUrl() + endpoint.path(), environment.apiKey(), 3);
-                    new LoadDriver("warm-up " + endpoint.name()).run(endpoint.operation(), LoadProfile.closed(connections).steady(Duration.ofSeconds(3)).build());
+                    new LoadDriver("warm-up " + endpoint.name())
+                            .run(
+                                    endpoint.operation(),
+                                    LoadProfile.closed(connections)
+                                            .steady(Duration.ofSeconds(3))
+                                            .build());
                     for (int round = 1; round <= rounds; round++) {
                         double[] wrk = null;
                         // alternate who goes first, so that neither always meets a warmer or a more tired platform
                         if (round % 2 == 1) {
                             wrk = wrk(environment.baseUrl() + endpoint.path(), environment.apiKey(), seconds);
                         }
-                        LoadResult.PhaseResult driver = new LoadDriver("fidelity " + endpoint.name()).run(endpoint.operation(),
-                                LoadProfile.closed(connections).steady(Duration.ofSeconds(seconds)).build()).measured();
+                        LoadResult.PhaseResult driver = new LoadDriver("fidelity " + endpoint.name())
+                                .run(
+                                        endpoint.operation(),
+                                        LoadProfile.closed(connections)
+                                                .steady(Duration.ofSeconds(seconds))
+                                                .build())
+                                .measured();
                         if (round % 2 == 0) {
                             wrk = wrk(environment.baseUrl() + endpoint.path(), environment.apiKey(), seconds);
                         }
                         double ratio = driver.throughput() / wrk[0];
                         ratios.add(ratio);
-                        String line = String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %,.0f | %.2f | %.2f |", endpoint.name(), round,
-                                wrk[0], wrk[1], driver.throughput(), driver.percentileMs(99), ratio);
+                        String line = String.format(
+                                Locale.ROOT,
+                                "| %s | %d | %,.0f | %.2f | %,.0f | %.2f | %.2f |",
+                                endpoint.name(),
+                                round,
+                                wrk[0],
+                                wrk[1],
+                                driver.throughput(),
+                                driver.percentileMs(99),
+                                ratio);
                         System.out.println("[benchmark] " + line);
                         lines.add(line);
                     }
@@ -89,13 +109,24 @@ class DriverFidelityBenchmark {
         Files.writeString(out, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
         System.out.println("[benchmark] written to " + out);
         double median = ratios.stream().sorted().toList().get(ratios.size() / 2);
-        assertThat(median).as("median of driver req/s over wrk req/s, rounds %s", ratios).isGreaterThanOrEqualTo(0.8);
+        assertThat(median)
+                .as("median of driver req/s over wrk req/s, rounds %s", ratios)
+                .isGreaterThanOrEqualTo(0.8);
     }
 
     /** wrk with 2 threads (the machine's cores) and the same number of connections as the driver's users. */
     private double[] wrk(String url, String apiKey, int runSeconds) throws IOException, InterruptedException {
-        Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + runSeconds + "s", "--latency",
-                "-H", "Authorization: Bearer " + apiKey, url).redirectErrorStream(true).start();
+        Process wrk = new ProcessBuilder(
+                        "wrk",
+                        "-t2",
+                        "-c" + connections,
+                        "-d" + runSeconds + "s",
+                        "--latency",
+                        "-H",
+                        "Authorization: Bearer " + apiKey,
+                        url)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         wrk.waitFor();
         Matcher rate = WRK_RATE.matcher(output);
@@ -103,19 +134,26 @@ class DriverFidelityBenchmark {
         if (!rate.find() || !p99.find()) {
             throw new IllegalStateException("wrk gave no rate (is the Debian package 'wrk' installed?):\n" + output);
         }
-        double p99Ms = Double.parseDouble(p99.group(1)) * switch (p99.group(2)) {
-            case "us" -> 0.001;
-            case "s" -> 1000;
-            default -> 1;
-        };
+        double p99Ms = Double.parseDouble(p99.group(1))
+                * switch (p99.group(2)) {
+                    case "us" -> 0.001;
+                    case "s" -> 1000;
+                    default -> 1;
+                };
         return new double[] {Double.parseDouble(rate.group(1)), p99Ms};
     }
 
     private static String anExecution(EmbeddedEnvironment environment) throws IOException {
         try (KeepAliveHttp http = new KeepAliveHttp(environment.baseUrl(), environment.apiKey())) {
-            String signature = id(http.post(Routes.SIGNATURES, json("{\"definition\":\"signature fidelity_qa: :string question -> :string answer\"}")));
-            String program = id(http.post(Routes.PROGRAMS, json("{\"name\":\"fidelity\",\"signature_id\":\"" + signature + "\",\"adapter\":\"native\"}")));
-            return id(http.post(Routes.EXECUTIONS, json("{\"program_id\":\"" + program + "\",\"inputs\":{\"question\":\"Why?\"}}")));
+            String signature = id(http.post(
+                    Routes.SIGNATURES,
+                    json("{\"definition\":\"signature fidelity_qa: :string question -> :string answer\"}")));
+            String program = id(http.post(
+                    Routes.PROGRAMS,
+                    json("{\"name\":\"fidelity\",\"signature_id\":\"" + signature + "\",\"adapter\":\"native\"}")));
+            return id(http.post(
+                    Routes.EXECUTIONS,
+                    json("{\"program_id\":\"" + program + "\",\"inputs\":{\"question\":\"Why?\"}}")));
         }
     }
 
@@ -127,6 +165,9 @@ class DriverFidelityBenchmark {
         if (response.status() >= 300) {
             throw new IllegalStateException("setting up the benchmark: " + response.status() + " " + response.text());
         }
-        return dev.proofgate.gate.support.Json.MAPPER.readTree(response.body()).path("id").asText();
+        return dev.proofgate.gate.support.Json.MAPPER
+                .readTree(response.body())
+                .path("id")
+                .asText();
     }
 }

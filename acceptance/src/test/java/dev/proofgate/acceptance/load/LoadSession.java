@@ -1,25 +1,25 @@
 package dev.proofgate.acceptance.load;
 
-import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
-import dev.proofgate.acceptance.environment.Capability;
-import dev.proofgate.acceptance.environment.PlatformHost;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.proofgate.acceptance.budgets.BudgetTable;
 import dev.proofgate.acceptance.budgets.Measure;
 import dev.proofgate.acceptance.budgets.Measurements;
 import dev.proofgate.acceptance.drivers.PlatformUnreachable;
 import dev.proofgate.acceptance.drivers.bridge.WorkerRoundTrips;
-import dev.proofgate.gate.machine.TimedJudgement;
-import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Json;
+import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
+import dev.proofgate.acceptance.environment.Capability;
+import dev.proofgate.acceptance.environment.PlatformHost;
 import dev.proofgate.acceptance.world.ReadinessWorld;
-import dev.proofgate.platform.signature.CompileError;
 import dev.proofgate.gate.load.LoadCharts;
 import dev.proofgate.gate.load.LoadDriver;
 import dev.proofgate.gate.load.LoadPlan;
 import dev.proofgate.gate.load.LoadProfile;
 import dev.proofgate.gate.load.LoadResult;
 import dev.proofgate.gate.load.TimedOperation;
+import dev.proofgate.gate.machine.TimedJudgement;
+import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Json;
+import dev.proofgate.platform.signature.CompileError;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +41,7 @@ public final class LoadSession implements AutoCloseable {
      * times slower, and a budget here is about the warm platform, not its start-up.
      */
     private static final Duration FIRST_WARM_UP = Duration.ofSeconds(3);
+
     private static final java.util.Set<String> WARMED = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private static final JsonNode QUESTION = Json.object().put("question", "Why is the sky blue?");
 
@@ -66,23 +67,43 @@ public final class LoadSession implements AutoCloseable {
     public void compileAtRate(int perSecond) {
         String definition = "signature load_compile: :string question, :integer count, :list(:optional(:string)) tags"
                 + " -> :string answer, :confidence_score confidence, :reasoning_chain reasoning";
-        run("dry-run compile", operations().compile(definition),
-                LoadProfile.open(perSecond).warmUp(warmUp("compile")).steady(plan.percentileWindow()).build());
+        run(
+                "dry-run compile",
+                operations().compile(definition),
+                LoadProfile.open(perSecond)
+                        .warmUp(warmUp("compile"))
+                        .steady(plan.percentileWindow())
+                        .build());
     }
 
     public void clientsBackToBack(String adapter, int clients) {
-        run("question answered on " + adapter + " by " + clients + " clients", completedAnswer(adapter),
-                LoadProfile.closed(clients).warmUp(warmUp(adapter)).steady(plan.steady()).build());
+        run(
+                "question answered on " + adapter + " by " + clients + " clients",
+                completedAnswer(adapter),
+                LoadProfile.closed(clients)
+                        .warmUp(warmUp(adapter))
+                        .steady(plan.steady())
+                        .build());
     }
 
     public void arrivals(String adapter, int perSecond) {
-        run("question answered on " + adapter + " at " + perSecond + "/s", completedAnswer(adapter),
-                LoadProfile.open(perSecond).warmUp(warmUp(adapter)).steady(plan.percentileWindow()).build());
+        run(
+                "question answered on " + adapter + " at " + perSecond + "/s",
+                completedAnswer(adapter),
+                LoadProfile.open(perSecond)
+                        .warmUp(warmUp(adapter))
+                        .steady(plan.percentileWindow())
+                        .build());
     }
 
     public void soak(String adapter, int perSecond) {
-        run("soak on " + adapter + " at " + perSecond + "/s", completedAnswer(adapter),
-                LoadProfile.open(perSecond).warmUp(warmUp(adapter)).steady(plan.soak()).build());
+        run(
+                "soak on " + adapter + " at " + perSecond + "/s",
+                completedAnswer(adapter),
+                LoadProfile.open(perSecond)
+                        .warmUp(warmUp(adapter))
+                        .steady(plan.soak())
+                        .build());
     }
 
     /**
@@ -98,7 +119,8 @@ public final class LoadSession implements AutoCloseable {
     private Measurements search(String adapter, double p95LimitMs) {
         TimedOperation operation = completedAnswer(adapter);
         if (WARMED.add(adapter)) {
-            new LoadDriver("warm-up before the search").run(operation, LoadProfile.closed(4).warmUp(FIRST_WARM_UP).build());
+            new LoadDriver("warm-up before the search")
+                    .run(operation, LoadProfile.closed(4).warmUp(FIRST_WARM_UP).build());
         }
         List<Map<String, Object>> steps = new ArrayList<>();
         int sustainable = 0;
@@ -106,16 +128,24 @@ public final class LoadSession implements AutoCloseable {
         boolean tooFewSamples = false;
         String stoppedBecause = "reached " + SEARCH_MAX_CLIENTS + " clients, the end of the search";
         for (int clients = 1; clients <= SEARCH_MAX_CLIENTS; clients *= 2) {
-            LoadResult level = new LoadDriver("search at " + clients + " clients").run(operation,
-                    LoadProfile.closed(clients).warmUp(Duration.ofMillis(500)).steady(plan.searchStep()).build());
+            LoadResult level = new LoadDriver("search at " + clients + " clients")
+                    .run(
+                            operation,
+                            LoadProfile.closed(clients)
+                                    .warmUp(Duration.ofMillis(500))
+                                    .steady(plan.searchStep())
+                                    .build());
             long minimum = Measure.P95_LATENCY.minimumSamples();
             if (level.measured().errors() == 0 && level.measured().successes() < minimum) {
                 // too few answers for a p95 in one step (a slow moment, or few clients): measure this level once more,
                 // long enough for the samples a p95 needs at the rate just seen (at most four steps)
                 double perStep = Math.max(1, level.measured().successes());
-                Duration longer = plan.searchStep().multipliedBy(Math.min(4, (long) Math.ceil(1.5 * minimum / perStep)));
-                level = new LoadDriver("search at " + clients + " clients, measured longer").run(operation,
-                        LoadProfile.closed(clients).steady(longer).build());
+                Duration longer =
+                        plan.searchStep().multipliedBy(Math.min(4, (long) Math.ceil(1.5 * minimum / perStep)));
+                level = new LoadDriver("search at " + clients + " clients, measured longer")
+                        .run(
+                                operation,
+                                LoadProfile.closed(clients).steady(longer).build());
             }
             LoadResult.PhaseResult measured = level.measured();
             double p95 = measured.percentileMs(95);
@@ -138,7 +168,8 @@ public final class LoadSession implements AutoCloseable {
                 break;
             }
             if (p95 > p95LimitMs) {
-                stoppedBecause = String.format(Locale.ROOT, "%d clients: p95 %.2f ms exceeds %.0f ms", clients, p95, p95LimitMs);
+                stoppedBecause =
+                        String.format(Locale.ROOT, "%d clients: p95 %.2f ms exceeds %.0f ms", clients, p95, p95LimitMs);
                 break;
             }
             sustainable = clients;
@@ -147,7 +178,8 @@ public final class LoadSession implements AutoCloseable {
         extra = Measurements.of(result);
         if (sustainable == 0 && tooFewSamples) {
             // nothing was measured, which is not the same as nothing sustained
-            extra.unavailable(Measure.SUSTAINABLE_CONCURRENCY, "the search could not measure its first level: " + stoppedBecause);
+            extra.unavailable(
+                    Measure.SUSTAINABLE_CONCURRENCY, "the search could not measure its first level: " + stoppedBecause);
         } else {
             extra.with(Measure.SUSTAINABLE_CONCURRENCY, sustainable, samples);
         }
@@ -156,7 +188,13 @@ public final class LoadSession implements AutoCloseable {
 
     public void bridgeRoundTrips(int clients) throws CompileError {
         try (WorkerRoundTrips worker = WorkerRoundTrips.start(world.settings().python())) {
-            run("bridge round trip", worker::roundTrip, LoadProfile.closed(clients).warmUp(warmUp("bridge")).steady(plan.steady()).build());
+            run(
+                    "bridge round trip",
+                    worker::roundTrip,
+                    LoadProfile.closed(clients)
+                            .warmUp(warmUp("bridge"))
+                            .steady(plan.steady())
+                            .build());
         }
     }
 
@@ -172,8 +210,12 @@ public final class LoadSession implements AutoCloseable {
         if (measured == null) {
             throw new IllegalStateException("this step decides a budget on a load run, and the scenario ran none");
         }
-        Measurements decidedOn = TimedJudgement.judge(what, measured, measureAgain,
-                figures -> BudgetTable.timingBreachOrTooFewSamples(table.decide(figures), figures), figures -> BudgetTable.breaches(table.decide(figures)));
+        Measurements decidedOn = TimedJudgement.judge(
+                what,
+                measured,
+                measureAgain,
+                figures -> BudgetTable.timingBreachOrTooFewSamples(table.decide(figures), figures),
+                figures -> BudgetTable.breaches(table.decide(figures)));
         BudgetTable.enforce(what, table.decide(decidedOn));
     }
 
@@ -195,8 +237,10 @@ public final class LoadSession implements AutoCloseable {
         result = driver.run(operation, profile);
         extra = null;
         if (result.measured().errors() > 0) {
-            PlatformUnreachable.checkAfter(world.environment().baseUrl(), new java.io.IOException(
-                    result.measured().errors() + " of " + result.measured().attempts() + " operations of the load failed"));
+            PlatformUnreachable.checkAfter(
+                    world.environment().baseUrl(),
+                    new java.io.IOException(result.measured().errors() + " of "
+                            + result.measured().attempts() + " operations of the load failed"));
         }
         Evidence.json("load summary: " + what, result.summaryJson());
         Evidence.svg("latency over time: " + what, LoadCharts.latencyOverTime(result));
@@ -206,7 +250,10 @@ public final class LoadSession implements AutoCloseable {
 
     private PlatformOperations operations() {
         if (operations == null) {
-            operations = new PlatformOperations(world.environment().baseUrl(), world.environment().apiKey(), world.settings().awaitTimeout());
+            operations = new PlatformOperations(
+                    world.environment().baseUrl(),
+                    world.environment().apiKey(),
+                    world.settings().awaitTimeout());
         }
         return operations;
     }

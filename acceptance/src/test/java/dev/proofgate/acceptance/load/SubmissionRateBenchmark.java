@@ -2,16 +2,16 @@ package dev.proofgate.acceptance.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.drivers.rest.PlatformOperations;
 import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.acceptance.environment.EmbeddedEnvironment;
-import dev.proofgate.gate.support.Json;
-import dev.proofgate.gate.support.Waits;
 import dev.proofgate.gate.load.KeepAliveHttp;
 import dev.proofgate.gate.load.LoadDriver;
 import dev.proofgate.gate.load.LoadProfile;
 import dev.proofgate.gate.load.LoadResult;
+import dev.proofgate.gate.support.Json;
+import dev.proofgate.gate.support.Waits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,8 +45,10 @@ class SubmissionRateBenchmark {
 
     private final int seconds = Integer.getInteger("bench.seconds", 10);
     private final int inFlight = Integer.getInteger("bench.in.flight", 50);
-    private final double[] rates = Arrays.stream(System.getProperty("bench.rates", "1000,2000,3000").split(","))
-            .mapToDouble(rate -> Double.parseDouble(rate.trim())).toArray();
+    private final double[] rates = Arrays.stream(
+                    System.getProperty("bench.rates", "1000,2000,3000").split(","))
+            .mapToDouble(rate -> Double.parseDouble(rate.trim()))
+            .toArray();
 
     @Test
     void submissionLatencyAtFixedRates() throws Exception {
@@ -59,10 +61,11 @@ class SubmissionRateBenchmark {
         String baseUrl = url != null ? url : embedded.baseUrl();
         String apiKey = url != null ? System.getProperty("bench.key", "local-dev-key") : embedded.apiKey();
         List<String> lines = new ArrayList<>();
-        lines.add("| arrivals/s | submitted/s | p50 ms | p99 ms | max ms | errors | late starts | queued when the arrivals stopped |");
+        lines.add(
+                "| arrivals/s | submitted/s | p50 ms | p99 ms | max ms | errors | late starts | queued when the arrivals stopped |");
         lines.add("|---|---|---|---|---|---|---|---|");
         try (KeepAliveHttp http = new KeepAliveHttp(baseUrl, apiKey);
-             PlatformOperations operations = new PlatformOperations(baseUrl, apiKey, Duration.ofSeconds(30))) {
+                PlatformOperations operations = new PlatformOperations(baseUrl, apiKey, Duration.ofSeconds(30))) {
             String program = aProgram(http);
             for (int i = 0; i < rates.length; i++) {
                 double rate = rates[i];
@@ -70,24 +73,53 @@ class SubmissionRateBenchmark {
                 // the first rate warms a cold JIT up for 10 s; later ones only settle for 3 s
                 Duration warmUp = Duration.ofSeconds(i == 0 ? 10 : 3);
                 LoadResult result = new LoadDriver(String.format(Locale.ROOT, "submissions at %.0f/s", rate))
-                        .run(operations.submit(program, Json.object().put("question", "Why is the sky blue?")),
-                                LoadProfile.open(rate).maxInFlight(inFlight).warmUp(warmUp).steady(Duration.ofSeconds(seconds)).build());
+                        .run(
+                                operations.submit(program, Json.object().put("question", "Why is the sky blue?")),
+                                LoadProfile.open(rate)
+                                        .maxInFlight(inFlight)
+                                        .warmUp(warmUp)
+                                        .steady(Duration.ofSeconds(seconds))
+                                        .build());
                 long queued = queued(http);
                 LoadResult.PhaseResult measured = result.measured();
-                lines.add(String.format(Locale.ROOT, "| %,.0f | %,.0f | %.1f | %.1f | %.1f | %d | %.1f %% | %,d |", rate, measured.throughput(),
-                        measured.percentileMs(50), measured.percentileMs(99), measured.latency().getMaxValue() / 1000.0, measured.errors(),
-                        result.lateShare() * 100, queued));
+                lines.add(String.format(
+                        Locale.ROOT,
+                        "| %,.0f | %,.0f | %.1f | %.1f | %.1f | %d | %.1f %% | %,d |",
+                        rate,
+                        measured.throughput(),
+                        measured.percentileMs(50),
+                        measured.percentileMs(99),
+                        measured.latency().getMaxValue() / 1000.0,
+                        measured.errors(),
+                        result.lateShare() * 100,
+                        queued));
                 System.out.println("[benchmark] " + lines.get(lines.size() - 1));
                 assertThat(measured.errors()).as("errors at %.0f/s", rate).isZero();
-                assertThat(result.generatorFellBehind()).as("the load generator fell behind its schedule at %.0f/s", rate).isFalse();
+                assertThat(result.generatorFellBehind())
+                        .as("the load generator fell behind its schedule at %.0f/s", rate)
+                        .isFalse();
             }
-            // and the closed loop wrk runs, from the driver's one thread per connection (wrk's two threads serve 25 each)
+            // and the closed loop wrk runs, from the driver's one thread per connection (wrk's two threads serve 25
+            // each)
             waitForEmptyQueue(http);
-            LoadResult.PhaseResult closed = new LoadDriver("submissions, closed loop of " + inFlight).run(
-                    operations.submit(program, Json.object().put("question", "Why is the sky blue?")),
-                    LoadProfile.closed(inFlight).warmUp(Duration.ofSeconds(3)).steady(Duration.ofSeconds(seconds)).build()).measured();
-            lines.add(String.format(Locale.ROOT, "| closed loop, %d clients | %,.0f | %.1f | %.1f | %.1f | %d | - | %,d |", inFlight, closed.throughput(),
-                    closed.percentileMs(50), closed.percentileMs(99), closed.latency().getMaxValue() / 1000.0, closed.errors(), queued(http)));
+            LoadResult.PhaseResult closed = new LoadDriver("submissions, closed loop of " + inFlight)
+                    .run(
+                            operations.submit(program, Json.object().put("question", "Why is the sky blue?")),
+                            LoadProfile.closed(inFlight)
+                                    .warmUp(Duration.ofSeconds(3))
+                                    .steady(Duration.ofSeconds(seconds))
+                                    .build())
+                    .measured();
+            lines.add(String.format(
+                    Locale.ROOT,
+                    "| closed loop, %d clients | %,.0f | %.1f | %.1f | %.1f | %d | - | %,d |",
+                    inFlight,
+                    closed.throughput(),
+                    closed.percentileMs(50),
+                    closed.percentileMs(99),
+                    closed.latency().getMaxValue() / 1000.0,
+                    closed.errors(),
+                    queued(http)));
             System.out.println("[benchmark] " + lines.get(lines.size() - 1));
             assertThat(closed.errors()).as("errors in the closed loop").isZero();
         } finally {
@@ -101,9 +133,13 @@ class SubmissionRateBenchmark {
     }
 
     private static String aProgram(KeepAliveHttp http) throws IOException {
-        String signature = id(http.post(Routes.SIGNATURES, json("{\"definition\":\"signature rate_qa_" + System.nanoTime()
-                + ": :string question -> :string answer, :confidence_score confidence\"}")));
-        return id(http.post(Routes.PROGRAMS, json("{\"name\":\"submission rate\",\"signature_id\":\"" + signature + "\",\"adapter\":\"native\"}")));
+        String signature = id(http.post(
+                Routes.SIGNATURES,
+                json("{\"definition\":\"signature rate_qa_" + System.nanoTime()
+                        + ": :string question -> :string answer, :confidence_score confidence\"}")));
+        return id(http.post(
+                Routes.PROGRAMS,
+                json("{\"name\":\"submission rate\",\"signature_id\":\"" + signature + "\",\"adapter\":\"native\"}")));
     }
 
     private static long queued(KeepAliveHttp http) throws IOException {
@@ -113,13 +149,17 @@ class SubmissionRateBenchmark {
 
     /** Each rate starts on an empty queue, or its figures would measure the backlog of the one before. */
     private static void waitForEmptyQueue(KeepAliveHttp http) {
-        Waits.until("the queue to empty", Duration.ofMinutes(2), () -> {
-            try {
-                return queued(http);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, queued -> queued == 0);
+        Waits.until(
+                "the queue to empty",
+                Duration.ofMinutes(2),
+                () -> {
+                    try {
+                        return queued(http);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                queued -> queued == 0);
     }
 
     private static byte[] json(String text) {

@@ -29,7 +29,9 @@ class DefectCatalogueTest {
             assertThat(file).as("the file of defect %s", defect.id()).exists();
             String source = Files.readString(file);
             int first = source.indexOf(defect.find());
-            assertThat(first).as("defect %s: the text to change in %s", defect.id(), defect.file()).isNotNegative();
+            assertThat(first)
+                    .as("defect %s: the text to change in %s", defect.id(), defect.file())
+                    .isNotNegative();
             assertThat(source.indexOf(defect.find(), first + 1))
                     .as("defect %s: the text to change occurs once in %s", defect.id(), defect.file())
                     .isNegative();

@@ -3,10 +3,9 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.drivers.BridgeDriver;
-import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.workflows.ReasoningChain;
-import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.world.ReadinessWorld;
+import dev.proofgate.gate.support.Evidence;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -39,9 +38,10 @@ public final class BridgeSteps {
 
     @When("the worker is asked to answer {string} with a reasoning signature")
     public void theWorkerIsAskedToAnswer(String question) {
-        world.reply(world.bridge().execute(
-                "signature bridge_reasoning: :string question -> :string answer, :reasoning_chain reasoning, :confidence_score confidence",
-                Map.of("question", question)));
+        world.reply(world.bridge()
+                .execute(
+                        "signature bridge_reasoning: :string question -> :string answer, :reasoning_chain reasoning, :confidence_score confidence",
+                        Map.of("question", question)));
     }
 
     @When("the worker is asked to {string}")
@@ -75,34 +75,46 @@ public final class BridgeSteps {
     public void theWorkerAnswers() {
         BridgeDriver.Reply reply = successful();
         assertThat(reply.text("answer")).as("answer").isNotBlank();
-        assertThat(ReasoningChain.of(reply.output("reasoning")).steps()).as("steps of the reasoning chain").hasSizeGreaterThanOrEqualTo(2);
+        assertThat(ReasoningChain.of(reply.output("reasoning")).steps())
+                .as("steps of the reasoning chain")
+                .hasSizeGreaterThanOrEqualTo(2);
         assertThat(reply.number("confidence", -1)).as("confidence").isBetween(0.0, 1.0);
     }
 
     @Then("the worker refuses it as {string}")
     public void theWorkerRefusesItAs(String errorType) {
         BridgeDriver.Reply reply = examined();
-        assertThat(reply.ok()).as("the worker refused the frame (it answered %s)", reply.result()).isFalse();
-        assertThat(reply.errorType()).as("error type (%s)", reply.errorMessage()).isEqualTo(errorType);
+        assertThat(reply.ok())
+                .as("the worker refused the frame (it answered %s)", reply.result())
+                .isFalse();
+        assertThat(reply.errorType())
+                .as("error type (%s)", reply.errorMessage())
+                .isEqualTo(errorType);
         assertThat(reply.errorMessage()).as("error message").isNotBlank();
     }
 
     @Then("the worker still answers a health check")
     public void theWorkerStillAnswers() {
         theWorkerIsAskedForItsHealth();
-        assertThat(successful().health().status()).as("health after the refusal").isEqualTo("ok");
+        assertThat(successful().health().status())
+                .as("health after the refusal")
+                .isEqualTo("ok");
     }
 
     /** The reply this step decides on, attached to this step. */
     private BridgeDriver.Reply examined() {
         BridgeDriver.Reply reply = world.reply();
-        Evidence.text("worker reply examined", reply.ok() ? "ok: " + reply.result() : "refused: " + reply.errorType() + " - " + reply.errorMessage());
+        Evidence.text(
+                "worker reply examined",
+                reply.ok() ? "ok: " + reply.result() : "refused: " + reply.errorType() + " - " + reply.errorMessage());
         return reply;
     }
 
     private BridgeDriver.Reply successful() {
         BridgeDriver.Reply reply = examined();
-        assertThat(reply.ok()).as("the worker answered without error (%s: %s)", reply.errorType(), reply.errorMessage()).isTrue();
+        assertThat(reply.ok())
+                .as("the worker answered without error (%s: %s)", reply.errorType(), reply.errorMessage())
+                .isTrue();
         return reply;
     }
 }

@@ -41,20 +41,26 @@ class BudgetTableHookTest {
         for (Class<?> glue : stepClasses()) {
             for (Method method : glue.getDeclaredMethods()) {
                 Then then = method.getAnnotation(Then.class);
-                if (then != null && Arrays.stream(method.getGenericParameterTypes()).anyMatch(BudgetTableHookTest::isListOfBudgets)) {
+                if (then != null
+                        && Arrays.stream(method.getGenericParameterTypes())
+                                .anyMatch(BudgetTableHookTest::isListOfBudgets)) {
                     takingBudgets.add(then.value());
                 }
             }
         }
-        assertThat(BudgetTableHook.BUDGET_STEPS.steps()).extracting(BudgetSteps.Step::expression)
-                .as("the budget steps the hook reads before a scenario starts").containsExactlyInAnyOrderElementsOf(takingBudgets);
+        assertThat(BudgetTableHook.BUDGET_STEPS.steps())
+                .extracting(BudgetSteps.Step::expression)
+                .as("the budget steps the hook reads before a scenario starts")
+                .containsExactlyInAnyOrderElementsOf(takingBudgets);
     }
 
     @Test
     void everyBudgetTableInTheFeaturesCanBeRead() throws IOException {
         int tables = 0;
         try (Stream<Path> files = Files.walk(project.resolve("features"))) {
-            for (Path feature : files.filter(path -> path.toString().endsWith(".feature")).sorted().toList()) {
+            for (Path feature : files.filter(path -> path.toString().endsWith(".feature"))
+                    .sorted()
+                    .toList()) {
                 for (Pickle pickle : BudgetSteps.pickles(feature)) {
                     tables += BudgetTableHook.BUDGET_STEPS.read(pickle).size();
                 }
@@ -68,13 +74,24 @@ class BudgetTableHookTest {
     void theReadmeExampleIsATableTheParserReads() throws IOException {
         String section = budgetSection();
         Matcher block = Pattern.compile("```gherkin\\n(.*?)```", Pattern.DOTALL).matcher(section);
-        assertThat(block.find()).as("a gherkin example in the budget section of features/readme.md").isTrue();
-        List<String> lines = block.group(1).lines().map(String::trim).filter(line -> !line.isEmpty()).toList();
+        assertThat(block.find())
+                .as("a gherkin example in the budget section of features/readme.md")
+                .isTrue();
+        List<String> lines = block.group(1)
+                .lines()
+                .map(String::trim)
+                .filter(line -> !line.isEmpty())
+                .toList();
         String stepText = lines.get(0).replaceFirst("^(Given|When|Then|And) ", "");
-        BudgetSteps.Step step = BudgetTableHook.BUDGET_STEPS.stepOf(stepText).orElseThrow(
-                () -> new AssertionError("the readme's example is not under a budget step: " + lines.get(0)));
+        BudgetSteps.Step step = BudgetTableHook.BUDGET_STEPS
+                .stepOf(stepText)
+                .orElseThrow(
+                        () -> new AssertionError("the readme's example is not under a budget step: " + lines.get(0)));
         List<List<String>> cells = lines.subList(1, lines.size()).stream()
-                .map(line -> Arrays.stream(line.substring(1, line.length() - 1).split("\\|")).map(String::trim).toList()).toList();
+                .map(line -> Arrays.stream(line.substring(1, line.length() - 1).split("\\|"))
+                        .map(String::trim)
+                        .toList())
+                .toList();
 
         BudgetTable table = BudgetTable.read(cells, step.kind());
 
@@ -87,12 +104,22 @@ class BudgetTableHookTest {
         String section = budgetSection();
         for (BudgetSteps.Step step : BudgetTableHook.BUDGET_STEPS.steps()) {
             int start = section.indexOf("- `" + step.expression() + "`");
-            assertThat(start).as("the readme's budget section lists the measures of '%s'", step.expression()).isNotNegative();
-            int end = section.indexOf("\n- ", start + 1) < 0 ? section.indexOf("\n\n", start) : section.indexOf("\n- ", start + 1);
+            assertThat(start)
+                    .as("the readme's budget section lists the measures of '%s'", step.expression())
+                    .isNotNegative();
+            int end = section.indexOf("\n- ", start + 1) < 0
+                    ? section.indexOf("\n\n", start)
+                    : section.indexOf("\n- ", start + 1);
             String item = section.substring(start + step.expression().length() + 4, end);
-            List<String> listed = Pattern.compile("`([^`]*)`").matcher(item).results().map(match -> match.group(1)).toList();
-            assertThat(listed).as("measures the readme lists for '%s'", step.expression())
-                    .containsExactlyElementsOf(step.kind().measures().stream().map(Measure::words).toList());
+            List<String> listed = Pattern.compile("`([^`]*)`")
+                    .matcher(item)
+                    .results()
+                    .map(match -> match.group(1))
+                    .toList();
+            assertThat(listed)
+                    .as("measures the readme lists for '%s'", step.expression())
+                    .containsExactlyElementsOf(
+                            step.kind().measures().stream().map(Measure::words).toList());
         }
     }
 
@@ -126,15 +153,17 @@ class BudgetTableHookTest {
 
         BudgetTableHook.BUDGET_STEPS.readTablesOf(feature.toUri(), 2);
         assertThatThrownBy(() -> BudgetTableHook.BUDGET_STEPS.readTablesOf(feature.toUri(), 8))
-                .hasMessage("the budget table of the step 'the answers stay within budget:' cannot be read, so nothing was measured:"
-                        + " a budget table has the header | measure | limit |; this one has | percentile | at most |");
+                .hasMessage(
+                        "the budget table of the step 'the answers stay within budget:' cannot be read, so nothing was measured:"
+                                + " a budget table has the header | measure | limit |; this one has | percentile | at most |");
         BudgetTableHook.BUDGET_STEPS.readTablesOf(feature.toUri(), 21);
         assertThatThrownBy(() -> BudgetTableHook.BUDGET_STEPS.readTablesOf(feature.toUri(), 22))
-                .hasMessage("the budget table of the step 'the platform recovers within these budgets:' cannot be read, so nothing"
-                        + " was measured: budget row 1 | p99 latency | at most 2 s |, column 'measure': 'p99 latency' is not a measure"
-                        + " this table takes; it takes: worker pool back at full strength, ready again after the fault,"
-                        + " ready after the restart, stopped after the request to stop, serving again after the fault,"
-                        + " first completion after the fault");
+                .hasMessage(
+                        "the budget table of the step 'the platform recovers within these budgets:' cannot be read, so nothing"
+                                + " was measured: budget row 1 | p99 latency | at most 2 s |, column 'measure': 'p99 latency' is not a measure"
+                                + " this table takes; it takes: worker pool back at full strength, ready again after the fault,"
+                                + " ready after the restart, stopped after the request to stop, serving again after the fault,"
+                                + " first completion after the fault");
     }
 
     private String budgetSection() throws IOException {
@@ -145,19 +174,26 @@ class BudgetTableHookTest {
     }
 
     private static boolean isListOfBudgets(Type type) {
-        return type instanceof ParameterizedType list && list.getRawType() == List.class
+        return type instanceof ParameterizedType list
+                && list.getRawType() == List.class
                 && list.getActualTypeArguments()[0] == Budget.class;
     }
 
     private static List<Class<?>> stepClasses() throws IOException, URISyntaxException {
-        Path folder = Path.of(BudgetTableHook.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+        Path folder = Path.of(BudgetTableHook.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
                 .resolve(BudgetTableHook.class.getPackageName().replace('.', '/'));
         List<Class<?>> classes = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(path -> path.toString().endsWith("Steps.class")).toList()) {
+            for (Path file : files.filter(path -> path.toString().endsWith("Steps.class"))
+                    .toList()) {
                 String name = file.getFileName().toString();
                 try {
-                    classes.add(Class.forName(BudgetTableHook.class.getPackageName() + "." + name.substring(0, name.length() - 6)));
+                    classes.add(Class.forName(
+                            BudgetTableHook.class.getPackageName() + "." + name.substring(0, name.length() - 6)));
                 } catch (ClassNotFoundException e) {
                     throw new IllegalStateException(e);
                 }

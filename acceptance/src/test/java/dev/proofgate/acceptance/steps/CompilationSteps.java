@@ -3,10 +3,9 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.drivers.Signature;
-import dev.proofgate.gate.support.Json;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.acceptance.support.PublishedSchema;
 import dev.proofgate.acceptance.world.ReadinessWorld;
+import dev.proofgate.gate.support.Json;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import java.util.ArrayList;
@@ -38,7 +37,15 @@ public final class CompilationSteps {
         List<Map<String, String>> actual = new ArrayList<>();
         for (String side : List.of(Signature.INPUT, Signature.OUTPUT)) {
             for (Signature.Field field : world.compiled().fields(side)) {
-                actual.add(Map.of("side", side, "field", field.name(), "type", field.type(), "required", field.required() ? "yes" : "no"));
+                actual.add(Map.of(
+                        "side",
+                        side,
+                        "field",
+                        field.name(),
+                        "type",
+                        field.type(),
+                        "required",
+                        field.required() ? "yes" : "no"));
             }
         }
         assertThat(actual).as("compiled fields, side by side with the table").containsExactlyElementsOf(expected);
@@ -46,22 +53,29 @@ public final class CompilationSteps {
 
     @Then("compiling stored no signature named {string}")
     public void compilingStoredNothing(String name) {
-        assertThat(world.database().signaturesNamed(name)).as("signatures named '%s' stored by a dry-run compile", name).isZero();
+        assertThat(world.database().signaturesNamed(name))
+                .as("signatures named '%s' stored by a dry-run compile", name)
+                .isZero();
     }
 
     @Then("the published input schema accepts:")
     public void thePublishedInputSchemaAccepts(String document) {
-        assertThat(inputSchema().problems(Json.parse(document))).as("the validator's complaints about a valid input").isEmpty();
+        assertThat(inputSchema().problems(Json.parse(document)))
+                .as("the validator's complaints about a valid input")
+                .isEmpty();
     }
 
     @Then("the published input schema rejects {}:")
     public void thePublishedInputSchemaRejects(String mistake, String document) {
-        assertThat(inputSchema().problems(Json.parse(document))).as("the validator's complaints about %s", mistake).isNotEmpty();
+        assertThat(inputSchema().problems(Json.parse(document)))
+                .as("the validator's complaints about %s", mistake)
+                .isNotEmpty();
     }
 
     private PublishedSchema inputSchema() {
         Signature compiled = world.compiled();
-        assertThat(compiled.schemaDialect(Signature.INPUT)).as("dialect of the published schema")
+        assertThat(compiled.schemaDialect(Signature.INPUT))
+                .as("dialect of the published schema")
                 .isEqualTo("https://json-schema.org/draft/2020-12/schema");
         return new PublishedSchema(compiled.inputSchema());
     }

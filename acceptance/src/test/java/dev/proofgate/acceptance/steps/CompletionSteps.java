@@ -12,13 +12,10 @@ import dev.proofgate.acceptance.completion.StageLedger;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.Health;
 import dev.proofgate.acceptance.drivers.Signature;
-import dev.proofgate.gate.machine.TimedJudgement;
-import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Waits;
-import dev.proofgate.gate.machine.TimedJudgement;
-import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Waits;
 import dev.proofgate.acceptance.world.ReadinessWorld;
+import dev.proofgate.gate.machine.TimedJudgement;
+import dev.proofgate.gate.support.Evidence;
+import dev.proofgate.gate.support.Waits;
 import io.cucumber.java.After;
 import io.cucumber.java.Scenario;
 import io.cucumber.java.en.Then;
@@ -33,15 +30,17 @@ public final class CompletionSteps {
 
     static final String ANSWER_TIME_WITHIN = "the time from asking to answer stays within:";
 
-    private static final String EVERY_TYPE = "signature %s: :string question, :integer count, :list(:optional(:float)) readings, :map context"
-            + " -> :boolean verified, :confidence_score confidence, :reasoning_chain reasoning, :optional(:string) note";
+    private static final String EVERY_TYPE =
+            "signature %s: :string question, :integer count, :list(:optional(:float)) readings, :map context"
+                    + " -> :boolean verified, :confidence_score confidence, :reasoning_chain reasoning, :optional(:string) note";
 
     private final ReadinessWorld world;
     private final ChecklistScenario scenario;
     private final AnswerLatencies answered;
     private final StageLedger ledger;
 
-    public CompletionSteps(ReadinessWorld world, ChecklistScenario scenario, AnswerLatencies answered, StageLedger ledger) {
+    public CompletionSteps(
+            ReadinessWorld world, ChecklistScenario scenario, AnswerLatencies answered, StageLedger ledger) {
         this.world = world;
         this.scenario = scenario;
         this.answered = answered;
@@ -56,7 +55,9 @@ public final class CompletionSteps {
 
     @When("the suite compiles a signature that uses every type")
     public void theSuiteCompilesEveryType() {
-        world.compiled(world.signatures().compile(String.format(EVERY_TYPE, world.uniqueName("stage_1")), null).orFail("compiling every type"));
+        world.compiled(world.signatures()
+                .compile(String.format(EVERY_TYPE, world.uniqueName("stage_1")), null)
+                .orFail("compiling every type"));
     }
 
     @Then("every field comes back typed, and both sides come with a JSON Schema")
@@ -66,9 +67,16 @@ public final class CompletionSteps {
         assertThat(compiled.inputs()).as("typed inputs").hasSize(4);
         assertThat(compiled.outputs()).as("typed outputs").hasSize(4);
         for (String side : List.of(Signature.INPUT, Signature.OUTPUT)) {
-            compiled.fields(side).forEach(field -> assertThat(field.type()).as("type of %s", field.name()).startsWith(":"));
-            assertThat(compiled.schemaDialect(side)).as("dialect of the %s schema", side).contains("2020-12");
-            assertThat(compiled.schemaProperties(side)).as("properties of the %s schema", side).hasSize(4);
+            compiled.fields(side)
+                    .forEach(field -> assertThat(field.type())
+                            .as("type of %s", field.name())
+                            .startsWith(":"));
+            assertThat(compiled.schemaDialect(side))
+                    .as("dialect of the %s schema", side)
+                    .contains("2020-12");
+            assertThat(compiled.schemaProperties(side))
+                    .as("properties of the %s schema", side)
+                    .hasSize(4);
         }
     }
 
@@ -77,11 +85,15 @@ public final class CompletionSteps {
         Health.Component bridge = world.health().read().bridge();
         Evidence.text("bridge health", bridge.toString());
         assertThat(bridge.status()).as("bridge status").isEqualTo(Health.UP);
-        assertThat(bridge.workersTarget()).as("workers the bridge should run").isNotNull().isPositive();
+        assertThat(bridge.workersTarget())
+                .as("workers the bridge should run")
+                .isNotNull()
+                .isPositive();
         assertThat(bridge.workersAlive()).as("workers alive").isEqualTo(bridge.workersTarget());
         for (long pid : bridge.workerPids()) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                    .as("worker process %s alive as the operating system sees it", pid).isTrue();
+                    .as("worker process %s alive as the operating system sees it", pid)
+                    .isTrue();
         }
     }
 
@@ -90,7 +102,9 @@ public final class CompletionSteps {
         Health health = world.health().read();
         Evidence.text("health", health.toString());
         for (String component : components) {
-            assertThat(health.component(component).status()).as("status of %s", component).isEqualTo(Health.UP);
+            assertThat(health.component(component).status())
+                    .as("status of %s", component)
+                    .isEqualTo(Health.UP);
         }
         assertThat(health.status()).as("overall health").isEqualTo(Health.UP);
     }
@@ -103,10 +117,15 @@ public final class CompletionSteps {
     private List<Long> answerOneAfterAnother(int count) {
         List<Long> totals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String id = world.executions().submit(world.program().id(), Map.of("question", "timed " + i))
-                    .orFail("asking a timed question").id();
-            Execution done = Waits.until("execution " + id + " to complete", scenario.awaitTimeout(),
-                    () -> world.executions().get(id).orFail("reading " + id), Execution::completed);
+            String id = world.executions()
+                    .submit(world.program().id(), Map.of("question", "timed " + i))
+                    .orFail("asking a timed question")
+                    .id();
+            Execution done = Waits.until(
+                    "execution " + id + " to complete",
+                    scenario.awaitTimeout(),
+                    () -> world.executions().get(id).orFail("reading " + id),
+                    Execution::completed);
             // The platform's own figure from acceptance to completion: free of the suite's polling interval.
             totals.add(done.metrics().total());
         }
@@ -118,7 +137,9 @@ public final class CompletionSteps {
     public void theTimeStaysWithin(List<Budget> table) {
         List<Budget> budgets = BudgetTable.of(table, Measure.Kind.ANSWER_TIME).budgets();
         int count = answered.questions();
-        List<Long> latencies = TimedJudgement.judge("time from asking to answer", answered.latencies(),
+        List<Long> latencies = TimedJudgement.judge(
+                "time from asking to answer",
+                answered.latencies(),
                 () -> TimedJudgement.measure(() -> answerOneAfterAnother(count)),
                 measured -> !breaches(budgets, measured, new ArrayList<>()).isEmpty(),
                 measured -> String.join("; ", breaches(budgets, measured, new ArrayList<>())));
@@ -134,9 +155,17 @@ public final class CompletionSteps {
         List<String> breaches = new ArrayList<>();
         for (Budget budget : budgets) {
             double percentile = budget.measure().percentile();
-            long measured = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
-            rows.add(row("measure", budget.measure().words(), "limit", budget.limitText(), "measured", budget.amount(measured),
-                    "samples", sorted.size()));
+            long measured =
+                    sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1));
+            rows.add(row(
+                    "measure",
+                    budget.measure().words(),
+                    "limit",
+                    budget.limitText(),
+                    "measured",
+                    budget.amount(measured),
+                    "samples",
+                    sorted.size()));
             if (!budget.holds(measured)) {
                 breaches.add(budget.missedBy(measured));
             }
@@ -149,9 +178,15 @@ public final class CompletionSteps {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         for (String criterion : criteria) {
-            StageLedger.Held held = ledger.find(new StageLedger.Criterion(criterion)).orElse(null);
-            rows.add(row("criterion", criterion, "scenario", held == null ? "(not run in this run)" : held.scenario(),
-                    "outcome", held == null ? "not reported" : held.outcome()));
+            StageLedger.Held held =
+                    ledger.find(new StageLedger.Criterion(criterion)).orElse(null);
+            rows.add(row(
+                    "criterion",
+                    criterion,
+                    "scenario",
+                    held == null ? "(not run in this run)" : held.scenario(),
+                    "outcome",
+                    held == null ? "not reported" : held.outcome()));
             if (held == null) {
                 missing.add(criterion + ": not run in this run");
             } else if (!held.held()) {

@@ -50,8 +50,9 @@ public final class Hooks {
             if (tag.startsWith("@requires=")) {
                 Capability capability = Capability.fromTag(tag.substring("@requires=".length()));
                 if (!world.environment().can(capability)) {
-                    throw new TestAbortedException("not run: the " + world.environment().mode() + " environment cannot "
-                            + capability.tag() + " (needed by " + tag + ")");
+                    throw new TestAbortedException(
+                            "not run: the " + world.environment().mode() + " environment cannot " + capability.tag()
+                                    + " (needed by " + tag + ")");
                 }
             }
         }

@@ -7,9 +7,9 @@ import dev.proofgate.acceptance.contracts.LimitProbe;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.Outcome;
 import dev.proofgate.acceptance.drivers.Rejection;
-import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.PublishedSchema;
 import dev.proofgate.acceptance.world.ReadinessWorld;
+import dev.proofgate.gate.support.Evidence;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -27,8 +27,7 @@ public final class LimitSteps {
     private LimitProbe probe;
     private final List<Tried> tried = new ArrayList<>();
 
-    private record Tried(LimitProbe.Attempt attempt, List<String> schemaProblems, Rejection rejection) {
-    }
+    private record Tried(LimitProbe.Attempt attempt, List<String> schemaProblems, Rejection rejection) {}
 
     public LimitSteps(ReadinessWorld world) {
         this.world = world;
@@ -39,10 +38,20 @@ public final class LimitSteps {
         this.field = field;
         this.probe = new LimitProbe(type, limit, new BigDecimal(value), null);
         Map<String, Object> constraints = Map.of(field, Map.of(limit, Documents.value(value)));
-        String definition = "signature " + world.uniqueName("limited") + ": " + type + " " + field + " -> :string answer";
-        world.signature(world.signatures().declare(definition, constraints).orFail("declaring a signature with a " + limit + " of " + value));
-        world.program("native", world.programs().create(world.uniqueName("limited_native"), world.signature().id(), "native", null)
-                .orFail("creating a program for the limited signature"));
+        String definition =
+                "signature " + world.uniqueName("limited") + ": " + type + " " + field + " -> :string answer";
+        world.signature(world.signatures()
+                .declare(definition, constraints)
+                .orFail("declaring a signature with a " + limit + " of " + value));
+        world.program(
+                "native",
+                world.programs()
+                        .create(
+                                world.uniqueName("limited_native"),
+                                world.signature().id(),
+                                "native",
+                                null)
+                        .orFail("creating a program for the limited signature"));
     }
 
     @When("it is given the limit itself, one step inside and one step outside")
@@ -71,8 +80,15 @@ public final class LimitSteps {
             row.put("value", t.attempt().which());
             row.put("given", t.attempt().shown());
             row.put("should be", t.attempt().allowed() ? "accepted" : "rejected");
-            row.put("published schema", t.schemaProblems().isEmpty() ? "accepts" : "rejects: " + String.join("; ", t.schemaProblems()));
-            row.put("platform", t.rejection() == null ? "accepts" : "rejects: " + t.rejection().reason() + " " + t.rejection().details());
+            row.put(
+                    "published schema",
+                    t.schemaProblems().isEmpty() ? "accepts" : "rejects: " + String.join("; ", t.schemaProblems()));
+            row.put(
+                    "platform",
+                    t.rejection() == null
+                            ? "accepts"
+                            : "rejects: " + t.rejection().reason() + " "
+                                    + t.rejection().details());
             rows.add(row);
         }
         Evidence.rows(probe.type() + " " + field + " at its " + probe.limit() + " of " + probe.value(), rows);
@@ -82,23 +98,39 @@ public final class LimitSteps {
     public void bothAcceptTheLimitAndTheStepInside() {
         for (Tried t : tried) {
             if (t.attempt().allowed()) {
-                assertThat(t.schemaProblems()).as("the published schema's complaints about %s (%s)", t.attempt().which(), t.attempt().shown())
+                assertThat(t.schemaProblems())
+                        .as(
+                                "the published schema's complaints about %s (%s)",
+                                t.attempt().which(), t.attempt().shown())
                         .isEmpty();
-                assertThat(t.rejection()).as("the platform's rejection of %s (%s)", t.attempt().which(), t.attempt().shown()).isNull();
+                assertThat(t.rejection())
+                        .as(
+                                "the platform's rejection of %s (%s)",
+                                t.attempt().which(), t.attempt().shown())
+                        .isNull();
             }
         }
     }
 
     @Then("both reject the step outside, the platform naming the {word} of {bigdecimal}")
     public void bothRejectTheStepOutside(String limit, BigDecimal value) {
-        Tried outside = tried.stream().filter(t -> !t.attempt().allowed()).findFirst().orElseThrow();
+        Tried outside =
+                tried.stream().filter(t -> !t.attempt().allowed()).findFirst().orElseThrow();
         String given = outside.attempt().shown();
-        assertThat(outside.schemaProblems()).as("the published schema's complaints about one step outside (%s)", given).isNotEmpty();
+        assertThat(outside.schemaProblems())
+                .as("the published schema's complaints about one step outside (%s)", given)
+                .isNotEmpty();
         Rejection rejection = outside.rejection();
-        assertThat(rejection).as("the platform's rejection of one step outside (%s)", given).isNotNull();
-        assertThat(rejection.reason()).as("reason of the rejection (%s)", rejection.message()).isEqualTo("constraint_violation");
+        assertThat(rejection)
+                .as("the platform's rejection of one step outside (%s)", given)
+                .isNotNull();
+        assertThat(rejection.reason())
+                .as("reason of the rejection (%s)", rejection.message())
+                .isEqualTo("constraint_violation");
         assertThat(rejection.field()).as("field named by the rejection").isEqualTo(field);
-        assertThat(rejection.constraint()).as("constraint named by the rejection").isEqualTo(limit);
+        assertThat(rejection.constraint())
+                .as("constraint named by the rejection")
+                .isEqualTo(limit);
         assertThat(rejection.limit()).as("limit named by the rejection").isEqualByComparingTo(value);
     }
 }

@@ -12,9 +12,9 @@ import dev.proofgate.acceptance.checklists.state.TracedAnswer;
 import dev.proofgate.acceptance.checklists.state.WorkerKill;
 import dev.proofgate.acceptance.drivers.HttpAnswer;
 import dev.proofgate.acceptance.drivers.OperationsApi;
+import dev.proofgate.acceptance.world.ReadinessWorld;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Waits;
-import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.io.IOException;
@@ -34,8 +34,12 @@ public final class ObservabilitySteps {
     private final CounterReadings counters;
     private final TracedAnswer traced;
 
-    public ObservabilitySteps(ReadinessWorld world, ChecklistScenario scenario, WorkerKill workerKill, CounterReadings counters,
-                              TracedAnswer traced) {
+    public ObservabilitySteps(
+            ReadinessWorld world,
+            ChecklistScenario scenario,
+            WorkerKill workerKill,
+            CounterReadings counters,
+            TracedAnswer traced) {
         this.world = world;
         this.scenario = scenario;
         this.operations = scenario.operations();
@@ -56,12 +60,17 @@ public final class ObservabilitySteps {
 
     @Then("the platform reports itself not ready, naming the database as down")
     public void thePlatformReportsNotReady() {
-        HttpAnswer ready = Waits.until("the platform to report not ready", scenario.awaitTimeout(), operations::readiness,
+        HttpAnswer ready = Waits.until(
+                "the platform to report not ready",
+                scenario.awaitTimeout(),
+                operations::readiness,
                 answer -> answer.hasStatusOf("service_unavailable"));
         OperationsApi.Health health = operations.health();
         Evidence.text("readiness while the database is down", ready.summary());
         Evidence.json("health while the database is down", health.document());
-        assertThat(health.databaseStatus()).as("database component in %s", health.document()).isEqualTo("down");
+        assertThat(health.databaseStatus())
+                .as("database component in %s", health.document())
+                .isEqualTo("down");
         assertThat(health.status()).as("overall health").isEqualTo("down");
     }
 
@@ -69,19 +78,32 @@ public final class ObservabilitySteps {
     public void aWorkerIsKilled() {
         HealthWatch watch = HealthWatch.start(operations);
         long killed = world.faults().killWorker();
-        OperationsApi.Bridge recovered = Waits.until("the bridge to be back at full strength after killing worker " + killed,
-                scenario.awaitTimeout(), () -> operations.health().bridge(),
+        OperationsApi.Bridge recovered = Waits.until(
+                "the bridge to be back at full strength after killing worker " + killed,
+                scenario.awaitTimeout(),
+                () -> operations.health().bridge(),
                 bridge -> "up".equals(bridge.status()) && !bridge.workerPids().contains(killed));
         List<HealthWatch.Seen> seen = watch.stop();
-        Evidence.rows("bridge health seen around the kill of worker " + killed, seen.stream()
-                .map(s -> row("ms after watch start", s.atMillis(), "bridge", s.bridgeStatus(), "workers alive", s.workersAlive(),
-                        "overall", s.overallStatus())).toList());
+        Evidence.rows(
+                "bridge health seen around the kill of worker " + killed,
+                seen.stream()
+                        .map(s -> row(
+                                "ms after watch start",
+                                s.atMillis(),
+                                "bridge",
+                                s.bridgeStatus(),
+                                "workers alive",
+                                s.workersAlive(),
+                                "overall",
+                                s.overallStatus()))
+                        .toList());
         workerKill.record(seen, recovered);
     }
 
     @Then("health reported the bridge degraded while the worker was missing")
     public void healthReportedDegraded() {
-        assertThat(workerKill.seen()).as("health answers seen while the worker was missing")
+        assertThat(workerKill.seen())
+                .as("health answers seen while the worker was missing")
                 .anyMatch(s -> "degraded".equals(s.bridgeStatus()) && "degraded".equals(s.overallStatus()));
     }
 
@@ -90,21 +112,31 @@ public final class ObservabilitySteps {
         OperationsApi.Bridge bridge = workerKill.recovered();
         Evidence.text("bridge health after recovery", bridge.toString());
         assertThat(bridge.workersAlive()).as("workers alive").isEqualTo(bridge.workersTarget());
-        assertThat(world.faults().liveWorkers()).as("worker processes the operating system sees").isEqualTo(bridge.workersTarget());
+        assertThat(world.faults().liveWorkers())
+                .as("worker processes the operating system sees")
+                .isEqualTo(bridge.workersTarget());
     }
 
     @When("{int} questions are answered on the program")
     public void questionsAreAnswered(int count) {
-        Waits.until("the queue to be idle before counting", scenario.awaitTimeout(), () -> operations.health().queue(),
+        Waits.until(
+                "the queue to be idle before counting",
+                scenario.awaitTimeout(),
+                () -> operations.health().queue(),
                 OperationsApi.Queue::idle);
         MetricsScrape before = MetricsScrape.of(operations);
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            ids.add(world.executions().submit(world.program().id(), Map.of("question", "counted " + i))
-                    .orFail("submitting a counted question").id());
+            ids.add(world.executions()
+                    .submit(world.program().id(), Map.of("question", "counted " + i))
+                    .orFail("submitting a counted question")
+                    .id());
         }
         for (String id : ids) {
-            Waits.until("execution " + id + " to complete", scenario.awaitTimeout(), () -> world.executions().get(id).orFail("reading " + id),
+            Waits.until(
+                    "execution " + id + " to complete",
+                    scenario.awaitTimeout(),
+                    () -> world.executions().get(id).orFail("reading " + id),
                     e -> "completed".equals(e.status()));
         }
         counters.record(before, MetricsScrape.of(operations));
@@ -124,7 +156,9 @@ public final class ObservabilitySteps {
         MetricsScrape before = counters.before();
         MetricsScrape after = counters.after();
         double advance = after.value(series) - before.value(series);
-        Evidence.rows("metric " + series, List.of(row("before", before.value(series), "after", after.value(series), "advance", advance)));
+        Evidence.rows(
+                "metric " + series,
+                List.of(row("before", before.value(series), "after", after.value(series), "advance", advance)));
         assertThat(advance).as("advance of %s", series).isEqualTo(count);
     }
 
@@ -135,19 +169,28 @@ public final class ObservabilitySteps {
 
     @Then("the answer returns the request id {string}")
     public void theAnswerReturnsTheRequestId(String requestId) {
-        assertThat(traced.answer().header("X-Request-Id")).as("request id returned in the answer").isEqualTo(requestId);
+        assertThat(traced.answer().header("X-Request-Id"))
+                .as("request id returned in the answer")
+                .isEqualTo(requestId);
     }
 
     @Then("the platform log has a structured line with the request id {string}")
     public void thePlatformLogHasAStructuredLine(String requestId) {
-        String found = Waits.until("a log line naming request " + requestId, scenario.awaitTimeout(), () -> logLineNaming(requestId),
+        String found = Waits.until(
+                "a log line naming request " + requestId,
+                scenario.awaitTimeout(),
+                () -> logLineNaming(requestId),
                 line -> line != null);
         Evidence.text("platform log line", found);
         AccessLogLine line = AccessLogLine.parse(found);
         HttpAnswer answer = traced.answer();
         assertThat(line.requestId()).as("request_id in %s", found).isEqualTo(requestId);
-        assertThat(answer.served()).as("the traced request was served (%s)", answer.summary()).isTrue();
-        assertThat(line.status()).as("status in the log line, against the answer the caller was given").isEqualTo(answer.status());
+        assertThat(answer.served())
+                .as("the traced request was served (%s)", answer.summary())
+                .isTrue();
+        assertThat(line.status())
+                .as("status in the log line, against the answer the caller was given")
+                .isEqualTo(answer.status());
         assertThat(line.method()).as("method in the log line").isEqualTo(answer.method());
     }
 
@@ -157,9 +200,13 @@ public final class ObservabilitySteps {
      */
     private String logLineNaming(String requestId) {
         try {
-            Path log = world.environment().platformLog()
+            Path log = world.environment()
+                    .platformLog()
                     .orElseThrow(() -> new AssertionError("this environment does not capture the platform log"));
-            return Files.readAllLines(log).stream().filter(l -> l.contains(requestId)).findFirst().orElse(null);
+            return Files.readAllLines(log).stream()
+                    .filter(l -> l.contains(requestId))
+                    .findFirst()
+                    .orElse(null);
         } catch (IOException e) {
             return null;
         }
@@ -168,6 +215,8 @@ public final class ObservabilitySteps {
     @Then("a request sent without an id is given one in the answer")
     public void aRequestWithoutAnIdIsGivenOne() {
         HttpAnswer answer = scenario.hostile().askWithRequestId(null);
-        assertThat(answer.header("X-Request-Id")).as("request id the platform gave").isNotBlank();
+        assertThat(answer.header("X-Request-Id"))
+                .as("request id the platform gave")
+                .isNotBlank();
     }
 }

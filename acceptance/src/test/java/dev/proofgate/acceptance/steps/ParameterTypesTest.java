@@ -25,8 +25,12 @@ class ParameterTypesTest {
 
     @Test
     void aTwoColumnBudgetTableWithAHeaderBecomesOneBudgetPerRow() {
-        List<Budget> budgets = converter.toList(table("| measure | limit |", "| lost | at most 0 |",
-                "| worker pool back at full strength | at most 0.5 s |"), Budget.class);
+        List<Budget> budgets = converter.toList(
+                table(
+                        "| measure | limit |",
+                        "| lost | at most 0 |",
+                        "| worker pool back at full strength | at most 0.5 s |"),
+                Budget.class);
 
         assertThat(budgets).extracting(Budget::measure).containsExactly(Measure.LOST, Measure.WORKER_POOL_BACK);
         assertThat(budgets.get(1).limit()).isEqualTo(500);
@@ -35,10 +39,13 @@ class ParameterTypesTest {
     @Test
     void aRowThatCannotBeReadIsNamedWithItsColumn() {
         assertThatThrownBy(() -> converter.toList(table("| measure | limit |", "| lost | |"), Budget.class))
-                .rootCause().hasMessage("budget row | lost |  |, column 'limit': expected 'at most' and an amount in no unit (a count),"
-                        + " such as 'at most 0'; got ''");
+                .rootCause()
+                .hasMessage(
+                        "budget row | lost |  |, column 'limit': expected 'at most' and an amount in no unit (a count),"
+                                + " such as 'at most 0'; got ''");
         assertThatThrownBy(() -> converter.toList(table("| percentile | at most |", "| p50 | 200 ms |"), Budget.class))
-                .rootCause().hasMessage("a budget table has the header | measure | limit |; this one has | percentile | at most |");
+                .rootCause()
+                .hasMessage("a budget table has the header | measure | limit |; this one has | percentile | at most |");
     }
 
     private static DataTable.TableConverter converter() {
@@ -49,9 +56,14 @@ class ParameterTypesTest {
     }
 
     private DataTable table(String... rows) {
-        return DataTable.create(Arrays.stream(rows)
-                .map(row -> Arrays.stream(row.substring(1, row.length() - 1).split("\\|", -1)).map(String::trim)
-                        .map(cell -> cell.isEmpty() ? null : cell).toList())
-                .toList(), converter);
+        return DataTable.create(
+                Arrays.stream(rows)
+                        .map(row -> Arrays.stream(
+                                        row.substring(1, row.length() - 1).split("\\|", -1))
+                                .map(String::trim)
+                                .map(cell -> cell.isEmpty() ? null : cell)
+                                .toList())
+                        .toList(),
+                converter);
     }
 }

@@ -16,7 +16,11 @@ public final class ProgramSteps {
     @Given("a program that answers with the {string} adapter")
     public void aProgramThatAnswersWithTheAdapter(String adapter) {
         Program program = world.programs()
-                .create(world.uniqueName("program_" + adapter), world.signature().id(), adapter, null)
+                .create(
+                        world.uniqueName("program_" + adapter),
+                        world.signature().id(),
+                        adapter,
+                        null)
                 .orFail("creating a program on the '" + adapter + "' adapter");
         world.program(adapter, program);
     }

@@ -19,12 +19,16 @@ public final class ReasoningSteps {
     @Then("the reasoning has at least {int} steps, each numbered and explained")
     public void theReasoningHasSteps(int minimum) {
         ReasoningChain chain = ReasoningChain.of(world.execution().output("reasoning"));
-        assertThat(chain.steps().size()).as("steps in the reasoning chain %s", chain.text()).isGreaterThanOrEqualTo(minimum);
+        assertThat(chain.steps().size())
+                .as("steps in the reasoning chain %s", chain.text())
+                .isGreaterThanOrEqualTo(minimum);
         int expected = 1;
         for (ReasoningChain.Step step : chain.steps()) {
             assertThat(step.number()).as("step number of %s", step.text()).isNotNull();
             assertThat(step.number()).as("numbering of %s", step.text()).isEqualTo(expected++);
-            assertThat(step.reasoning()).as("explanation of step %s", step.number()).isNotBlank();
+            assertThat(step.reasoning())
+                    .as("explanation of step %s", step.number())
+                    .isNotBlank();
         }
     }
 
@@ -36,7 +40,9 @@ public final class ReasoningSteps {
     @Then("the confidence is between {int} and {int}")
     public void theConfidenceIsBetween(int low, int high) {
         Execution execution = world.execution();
-        assertThat(execution.number("confidence")).as("confidence %s is a number", execution.output("confidence")).isNotNull();
+        assertThat(execution.number("confidence"))
+                .as("confidence %s is a number", execution.output("confidence"))
+                .isNotNull();
         assertThat(execution.number("confidence")).as("the confidence").isBetween((double) low, (double) high);
     }
 }

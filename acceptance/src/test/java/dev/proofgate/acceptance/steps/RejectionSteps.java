@@ -19,7 +19,9 @@ public final class RejectionSteps {
     @Then("^the request is rejected because \"([^\"]*)\" must be an? (\\S+), not an? (\\S+)$")
     public void rejectedForAWrongType(String field, String expected, String actual) {
         Rejection rejection = world.rejection();
-        assertThat(rejection.reason()).as("reason of the rejection (%s)", rejection.message()).isEqualTo("validation_error");
+        assertThat(rejection.reason())
+                .as("reason of the rejection (%s)", rejection.message())
+                .isEqualTo("validation_error");
         assertThat(rejection.field()).as("field named by the rejection").isEqualTo(field);
         assertThat(rejection.expected()).as("type the rejection expected").isEqualTo(expected);
         assertThat(rejection.actual()).as("type the rejection says was sent").isEqualTo(actual);
@@ -28,17 +30,27 @@ public final class RejectionSteps {
     @Then("the request is rejected because {string} breaks its {word} of {int}")
     public void rejectedForABrokenConstraint(String field, String constraint, int limit) {
         Rejection rejection = world.rejection();
-        assertThat(rejection.reason()).as("reason of the rejection (%s)", rejection.message()).isEqualTo("constraint_violation");
+        assertThat(rejection.reason())
+                .as("reason of the rejection (%s)", rejection.message())
+                .isEqualTo("constraint_violation");
         assertThat(rejection.field()).as("field named by the rejection").isEqualTo(field);
-        assertThat(rejection.constraint()).as("constraint named by the rejection").isEqualTo(constraint);
-        assertThat(rejection.limit()).as("limit named by the rejection").isEqualByComparingTo(BigDecimal.valueOf(limit));
+        assertThat(rejection.constraint())
+                .as("constraint named by the rejection")
+                .isEqualTo(constraint);
+        assertThat(rejection.limit())
+                .as("limit named by the rejection")
+                .isEqualByComparingTo(BigDecimal.valueOf(limit));
     }
 
     @Then("the request is rejected because the program is unknown")
     public void rejectedForAnUnknownProgram() {
         Rejection rejection = world.rejection();
-        assertThat(rejection.reason()).as("reason of the rejection (%s)", rejection.message()).isEqualTo("not_found");
-        assertThat(rejection.resource()).as("what the rejection says is missing").isEqualTo("program");
+        assertThat(rejection.reason())
+                .as("reason of the rejection (%s)", rejection.message())
+                .isEqualTo("not_found");
+        assertThat(rejection.resource())
+                .as("what the rejection says is missing")
+                .isEqualTo("program");
         assertThat(rejection.id()).as("id the rejection names").isEqualTo(world.rejectedProgramId());
     }
 }

@@ -10,10 +10,10 @@ import dev.proofgate.acceptance.drivers.database.ExecutionRecords;
 import dev.proofgate.acceptance.faults.FaultRun;
 import dev.proofgate.acceptance.faults.Ledger;
 import dev.proofgate.acceptance.faults.Reconciliation;
+import dev.proofgate.acceptance.world.ReadinessWorld;
 import dev.proofgate.gate.machine.TimedJudgement;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Waits;
-import dev.proofgate.acceptance.world.ReadinessWorld;
 import io.cucumber.java.en.Given;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
@@ -28,7 +28,8 @@ import org.opentest4j.TestAbortedException;
 public final class ResilienceSteps {
 
     static final String RECOVERS_WITHIN = "the platform recovers within these budgets:";
-    static final String LEDGER_SHOWS_AT_MOST = "once the questions stop, the ledger of accepted executions shows at most:";
+    static final String LEDGER_SHOWS_AT_MOST =
+            "once the questions stop, the ledger of accepted executions shows at most:";
 
     private static final Map<String, String> FAULT_PHRASES = Map.of(
             "the database was away", "database away",
@@ -51,7 +52,11 @@ public final class ResilienceSteps {
     public void aSlowProgram(String adapter, int latencyMillis) {
         Map<String, Object> config = Map.of("latency_ms", latencyMillis);
         Program program = world.programs()
-                .create(world.uniqueName("slow_program_" + adapter), world.signature().id(), adapter, config)
+                .create(
+                        world.uniqueName("slow_program_" + adapter),
+                        world.signature().id(),
+                        adapter,
+                        config)
                 .orFail("creating a program on the '" + adapter + "' adapter taking " + latencyMillis + " ms");
         world.program(adapter, program);
     }
@@ -73,26 +78,37 @@ public final class ResilienceSteps {
 
     @Given("at least {int} of them have completed")
     public void atLeastSomeHaveCompleted(int count) {
-        Waits.until(count + " streamed executions to complete before the fault", world.settings().awaitTimeout(),
-                () -> run().rows(run().acceptedIds()).values().stream().filter(r -> "completed".equals(r.status())).count(),
+        Waits.until(
+                count + " streamed executions to complete before the fault",
+                world.settings().awaitTimeout(),
+                () -> run().rows(run().acceptedIds()).values().stream()
+                        .filter(r -> "completed".equals(r.status()))
+                        .count(),
                 completed -> completed >= count);
     }
 
     @When("a user's question is accepted")
     public void aUsersQuestionIsAccepted() {
         Ledger.Entry entry = run().submitOne(world.adapter(), world.program().id(), "Is an accepted question kept?");
-        assertThat(entry.seen()).as("what the client saw for the question (%s)", entry.detail()).isEqualTo(Ledger.Seen.ACCEPTED);
+        assertThat(entry.seen())
+                .as("what the client saw for the question (%s)", entry.detail())
+                .isEqualTo(Ledger.Seen.ACCEPTED);
         Evidence.text("accepted", "execution " + entry.executionId() + " accepted in " + entry.latencyMillis() + " ms");
     }
 
     @Given("{int} question(s) is/are being answered")
     public void questionsAreBeingAnswered(int count) {
         for (int i = 0; i < count; i++) {
-            Ledger.Entry entry = run().submitOne(world.adapter(), world.program().id(), "in-flight question " + i);
-            assertThat(entry.seen()).as("what the client saw for in-flight question %d (%s)", i, entry.detail()).isEqualTo(Ledger.Seen.ACCEPTED);
+            Ledger.Entry entry =
+                    run().submitOne(world.adapter(), world.program().id(), "in-flight question " + i);
+            assertThat(entry.seen())
+                    .as("what the client saw for in-flight question %d (%s)", i, entry.detail())
+                    .isEqualTo(Ledger.Seen.ACCEPTED);
         }
         run().awaitRunning(count);
-        Evidence.rows("executions running before the fault", rows(run().rows(run().acceptedIds()).values()));
+        Evidence.rows(
+                "executions running before the fault",
+                rows(run().rows(run().acceptedIds()).values()));
     }
 
     // --- faults ----------------------------------------------------------------------------------
@@ -139,38 +155,53 @@ public final class ResilienceSteps {
 
     // --- during the fault ------------------------------------------------------------------------
 
-    @Then("^while (the database was away|the network was cut|the network was slow), new questions were refused with a hint to retry later$")
+    @Then(
+            "^while (the database was away|the network was cut|the network was slow), new questions were refused with a hint to retry later$")
     public void newQuestionsWereRefused(String phrase) {
         Ledger.Fault fault = run().fault(FAULT_PHRASES.get(phrase));
         List<Ledger.Entry> during = run().ledger().during(fault);
         Evidence.rows("what the client saw while " + phrase.substring(4), summary(during));
-        assertThat(during).as("questions asked and answered while %s", phrase.substring(4)).isNotEmpty();
-        assertThat(during).as("questions accepted while %s (accepted must mean committed)", phrase.substring(4))
+        assertThat(during)
+                .as("questions asked and answered while %s", phrase.substring(4))
+                .isNotEmpty();
+        assertThat(during)
+                .as("questions accepted while %s (accepted must mean committed)", phrase.substring(4))
                 .noneMatch(e -> e.seen() == Ledger.Seen.ACCEPTED);
-        assertThat(during).as("questions while %s that were not refused cleanly with a retry hint", phrase.substring(4))
+        assertThat(during)
+                .as("questions while %s that were not refused cleanly with a retry hint", phrase.substring(4))
                 .allMatch(Ledger.Entry::refusedWithRetryHint);
     }
 
-    @Then("^while (the database was away|the network was cut|the network was slow), the platform reported itself not ready$")
+    @Then(
+            "^while (the database was away|the network was cut|the network was slow), the platform reported itself not ready$")
     public void thePlatformReportedNotReady(String phrase) {
         List<FaultRun.Sample> samples = run().readinessDuring(FAULT_PHRASES.get(phrase));
         List<Map<String, Object>> rows = new ArrayList<>();
         samples.forEach(s -> rows.add(Map.of("at", s.at(), "ready", s.ready())));
         Evidence.rows("readiness while " + phrase.substring(4), rows);
         assertThat(samples).as("readiness probes while %s", phrase.substring(4)).isNotEmpty();
-        assertThat(samples).as("readiness probes while %s that said ready", phrase.substring(4)).noneMatch(FaultRun.Sample::ready);
+        assertThat(samples)
+                .as("readiness probes while %s that said ready", phrase.substring(4))
+                .noneMatch(FaultRun.Sample::ready);
     }
 
-    @Then("^while (the database was away|the network was cut|the network was slow), every question got a clear answer within (\\d+) seconds?$")
+    @Then(
+            "^while (the database was away|the network was cut|the network was slow), every question got a clear answer within (\\d+) seconds?$")
     public void everyQuestionGotAClearAnswer(String phrase, int seconds) {
         Ledger.Fault fault = run().fault(FAULT_PHRASES.get(phrase));
-        List<Ledger.Entry> during = run().ledger().entries().stream().filter(e -> e.sentAt() >= fault.startedAt() && e.sentAt() <= fault.endedAt()).toList();
+        List<Ledger.Entry> during = run().ledger().entries().stream()
+                .filter(e -> e.sentAt() >= fault.startedAt() && e.sentAt() <= fault.endedAt())
+                .toList();
         Evidence.rows("what the client saw while " + phrase.substring(4), summary(during));
         assertThat(during).as("questions asked while %s", phrase.substring(4)).isNotEmpty();
-        assertThat(during).as("questions while %s answered neither with an acceptance nor a refusal with a retry hint", phrase.substring(4))
+        assertThat(during)
+                .as(
+                        "questions while %s answered neither with an acceptance nor a refusal with a retry hint",
+                        phrase.substring(4))
                 .allMatch(e -> e.seen() == Ledger.Seen.ACCEPTED || e.refusedWithRetryHint());
         assertThat(during.stream().mapToLong(Ledger.Entry::latencyMillis).max().orElse(0))
-                .as("slowest answer while %s, in ms", phrase.substring(4)).isLessThanOrEqualTo(seconds * 1000L);
+                .as("slowest answer while %s, in ms", phrase.substring(4))
+                .isLessThanOrEqualTo(seconds * 1000L);
     }
 
     // --- recovery and the ledger -----------------------------------------------------------------
@@ -178,9 +209,13 @@ public final class ResilienceSteps {
     @Then(RECOVERS_WITHIN)
     public void thePlatformRecoversWithin(List<Budget> budgets) {
         List<Budget> lines = BudgetTable.of(budgets, Measure.Kind.RECOVERY).budgets();
-        List<String> names = lines.stream().map(budget -> budget.measure().words()).toList();
-        Map<String, Duration> measured = TimedJudgement.judge("recovery after " + run().lastFaultName(), run().recovery(names),
-                () -> run().recoveryOfTheFaultAgain(names), values -> !breaches(lines, values).isEmpty(),
+        List<String> names =
+                lines.stream().map(budget -> budget.measure().words()).toList();
+        Map<String, Duration> measured = TimedJudgement.judge(
+                "recovery after " + run().lastFaultName(),
+                run().recovery(names),
+                () -> run().recoveryOfTheFaultAgain(names),
+                values -> !breaches(lines, values).isEmpty(),
                 values -> String.join("; ", breaches(lines, values)));
         List<Map<String, Object>> verdicts = new ArrayList<>();
         for (Budget budget : lines) {
@@ -209,8 +244,11 @@ public final class ResilienceSteps {
     @Then(LEDGER_SHOWS_AT_MOST)
     public void theLedgerShowsAtMost(List<Budget> budgets) {
         List<Budget> lines = BudgetTable.of(budgets, Measure.Kind.LEDGER).budgets();
-        Duration bound = lines.stream().filter(b -> b.measure() == Measure.ALL_ACCEPTED_FINISHED)
-                .map(Budget::duration).findFirst().orElse(world.settings().awaitTimeout());
+        Duration bound = lines.stream()
+                .filter(b -> b.measure() == Measure.ALL_ACCEPTED_FINISHED)
+                .map(Budget::duration)
+                .findFirst()
+                .orElse(world.settings().awaitTimeout());
         Reconciliation ledger = run().reconcile(bound);
         Map<String, Long> counts = ledger.counts();
         List<Map<String, Object>> verdicts = new ArrayList<>();
@@ -221,7 +259,8 @@ public final class ResilienceSteps {
             }
             Long count = counts.get(budget.measure().words());
             if (count == null) {
-                throw new IllegalStateException("the ledger counts no '" + budget.measure().words() + "'; it counts " + counts.keySet());
+                throw new IllegalStateException(
+                        "the ledger counts no '" + budget.measure().words() + "'; it counts " + counts.keySet());
             }
             boolean within = budget.holds(count);
             verdicts.add(verdict(budget, count, within));
@@ -230,26 +269,42 @@ public final class ResilienceSteps {
             }
         }
         Evidence.rows("ledger against its budgets", verdicts);
-        assertThat(ledger.accepted()).as("accepted executions in the ledger (a ledger of nothing proves nothing)").isPositive();
-        assertThat(breaches).as("ledger of %d accepted executions; anomalies: %s", ledger.accepted(), ledger.anomalies()).isEmpty();
+        assertThat(ledger.accepted())
+                .as("accepted executions in the ledger (a ledger of nothing proves nothing)")
+                .isPositive();
+        assertThat(breaches)
+                .as("ledger of %d accepted executions; anomalies: %s", ledger.accepted(), ledger.anomalies())
+                .isEmpty();
     }
 
     @Then("while it ran, its lease was renewed and never handed to another claim")
     public void itsLeaseWasRenewed() {
         List<ExecutionRecords.Row> samples = run().watchFirstAccepted();
         Evidence.rows("the execution's lease while it ran", rows(samples));
-        List<ExecutionRecords.Row> running = samples.stream().filter(r -> "running".equals(r.status())).toList();
+        List<ExecutionRecords.Row> running =
+                samples.stream().filter(r -> "running".equals(r.status())).toList();
         assertThat(running).as("samples of the execution while it ran").isNotEmpty();
         requireLeaseShorterThanTheModel(running.get(0));
         ExecutionRecords.Row last = samples.get(samples.size() - 1);
-        assertThat(last.attempts()).as("attempts of the execution (more than one: its lease was handed to another claim)").isEqualTo(1);
-        assertThat(running.stream().map(ExecutionRecords.Row::leaseOwner).distinct().toList())
-                .as("claims that held the lease while it ran").hasSize(1);
+        assertThat(last.attempts())
+                .as("attempts of the execution (more than one: its lease was handed to another claim)")
+                .isEqualTo(1);
+        assertThat(running.stream()
+                        .map(ExecutionRecords.Row::leaseOwner)
+                        .distinct()
+                        .toList())
+                .as("claims that held the lease while it ran")
+                .hasSize(1);
         long firstExpiry = running.get(0).leaseExpiresAt();
-        assertThat(last.completedAt()).as("completion time against the end of its first lease (the execution must outlive its lease)")
+        assertThat(last.completedAt())
+                .as("completion time against the end of its first lease (the execution must outlive its lease)")
                 .isGreaterThan(firstExpiry);
-        assertThat(running.stream().mapToLong(ExecutionRecords.Row::leaseExpiresAt).max().orElse(0))
-                .as("latest lease expiry against the first (a renewed lease moves forward)").isGreaterThan(firstExpiry);
+        assertThat(running.stream()
+                        .mapToLong(ExecutionRecords.Row::leaseExpiresAt)
+                        .max()
+                        .orElse(0))
+                .as("latest lease expiry against the first (a renewed lease moves forward)")
+                .isGreaterThan(firstExpiry);
     }
 
     /**
@@ -262,8 +317,10 @@ public final class ResilienceSteps {
         long lease = firstClaim.leaseExpiresAt() - firstClaim.startedAt();
         if (model > 0 && firstClaim.startedAt() > 0 && lease >= model) {
             throw new TestAbortedException("not run: its premise could not be arranged: the platform's lease (" + lease
-                    + " ms, from its database) is not shorter than the model's " + model + " ms, so it never runs out while the"
-                    + " execution runs; the " + world.environment().mode() + " environment cannot shorten it (embedded and containers set 3 s)");
+                    + " ms, from its database) is not shorter than the model's " + model
+                    + " ms, so it never runs out while the"
+                    + " execution runs; the " + world.environment().mode()
+                    + " environment cannot shorten it (embedded and containers set 3 s)");
         }
     }
 
@@ -272,10 +329,13 @@ public final class ResilienceSteps {
         String id = run().acceptedIds().get(0);
         Map<String, ExecutionRecords.Row> rows = run().rows(List.of(id));
         String apiStatus = run().statusFromApi(id);
-        Evidence.text("read back at once", "execution " + id + ": the platform says '" + apiStatus + "', the database says "
-                + (rows.containsKey(id) ? "'" + rows.get(id).status() + "'" : "nothing"));
+        Evidence.text(
+                "read back at once",
+                "execution " + id + ": the platform says '" + apiStatus + "', the database says "
+                        + (rows.containsKey(id) ? "'" + rows.get(id).status() + "'" : "nothing"));
         assertThat(rows).as("the database's row of the execution just accepted").containsKey(id);
-        assertThat(apiStatus).as("the platform's answer for the execution just accepted")
+        assertThat(apiStatus)
+                .as("the platform's answer for the execution just accepted")
                 .isIn("queued", "running", "completed", "failed");
     }
 
@@ -292,8 +352,12 @@ public final class ResilienceSteps {
 
     private static List<Map<String, Object>> summary(List<Ledger.Entry> entries) {
         Map<String, Long> counts = new java.util.TreeMap<>();
-        entries.forEach(e -> counts.merge(e.seen() + (e.detail() == null ? "" : " " + e.detail())
-                + (e.retryAfter() == null ? "" : " (retry after " + e.retryAfter() + " s)"), 1L, Long::sum));
+        entries.forEach(e -> counts.merge(
+                e.seen()
+                        + (e.detail() == null ? "" : " " + e.detail())
+                        + (e.retryAfter() == null ? "" : " (retry after " + e.retryAfter() + " s)"),
+                1L,
+                Long::sum));
         List<Map<String, Object>> rows = new ArrayList<>();
         counts.forEach((what, count) -> rows.add(Map.of("what the client saw", what, "questions", count)));
         return rows;
@@ -308,7 +372,11 @@ public final class ResilienceSteps {
             row.put("attempts", r.attempts());
             row.put("completions", r.completions());
             row.put("lease owner", r.leaseOwner());
-            row.put("lease expires", r.leaseExpiresAt() == 0 ? "" : java.time.Instant.ofEpochMilli(r.leaseExpiresAt()).toString());
+            row.put(
+                    "lease expires",
+                    r.leaseExpiresAt() == 0
+                            ? ""
+                            : java.time.Instant.ofEpochMilli(r.leaseExpiresAt()).toString());
             rows.add(row);
         }
         return rows;

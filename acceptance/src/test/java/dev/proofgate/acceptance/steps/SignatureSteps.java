@@ -25,21 +25,27 @@ public final class SignatureSteps {
 
     @Given("a question answering signature that needs questions of at least {int} characters")
     public void aQuestionAnsweringSignatureWithMinimumLength(int minLength) {
-        declare("signature " + world.uniqueName("question_answering") + ": :string question -> :string answer",
+        declare(
+                "signature " + world.uniqueName("question_answering") + ": :string question -> :string answer",
                 minimumLength("question", minLength));
     }
 
     @Given("a multi-step reasoning signature")
     public void aMultiStepReasoningSignature() {
-        declare("signature " + world.uniqueName("multi_step_reasoning") + ":\n  :string question\n"
-                + "  -> :reasoning_chain reasoning, :string conclusion, :confidence_score confidence", null);
+        declare(
+                "signature " + world.uniqueName("multi_step_reasoning") + ":\n  :string question\n"
+                        + "  -> :reasoning_chain reasoning, :string conclusion, :confidence_score confidence",
+                null);
     }
 
     @Given("a signature whose outputs use every type")
     public void aSignatureWhoseOutputsUseEveryType() {
-        declare("signature " + world.uniqueName("every_output") + ": :string question -> :string answer, :integer count, "
-                + ":float score, :boolean verified, :map facts, :list(:optional(:integer)) ranks, :optional(:string) note, "
-                + ":confidence_score confidence, :reasoning_chain reasoning", null);
+        declare(
+                "signature " + world.uniqueName("every_output")
+                        + ": :string question -> :string answer, :integer count, "
+                        + ":float score, :boolean verified, :map facts, :list(:optional(:integer)) ranks, :optional(:string) note, "
+                        + ":confidence_score confidence, :reasoning_chain reasoning",
+                null);
     }
 
     @When("a team declares a signature with a mistake on its second line:")
@@ -53,13 +59,19 @@ public final class SignatureSteps {
         assertThat(rejection.reason()).as("reason of the rejection").isEqualTo("syntax_error");
         assertThat(rejection.line()).as("line named by the rejection").isEqualTo(Integer.toString(line));
         assertThat(rejection.column()).as("column named by the rejection").isEqualTo(Integer.toString(column));
-        assertThat(rejection.expected()).as("what the rejection says was expected").isNotBlank();
+        assertThat(rejection.expected())
+                .as("what the rejection says was expected")
+                .isNotBlank();
     }
 
     @Then("no signature named {string} was stored")
     public void noSignatureNamedWasStored(String name) {
-        assertThat(world.database().signaturesNamed(name)).as("signatures named '%s' in the database", name).isZero();
-        assertThat(world.signatures().findByName(name).wasAccepted()).as("the platform finds a signature named '%s'", name).isFalse();
+        assertThat(world.database().signaturesNamed(name))
+                .as("signatures named '%s' in the database", name)
+                .isZero();
+        assertThat(world.signatures().findByName(name).wasAccepted())
+                .as("the platform finds a signature named '%s'", name)
+                .isFalse();
     }
 
     private static Map<String, Object> minimumLength(String field, int minLength) {

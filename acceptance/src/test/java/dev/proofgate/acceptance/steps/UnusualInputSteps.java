@@ -3,12 +3,11 @@ package dev.proofgate.acceptance.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.proofgate.acceptance.drivers.Execution;
-import dev.proofgate.gate.support.Evidence;
-import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.acceptance.support.FinishedExecutions;
 import dev.proofgate.acceptance.support.PublishedSchema;
 import dev.proofgate.acceptance.workflows.UnusualInputs;
 import dev.proofgate.acceptance.world.ReadinessWorld;
+import dev.proofgate.gate.support.Evidence;
 import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.util.LinkedHashMap;
@@ -29,10 +28,15 @@ public final class UnusualInputSteps {
     @When("a user sends {string} to every program")
     public void aUserSendsToEveryProgram(String unusual) {
         UnusualInputs inputs = UnusualInputs.named(unusual);
-        Evidence.text("inputs sent", "\"" + unusual + "\": " + inputs.text().length() + " characters of JSON\n" + inputs.text());
+        Evidence.text(
+                "inputs sent",
+                "\"" + unusual + "\": " + inputs.text().length() + " characters of JSON\n" + inputs.text());
         for (String adapter : ADAPTERS) {
-            world.execution(adapter, world.executions().submit(world.program(adapter).id(), inputs.values())
-                    .orFail(unusual + " on the " + adapter + " adapter"));
+            world.execution(
+                    adapter,
+                    world.executions()
+                            .submit(world.program(adapter).id(), inputs.values())
+                            .orFail(unusual + " on the " + adapter + " adapter"));
         }
     }
 
@@ -41,17 +45,26 @@ public final class UnusualInputSteps {
         PublishedSchema outputSchema = new PublishedSchema(world.signature().outputSchema());
         Map<String, String> ids = new LinkedHashMap<>();
         world.executionsByAdapter().forEach((adapter, execution) -> ids.put(execution.id(), adapter));
-        Map<String, Execution> finished = FinishedExecutions.await(world.executions(), ids.keySet(), world.settings().awaitTimeout());
+        Map<String, Execution> finished = FinishedExecutions.await(
+                world.executions(), ids.keySet(), world.settings().awaitTimeout());
         finished.values().forEach(execution -> world.execution(ids.get(execution.id()), execution));
-        Evidence.rows("executions of the unusual input",
-                finished.values().stream().map(execution -> UnusualInputs.row(ids.get(execution.id()), execution)).toList());
+        Evidence.rows(
+                "executions of the unusual input",
+                finished.values().stream()
+                        .map(execution -> UnusualInputs.row(ids.get(execution.id()), execution))
+                        .toList());
         for (Execution execution : finished.values()) {
             String adapter = ids.get(execution.id());
-            assertThat(execution.status()).as("status on the %s adapter (error: %s)", adapter, execution.error()).isEqualTo(Execution.COMPLETED);
+            assertThat(execution.status())
+                    .as("status on the %s adapter (error: %s)", adapter, execution.error())
+                    .isEqualTo(Execution.COMPLETED);
             assertThat(outputSchema.problems(execution.outputs()))
-                    .as("the published output schema's complaints about the %s adapter's outputs", adapter).isEmpty();
+                    .as("the published output schema's complaints about the %s adapter's outputs", adapter)
+                    .isEmpty();
             Double confidence = execution.number("confidence");
-            assertThat(confidence).as("the %s adapter's confidence %s is a number", adapter, execution.output("confidence")).isNotNull();
+            assertThat(confidence)
+                    .as("the %s adapter's confidence %s is a number", adapter, execution.output("confidence"))
+                    .isNotNull();
             assertThat(confidence).as("the %s adapter's confidence", adapter).isBetween(0.0, 1.0);
         }
     }

@@ -12,7 +12,8 @@ import java.util.Map;
 /** A JSON Schema the platform published, checked by an independent 2020-12 validator. */
 public final class PublishedSchema {
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+    private static final SchemaRegistry REGISTRY =
+            SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     private final Schema schema;
 

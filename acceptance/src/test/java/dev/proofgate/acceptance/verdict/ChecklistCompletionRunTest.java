@@ -37,19 +37,38 @@ class ChecklistCompletionRunTest {
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Process cucumber = new ProcessBuilder(java, "-cp", classpath,
-                "-Dproofgate.project.dir=" + project, "-Dallure.results.directory=" + project.resolve("allure-results"),
-                "io.cucumber.core.cli.Main", "--glue", "dev.proofgate.verdictfixture",
-                "--plugin", "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
-                "--plugin", "dev.proofgate.gate.verdict.ReadinessVerdictPlugin", features.toString())
-                .redirectErrorStream(true).start();
+        Process cucumber = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        classpath,
+                        "-Dproofgate.project.dir=" + project,
+                        "-Dallure.results.directory=" + project.resolve("allure-results"),
+                        "io.cucumber.core.cli.Main",
+                        "--glue",
+                        "dev.proofgate.verdictfixture",
+                        "--plugin",
+                        "io.qameta.allure.cucumber7jvm.AllureCucumber7Jvm",
+                        "--plugin",
+                        "dev.proofgate.gate.verdict.ReadinessVerdictPlugin",
+                        features.toString())
+                .redirectErrorStream(true)
+                .start();
         String console = new String(cucumber.getInputStream().readAllBytes());
-        assertThat(cucumber.waitFor(120, TimeUnit.SECONDS)).as("cucumber finished").isTrue();
+        assertThat(cucumber.waitFor(120, TimeUnit.SECONDS))
+                .as("cucumber finished")
+                .isTrue();
 
         assertThat(console).contains("checklists: fixture 1/2 (1 not reported)", "VERDICT: INCONCLUSIVE");
-        JsonNode verdict = Json.MAPPER.readTree(project.resolve("acceptance/target/readiness/verdict.json").toFile());
+        JsonNode verdict = Json.MAPPER.readTree(
+                project.resolve("acceptance/target/readiness/verdict.json").toFile());
         assertThat(verdict.path("verdict").asText()).isEqualTo("INCONCLUSIVE");
-        assertThat(verdict.path("checklists").path("fixture").path("not_reported").asInt()).isEqualTo(1);
-        assertThat(verdict.path("reasons").toString()).contains("A line that ran without evidence").doesNotContain("A line proven with evidence");
+        assertThat(verdict.path("checklists")
+                        .path("fixture")
+                        .path("not_reported")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(verdict.path("reasons").toString())
+                .contains("A line that ran without evidence")
+                .doesNotContain("A line proven with evidence");
     }
 }

@@ -30,7 +30,14 @@ public final class HistorySearch {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("filter", filter);
             row.put("pages", pages.size());
-            row.put("ids per page", pages.stream().map(page -> page.stream().map(id -> id.substring(0, 8)).toList().toString()).toList());
+            row.put(
+                    "ids per page",
+                    pages.stream()
+                            .map(page -> page.stream()
+                                    .map(id -> id.substring(0, 8))
+                                    .toList()
+                                    .toString())
+                            .toList());
             row.put("totals", totals);
             row.put("verdict", problems.isEmpty() ? "exact" : String.join("; ", problems));
             return row;
@@ -38,12 +45,10 @@ public final class HistorySearch {
     }
 
     /** One execution as the program holds it, read one by one (not through the search). */
-    public record Held(String id, String status, Instant createdAt) {
-    }
+    public record Held(String id, String status, Instant createdAt) {}
 
     /** Searches under every filter, each bracketed by two reads of what the program holds, and the brackets as evidence rows. */
-    public record Bracketed(List<Result> results, List<Map<String, Object>> brackets) {
-    }
+    public record Bracketed(List<Result> results, List<Map<String, Object>> brackets) {}
 
     private static final List<String> FILTERS = Arrays.asList("queued", "running", "completed", "failed", null);
     private static final int MOVED_SEARCHES_TOLERATED = 4;
@@ -71,14 +76,27 @@ public final class HistorySearch {
                 Result result = search(filter, perPage, before);
                 long tookMs = (System.nanoTime() - started) / 1_000_000;
                 boolean still = before.equals(stored.get());
-                brackets.add(Map.of("filter", filter == null ? "every state" : filter, "attempt", attempt,
-                        "held", counts(before).toString(), "search took ms", tookMs, "history still", still));
+                brackets.add(Map.of(
+                        "filter",
+                        filter == null ? "every state" : filter,
+                        "attempt",
+                        attempt,
+                        "held",
+                        counts(before).toString(),
+                        "search took ms",
+                        tookMs,
+                        "history still",
+                        still));
                 if (still) {
                     results.add(result);
                     break;
                 }
-                assertThat(attempt).as("searches of '%s' during which the history moved"
-                                + " (each took about %d ms; the model holds a question %d ms)", filter, tookMs, latencyMs).isLessThanOrEqualTo(MOVED_SEARCHES_TOLERATED);
+                assertThat(attempt)
+                        .as(
+                                "searches of '%s' during which the history moved"
+                                        + " (each took about %d ms; the model holds a question %d ms)",
+                                filter, tookMs, latencyMs)
+                        .isLessThanOrEqualTo(MOVED_SEARCHES_TOLERATED);
             }
         }
         return new Bracketed(results, brackets);
@@ -90,7 +108,9 @@ public final class HistorySearch {
     }
 
     public Result search(String status, int perPage, List<Held> held) {
-        List<Held> expected = held.stream().filter(h -> status == null || h.status().equals(status)).toList();
+        List<Held> expected = held.stream()
+                .filter(h -> status == null || h.status().equals(status))
+                .toList();
         List<List<String>> pages = new ArrayList<>();
         List<Long> totals = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -107,7 +127,8 @@ public final class HistorySearch {
             pages.add(ids);
             int remaining = expected.size() - offset;
             if (ids.size() != Math.min(perPage, Math.max(remaining, 0))) {
-                problems.add("page at offset " + offset + " holds " + ids.size() + " executions, expected " + Math.min(perPage, Math.max(remaining, 0)));
+                problems.add("page at offset " + offset + " holds " + ids.size() + " executions, expected "
+                        + Math.min(perPage, Math.max(remaining, 0)));
             }
             offset += perPage;
             if (ids.size() < perPage) {
@@ -143,7 +164,8 @@ public final class HistorySearch {
             Instant before = seen.get(i - 1).created();
             Instant after = seen.get(i).created();
             if (after.isAfter(before)) {
-                problems.add("not newest first: " + seen.get(i).id() + " (" + after + ") comes after an older one (" + before + ")");
+                problems.add("not newest first: " + seen.get(i).id() + " (" + after + ") comes after an older one ("
+                        + before + ")");
             }
         }
         return new Result(status == null ? "every state" : status, pages, totals, problems);

@@ -8,14 +8,16 @@ import java.util.List;
 public record ReasoningChain(List<Step> steps, String text) {
 
     /** One step of the chain; its number is null when the step is not numbered with a whole number. */
-    public record Step(Integer number, String reasoning, String text) {
-    }
+    public record Step(Integer number, String reasoning, String text) {}
 
     public static ReasoningChain of(JsonNode output) {
         List<Step> steps = new ArrayList<>();
         for (JsonNode step : output) {
             JsonNode number = step.path("step");
-            steps.add(new Step(number.isIntegralNumber() ? number.asInt() : null, step.path("reasoning").asText(), step.toString()));
+            steps.add(new Step(
+                    number.isIntegralNumber() ? number.asInt() : null,
+                    step.path("reasoning").asText(),
+                    step.toString()));
         }
         return new ReasoningChain(steps, output.toString());
     }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.contracts.Documents;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.gate.support.Json;
-import dev.proofgate.gate.support.Json;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -22,8 +21,12 @@ public final class UnusualInputs {
         CATALOGUE.put("a question of 5,000 characters", () -> inputs(sentence(5_000), 3, 2));
         CATALOGUE.put("a question of 100,000 characters", () -> inputs(sentence(100_000), 3, 2));
         CATALOGUE.put("a question in Japanese with emoji", () -> inputs("空はなぜ青いのですか？🌤️ 教えてください 🙏", 3, 2));
-        CATALOGUE.put("a question in Arabic, Greek and accented Latin", () -> inputs("لماذا السماء زرقاء؟ Γιατί ο ουρανός είναι μπλε; Pourquoi le ciel est-il bleu, señor?", 3, 2));
-        CATALOGUE.put("a question whose words are separated by non-breaking and ideographic spaces",
+        CATALOGUE.put(
+                "a question in Arabic, Greek and accented Latin",
+                () -> inputs(
+                        "لماذا السماء زرقاء؟ Γιατί ο ουρανός είναι μπλε; Pourquoi le ciel est-il bleu, señor?", 3, 2));
+        CATALOGUE.put(
+                "a question whose words are separated by non-breaking and ideographic spaces",
                 () -> inputs("why\u00a0is\u3000the\u2007sky\u202fblue\u2003today", 3, 2));
         CATALOGUE.put("an empty question", () -> inputs("", 0, 0));
         CATALOGUE.put("1,000 readings and a context of 500 entries", () -> inputs("How warm was it?", 1_000, 500));

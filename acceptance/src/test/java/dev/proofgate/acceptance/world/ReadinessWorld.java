@@ -100,7 +100,8 @@ public final class ReadinessWorld implements AutoCloseable {
     public DatabaseProbe database() {
         if (database == null) {
             if (!environment.can(Capability.READ_DATABASE)) {
-                throw new IllegalStateException("this step reads the database: tag the scenario @requires=" + Capability.READ_DATABASE.tag());
+                throw new IllegalStateException(
+                        "this step reads the database: tag the scenario @requires=" + Capability.READ_DATABASE.tag());
             }
             database = new JdbcDatabaseProbe(environment.database().orElseThrow());
         }
@@ -184,7 +185,8 @@ public final class ReadinessWorld implements AutoCloseable {
 
     public Rejection rejection() {
         if (rejection == null && !executionsByAdapter.isEmpty()) {
-            throw new AssertionError("the platform accepted the request instead of rejecting it: " + executionsByAdapter.values());
+            throw new AssertionError(
+                    "the platform accepted the request instead of rejecting it: " + executionsByAdapter.values());
         }
         return required(rejection, "a rejection from the platform");
     }
@@ -208,7 +210,8 @@ public final class ReadinessWorld implements AutoCloseable {
 
     private static <T> T required(T value, String what) {
         if (value == null) {
-            throw new IllegalStateException("this step needs " + what + ", and there is none: check the scenario's Given steps");
+            throw new IllegalStateException(
+                    "this step needs " + what + ", and there is none: check the scenario's Given steps");
         }
         return value;
     }

@@ -33,6 +33,8 @@ public final class GreetingServiceUnderTest implements SystemUnderTest {
 
     @Override
     public Map<String, String> describe() {
-        return started() ? Map.of("service", baseUrl(), "broken", Boolean.toString(Boolean.getBoolean("greeting.broken"))) : Map.of();
+        return started()
+                ? Map.of("service", baseUrl(), "broken", Boolean.toString(Boolean.getBoolean("greeting.broken")))
+                : Map.of();
     }
 }

@@ -88,7 +88,10 @@ public record GateSettings(
             return List.of();
         }
         try (Stream<Path> children = Files.list(features)) {
-            return children.filter(Files::isDirectory).map(path -> path.getFileName().toString()).sorted().toList();
+            return children.filter(Files::isDirectory)
+                    .map(path -> path.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list the areas under " + features, e);
         }

@@ -21,8 +21,7 @@ public final class Settings {
 
     private static final Properties SUITE = suiteFile();
 
-    private Settings() {
-    }
+    private Settings() {}
 
     public static Optional<String> optional(String property) {
         String value = System.getProperty(property);
@@ -41,7 +40,10 @@ public final class Settings {
 
     /** A comma-separated list; empty when the setting is not given. */
     public static List<String> list(String property) {
-        return Arrays.stream(value(property, "").split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value(property, "").split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     /** A setting with a closed set of values: anything else stops the run with one line naming both. */

@@ -29,11 +29,13 @@ import java.util.Properties;
  */
 public final class ReadinessPlugins implements ConcurrentEventListener {
 
-    private static final List<Class<?>> OURS = List.of(AllureCucumber7Jvm.class, ReadinessVerdictPlugin.class, ReadinessPlugins.class);
+    private static final List<Class<?>> OURS =
+            List.of(AllureCucumber7Jvm.class, ReadinessVerdictPlugin.class, ReadinessPlugins.class);
 
     private final GateSettings settings = GateSettings.load();
     private final AllureCucumber7Jvm allure = new AllureCucumber7Jvm();
-    private final StableHistory history = new StableHistory(settings.projectDirectory().resolve("features"));
+    private final StableHistory history =
+            new StableHistory(settings.projectDirectory().resolve("features"));
     private final ReadinessVerdictPlugin verdict = new ReadinessVerdictPlugin();
     private final GlossaryInReport glossary = new GlossaryInReport(settings);
     private final Plugins requested = new Plugins(new PluginFactory(), new Requested(requestedPlugins()));
@@ -46,7 +48,8 @@ public final class ReadinessPlugins implements ConcurrentEventListener {
         verdict.setEventPublisher(publisher);
         glossary.setEventPublisher(publisher);
         if (parallel()) {
-            // plain event listeners (pretty, html ...) get the events in order, as Cucumber itself does in a parallel run
+            // plain event listeners (pretty, html ...) get the events in order, as Cucumber itself does in a parallel
+            // run
             requested.setSerialEventBusOnEventListenerPlugins(publisher);
         } else {
             requested.setEventBusOnEventListenerPlugins(publisher);
@@ -56,15 +59,20 @@ public final class ReadinessPlugins implements ConcurrentEventListener {
     /** The plugins the person asked for with cucumber.plugin, without repeating ours. */
     static List<PluginOption> requestedPlugins() {
         String value = System.getProperty("cucumber.plugin", System.getenv().getOrDefault("CUCUMBER_PLUGIN", ""));
-        return Arrays.stream(value.split(",")).map(String::trim).filter(option -> !option.isEmpty()).map(PluginOption::parse)
-                .filter(option -> !OURS.contains(option.pluginClass())).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(option -> !option.isEmpty())
+                .map(PluginOption::parse)
+                .filter(option -> !OURS.contains(option.pluginClass()))
+                .toList();
     }
 
     private static boolean parallel() {
         String value = System.getProperty("cucumber.execution.parallel.enabled");
         if (value == null) {
             Properties defaults = new Properties();
-            try (InputStream in = ReadinessPlugins.class.getClassLoader().getResourceAsStream("junit-platform.properties")) {
+            try (InputStream in =
+                    ReadinessPlugins.class.getClassLoader().getResourceAsStream("junit-platform.properties")) {
                 if (in != null) {
                     defaults.load(in);
                 }

@@ -11,8 +11,7 @@ import java.util.Map;
 /** What Linux keeps about a process under /proc/&lt;pid&gt;: read on this machine, or parsed from text read elsewhere. */
 public final class ProcFiles {
 
-    private ProcFiles() {
-    }
+    private ProcFiles() {}
 
     /** The text of /proc/&lt;pid&gt;/&lt;file&gt; on this machine; fails naming the process when it is gone. */
     public static String readLocal(long pid, String file) {
@@ -20,15 +19,18 @@ public final class ProcFiles {
         try {
             return new String(Files.readAllBytes(path), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + path + " (process " + pid + " gone?): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot read " + path + " (process " + pid + " gone?): " + e.getMessage(), e);
         }
     }
 
     /** The variables of an environ file: NUL-separated NAME=value entries. */
     public static Map<String, String> environment(String environ) {
         Map<String, String> variables = new LinkedHashMap<>();
-        Arrays.stream(environ.split("\u0000")).filter(entry -> entry.contains("=")).forEach(entry ->
-                variables.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1)));
+        Arrays.stream(environ.split("\u0000"))
+                .filter(entry -> entry.contains("="))
+                .forEach(entry ->
+                        variables.put(entry.substring(0, entry.indexOf('=')), entry.substring(entry.indexOf('=') + 1)));
         return variables;
     }
 
@@ -43,8 +45,11 @@ public final class ProcFiles {
     }
 
     private static long kib(String status, String field) {
-        return status.lines().filter(line -> line.startsWith(field)).findFirst()
-                .map(line -> Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]))
+        return status.lines()
+                .filter(line -> line.startsWith(field))
+                .findFirst()
+                .map(line ->
+                        Long.parseLong(line.substring(field.length()).trim().split("\\s+")[0]))
                 .orElseThrow(() -> new IllegalStateException("the process status has no " + field + " line"));
     }
 }

@@ -26,7 +26,8 @@ public final class StartupStages {
         try {
             outcome = work.get();
         } catch (RuntimeException e) {
-            System.out.printf("[proofgate] %s: %s failed after %.1f s%n", mode, stage, (System.nanoTime() - started) / 1e9);
+            System.out.printf(
+                    "[proofgate] %s: %s failed after %.1f s%n", mode, stage, (System.nanoTime() - started) / 1e9);
             throw e;
         }
         double took = (System.nanoTime() - started) / 1e9;
@@ -36,7 +37,8 @@ public final class StartupStages {
 
     /** "stage 1.2 s, stage 0.4 s" for the environment panel. */
     public String summary() {
-        return seconds.entrySet().stream().map(e -> String.format("%s %.1f s", e.getKey(), e.getValue()))
+        return seconds.entrySet().stream()
+                .map(e -> String.format("%s %.1f s", e.getKey(), e.getValue()))
                 .collect(Collectors.joining(", "));
     }
 }

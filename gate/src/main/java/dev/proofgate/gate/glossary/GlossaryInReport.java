@@ -1,9 +1,6 @@
 package dev.proofgate.gate.glossary;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.gate.config.GateSettings;
-import dev.proofgate.gate.support.Json;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.TestRunFinished;
@@ -13,9 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Names features/STEPS.md in the report's Environment panel (the verdict panel on the first screen
@@ -32,7 +26,8 @@ public final class GlossaryInReport implements ConcurrentEventListener {
 
     @Override
     public void setEventPublisher(EventPublisher publisher) {
-        publisher.registerHandlerFor(TestRunFinished.class, event -> publish(event.getInstant().toEpochMilli()));
+        publisher.registerHandlerFor(
+                TestRunFinished.class, event -> publish(event.getInstant().toEpochMilli()));
     }
 
     private void publish(long now) {
@@ -42,10 +37,16 @@ public final class GlossaryInReport implements ConcurrentEventListener {
             return;
         }
         try {
-            long steps = Files.readString(glossary).lines()
-                    .filter(line -> line.startsWith("| Given") || line.startsWith("| When") || line.startsWith("| Then")).count();
-            Files.writeString(environment, "Step.glossary=features/STEPS.md (" + steps + " steps; linked from the verdict panel)\n",
-                    StandardCharsets.ISO_8859_1, StandardOpenOption.APPEND);
+            long steps = Files.readString(glossary)
+                    .lines()
+                    .filter(line ->
+                            line.startsWith("| Given") || line.startsWith("| When") || line.startsWith("| Then"))
+                    .count();
+            Files.writeString(
+                    environment,
+                    "Step.glossary=features/STEPS.md (" + steps + " steps; linked from the verdict panel)\n",
+                    StandardCharsets.ISO_8859_1,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException("could not add the step glossary to the report", e);
         }

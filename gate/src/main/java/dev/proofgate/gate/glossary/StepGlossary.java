@@ -37,24 +37,63 @@ import java.util.stream.Stream;
 public final class StepGlossary {
 
     private static final List<String> KEYWORDS = List.of("Given", "When", "Then");
-    private static final Pattern CLASS_COMMENT = Pattern.compile("/\\*\\*\\s*(.*?)\\s*\\*/\\s*(?:@\\w+\\s*)*public\\s+(?:final\\s+)?class",
-            Pattern.DOTALL);
+    private static final Pattern CLASS_COMMENT =
+            Pattern.compile("/\\*\\*\\s*(.*?)\\s*\\*/\\s*(?:@\\w+\\s*)*public\\s+(?:final\\s+)?class", Pattern.DOTALL);
     /** Example values for parameters no feature uses yet; a feature's own value is preferred. */
-    private static final Map<String, String> DEFAULT_EXAMPLES = Map.of("int", "3", "long", "3", "float", "1.5", "double", "1.5",
-            "string", "\"some text\"", "word", "word", "", "some text", "bigdecimal", "1.5", "biginteger", "3");
-    private static final Map<String, String> MEANINGS = Map.of("int", "a whole number", "long", "a whole number",
-            "float", "a number", "double", "a number", "string", "text in double quotes", "word", "one word", "", "any text", "anonymous", "any text");
+    private static final Map<String, String> DEFAULT_EXAMPLES = Map.of(
+            "int",
+            "3",
+            "long",
+            "3",
+            "float",
+            "1.5",
+            "double",
+            "1.5",
+            "string",
+            "\"some text\"",
+            "word",
+            "word",
+            "",
+            "some text",
+            "bigdecimal",
+            "1.5",
+            "biginteger",
+            "3");
+
+    private static final Map<String, String> MEANINGS = Map.of(
+            "int",
+            "a whole number",
+            "long",
+            "a whole number",
+            "float",
+            "a number",
+            "double",
+            "a number",
+            "string",
+            "text in double quotes",
+            "word",
+            "one word",
+            "",
+            "any text",
+            "anonymous",
+            "any text");
 
     /**
      * Where a suite's step definitions are: a package, read from the classes folder that holds
      * {@code compiledWith}; and the command that regenerates the glossary, printed in it.
      */
-    public record Glue(String packageName, Class<?> compiledWith, String regenerate) {
-    }
+    public record Glue(String packageName, Class<?> compiledWith, String regenerate) {}
 
     /** One step definition: where it lives and how features use it. */
-    public record Step(String domain, String keyword, String expression, List<String> parameters, List<String> examples,
-            String argument, TreeMap<String, Integer> usedIn, String exampleText) {
+    public record Step(
+            String domain,
+            String keyword,
+            String expression,
+            List<String> parameters,
+            List<String> examples,
+            String argument,
+            TreeMap<String, Integer> usedIn,
+            String exampleText) {
 
         public int uses() {
             return usedIn.values().stream().mapToInt(Integer::intValue).sum();
@@ -90,17 +129,20 @@ public final class StepGlossary {
                 for (Annotation annotation : stepAnnotations(method)) {
                     String expressionText = value(annotation);
                     Expression expression = expressions.createExpression(expressionText);
-                    steps.add(step(glue, method, annotation.annotationType().getSimpleName(), expression, pickles, features));
+                    steps.add(step(
+                            glue, method, annotation.annotationType().getSimpleName(), expression, pickles, features));
                     descriptions.computeIfAbsent(domain(glue), name -> classComment(sources, glue));
                 }
             }
         }
-        steps.sort(Comparator.comparing(Step::domain).thenComparing(step -> KEYWORDS.indexOf(step.keyword()))
+        steps.sort(Comparator.comparing(Step::domain)
+                .thenComparing(step -> KEYWORDS.indexOf(step.keyword()))
                 .thenComparing(Step::expression));
         return new StepGlossary(steps, descriptions, suite.regenerate());
     }
 
-    private static Step step(Class<?> glue, Method method, String keyword, Expression expression, List<Pickle> pickles, Path features) {
+    private static Step step(
+            Class<?> glue, Method method, String keyword, Expression expression, List<Pickle> pickles, Path features) {
         TreeMap<String, Integer> usedIn = new TreeMap<>();
         List<String> examples = null;
         List<String> parameterTypes = new ArrayList<>();
@@ -112,8 +154,11 @@ public final class StepGlossary {
                     usedIn.merge(relative(features, pickle.getUri()), 1, Integer::sum);
                     if (examples == null) {
                         exampleText = pickleStep.getText();
-                        examples = arguments.stream().map(argument -> argument.getGroup().getValue()).toList();
-                        arguments.forEach(argument -> parameterTypes.add(argument.getParameterType().getName()));
+                        examples = arguments.stream()
+                                .map(argument -> argument.getGroup().getValue())
+                                .toList();
+                        arguments.forEach(argument ->
+                                parameterTypes.add(argument.getParameterType().getName()));
                     }
                 }
             }
@@ -121,15 +166,30 @@ public final class StepGlossary {
         int expressionParameters = expressionParameterCount(expression);
         if (examples == null) {
             parameterTypes.addAll(declaredTypes(expression, expressionParameters));
-            examples = parameterTypes.stream().map(type -> DEFAULT_EXAMPLES.getOrDefault(type, "…")).toList();
+            examples = parameterTypes.stream()
+                    .map(type -> DEFAULT_EXAMPLES.getOrDefault(type, "…"))
+                    .toList();
         }
         String argument = "";
         if (method.getParameterCount() > expressionParameters) {
             Class<?> last = method.getParameterTypes()[method.getParameterCount() - 1];
-            argument = last == String.class ? "text block" : (DataTable.class.isAssignableFrom(last) || List.class.isAssignableFrom(last)
-                    || Map.class.isAssignableFrom(last)) ? "table" : last.getSimpleName();
+            argument = last == String.class
+                    ? "text block"
+                    : (DataTable.class.isAssignableFrom(last)
+                                    || List.class.isAssignableFrom(last)
+                                    || Map.class.isAssignableFrom(last))
+                            ? "table"
+                            : last.getSimpleName();
         }
-        return new Step(domain(glue), keyword, expression.getSource(), List.copyOf(parameterTypes), List.copyOf(examples), argument, usedIn, exampleText);
+        return new Step(
+                domain(glue),
+                keyword,
+                expression.getSource(),
+                List.copyOf(parameterTypes),
+                List.copyOf(examples),
+                argument,
+                usedIn,
+                exampleText);
     }
 
     /** The built-in parameter types plus every {@code @ParameterType} of the glue, so that {name} in an expression is understood. */
@@ -140,8 +200,9 @@ public final class StepGlossary {
                 io.cucumber.java.ParameterType type = method.getAnnotation(io.cucumber.java.ParameterType.class);
                 if (type != null) {
                     String name = type.name().isEmpty() ? method.getName() : type.name();
-                    registry.defineParameterType(new io.cucumber.cucumberexpressions.ParameterType<>(name, type.value(), Object.class,
-                            (io.cucumber.cucumberexpressions.Transformer<Object>) text -> text));
+                    registry.defineParameterType(new io.cucumber.cucumberexpressions.ParameterType<>(
+                            name, type.value(), Object.class, (io.cucumber.cucumberexpressions.Transformer<Object>)
+                                    text -> text));
                 }
             }
         }
@@ -169,13 +230,16 @@ public final class StepGlossary {
         if (source.startsWith("^") || source.endsWith("$")) {
             return Pattern.compile(source).matcher("").groupCount();
         }
-        return (int) Pattern.compile("(?<!\\\\)\\{[^}]*}").matcher(source).results().count();
+        return (int)
+                Pattern.compile("(?<!\\\\)\\{[^}]*}").matcher(source).results().count();
     }
 
     /** The domain of a step class: its name without "Steps" (ExecutionSteps -> Execution). */
     private static String domain(Class<?> glue) {
         String name = glue.getSimpleName();
-        return name.endsWith("Steps") && name.length() > "Steps".length() ? name.substring(0, name.length() - "Steps".length()) : name;
+        return name.endsWith("Steps") && name.length() > "Steps".length()
+                ? name.substring(0, name.length() - "Steps".length())
+                : name;
     }
 
     private static String classComment(Path sources, Class<?> glue) {
@@ -185,7 +249,13 @@ public final class StepGlossary {
         }
         try {
             Matcher matcher = CLASS_COMMENT.matcher(Files.readString(source));
-            return matcher.find() ? matcher.group(1).replaceAll("\\s*\\n\\s*\\*\\s?", " ").replace("{@code ", "").replace("}", "").trim() : "";
+            return matcher.find()
+                    ? matcher.group(1)
+                            .replaceAll("\\s*\\n\\s*\\*\\s?", " ")
+                            .replace("{@code ", "")
+                            .replace("}", "")
+                            .trim()
+                    : "";
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -200,7 +270,10 @@ public final class StepGlossary {
                 // repeated annotations arrive in their container (Given.Givens)
                 try {
                     Method value = annotation.annotationType().getMethod("value");
-                    if (value.getReturnType().isArray() && value.getReturnType().getComponentType().isAnnotationPresent(StepDefinitionAnnotation.class)) {
+                    if (value.getReturnType().isArray()
+                            && value.getReturnType()
+                                    .getComponentType()
+                                    .isAnnotationPresent(StepDefinitionAnnotation.class)) {
                         found.addAll(List.of((Annotation[]) value.invoke(annotation)));
                     }
                 } catch (ReflectiveOperationException e) {
@@ -222,12 +295,22 @@ public final class StepGlossary {
     /** Every class of the glue package, in the classes folder that holds the glue's anchor class. */
     private static List<Class<?>> glueClasses(Glue glue) {
         try {
-            Path root = Path.of(glue.compiledWith().getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path root = Path.of(glue.compiledWith()
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
             Path folder = root.resolve(glue.packageName().replace('.', '/'));
             try (Stream<Path> files = Files.walk(folder)) {
                 List<Class<?>> classes = new ArrayList<>();
-                for (Path file : files.filter(f -> f.toString().endsWith(".class") && !f.getFileName().toString().contains("$")).sorted().toList()) {
-                    String name = root.relativize(file).toString().replace(java.io.File.separatorChar, '.').replaceAll("\\.class$", "");
+                for (Path file : files.filter(f -> f.toString().endsWith(".class")
+                                && !f.getFileName().toString().contains("$"))
+                        .sorted()
+                        .toList()) {
+                    String name = root.relativize(file)
+                            .toString()
+                            .replace(java.io.File.separatorChar, '.')
+                            .replaceAll("\\.class$", "");
                     classes.add(Class.forName(name, false, glue.compiledWith().getClassLoader()));
                 }
                 return classes;
@@ -240,10 +323,16 @@ public final class StepGlossary {
     }
 
     private static List<Pickle> pickles(Path features) {
-        GherkinParser parser = GherkinParser.builder().includeSource(false).includeGherkinDocument(false).includePickles(true).build();
+        GherkinParser parser = GherkinParser.builder()
+                .includeSource(false)
+                .includeGherkinDocument(false)
+                .includePickles(true)
+                .build();
         try (Stream<Path> files = Files.walk(features)) {
             List<Pickle> pickles = new ArrayList<>();
-            for (Path file : files.filter(f -> f.toString().endsWith(".feature")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".feature"))
+                    .sorted()
+                    .toList()) {
                 try (Stream<Envelope> envelopes = parser.parse(file)) {
                     envelopes.map(Envelope::getPickle).flatMap(Optional::stream).forEach(pickles::add);
                 }
@@ -256,17 +345,23 @@ public final class StepGlossary {
 
     private static String relative(Path features, String uri) {
         Path path = uri.startsWith("file:") ? Path.of(java.net.URI.create(uri)) : Path.of(uri);
-        return features.toAbsolutePath().relativize(path.toAbsolutePath()).toString().replace('\\', '/');
+        return features.toAbsolutePath()
+                .relativize(path.toAbsolutePath())
+                .toString()
+                .replace('\\', '/');
     }
 
     /** The glossary as features/STEPS.md. */
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Step glossary\n\n");
-        md.append("Every step a scenario can use today, ").append(steps.size()).append(" in ")
+        md.append("Every step a scenario can use today, ")
+                .append(steps.size())
+                .append(" in ")
                 .append(steps.stream().map(Step::domain).distinct().count())
                 .append(" business domains. Copy a line into your scenario and change the example values.\n");
-        md.append("Generated from the step definitions (do not edit by hand); after adding or changing a step run:\n\n");
+        md.append(
+                "Generated from the step definitions (do not edit by hand); after adding or changing a step run:\n\n");
         md.append("```bash\n").append(regenerate).append("\n```\n\n");
         md.append("Parameters: ");
         md.append("`{string}` text in double quotes, `{int}` a whole number, `{word}` one word, `{}` any text. ");
@@ -290,7 +385,11 @@ public final class StepGlossary {
                 // a regular expression reads poorly: show a sentence that matches it
                 md.append(" e.g. ").append(cell("`" + step.keyword() + " " + step.exampleText() + "`"));
             }
-            md.append(" | ").append(parameters(step)).append(" | ").append(usedIn(step)).append(" |\n");
+            md.append(" | ")
+                    .append(parameters(step))
+                    .append(" | ")
+                    .append(usedIn(step))
+                    .append(" |\n");
         }
         return md.toString();
     }

@@ -40,11 +40,12 @@ public final class KeepAliveHttp implements AutoCloseable {
 
     private final ThreadLocal<Connection> connections = new ThreadLocal<>();
     private final List<Connection> opened = new CopyOnWriteArrayList<>();
-    private final java.util.concurrent.ScheduledExecutorService watchdog = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "load-http-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final java.util.concurrent.ScheduledExecutorService watchdog =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "load-http-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     public KeepAliveHttp(String baseUrl, String apiKey) {
         URI uri = URI.create(baseUrl);
@@ -76,8 +77,9 @@ public final class KeepAliveHttp implements AutoCloseable {
     }
 
     public Response post(String path, byte[] json) throws IOException {
-        byte[] head = ("POST " + path + " HTTP/1.1\r\n" + fixedHeaders + "Content-Type: application/json\r\nContent-Length: "
-                + json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] head = ("POST " + path + " HTTP/1.1\r\n" + fixedHeaders
+                        + "Content-Type: application/json\r\nContent-Length: " + json.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
         byte[] request = new byte[head.length + json.length];
         System.arraycopy(head, 0, request, 0, head.length);
         System.arraycopy(json, 0, request, head.length, json.length);
@@ -124,6 +126,7 @@ public final class KeepAliveHttp implements AutoCloseable {
         private final OutputStream out;
         /** Our own read buffer: BufferedInputStream locks on every read, and a response is read byte by byte up to its body. */
         private final byte[] buffer = new byte[16 * 1024];
+
         private int position;
         private int limit;
         private final byte[] lineBytes = new byte[8 * 1024];
@@ -143,7 +146,8 @@ public final class KeepAliveHttp implements AutoCloseable {
             out.write(request);
             int n = line();
             if (n < 12 || lineBytes[0] != 'H' || lineBytes[5] != '1') {
-                throw new IOException("not an HTTP response: '" + new String(lineBytes, 0, n, StandardCharsets.ISO_8859_1) + "'");
+                throw new IOException(
+                        "not an HTTP response: '" + new String(lineBytes, 0, n, StandardCharsets.ISO_8859_1) + "'");
             }
             int status = (lineBytes[9] - '0') * 100 + (lineBytes[10] - '0') * 10 + (lineBytes[11] - '0');
             int length = -1;

@@ -32,6 +32,7 @@ public final class LoadDriver {
     private static final long SAMPLE_NANOS = 1_000_000_000L;
     /** Open model: a start later than this on the generator's own side (not behind a slow request) is a disturbance. */
     public static final long LATE_START_MICROS = 20_000;
+
     private static final int ERRORS_KEPT = 10;
 
     private final String name;
@@ -44,7 +45,8 @@ public final class LoadDriver {
         this(name, System.out, 5, null, null);
     }
 
-    private LoadDriver(String name, PrintStream console, int progressEverySeconds, String gaugeName, LongSupplier gauge) {
+    private LoadDriver(
+            String name, PrintStream console, int progressEverySeconds, String gaugeName, LongSupplier gauge) {
         this.name = name;
         this.console = console;
         this.progressEverySeconds = progressEverySeconds;
@@ -100,7 +102,8 @@ public final class LoadDriver {
         }
 
         LoadResult execute() {
-            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "load-sampler-" + name));
+            ScheduledExecutorService sampler =
+                    Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "load-sampler-" + name));
             List<Thread> threads = new ArrayList<>();
             startNanos = System.nanoTime();
             sampler.scheduleAtFixedRate(this::sample, SAMPLE_NANOS, SAMPLE_NANOS, TimeUnit.NANOSECONDS);
@@ -135,8 +138,13 @@ public final class LoadDriver {
             }
             sample();
             LoadResult result = result(elapsed);
-            boolean measured = result.phases().stream().anyMatch(phase -> phase.phase().measured());
-            console.printf(Locale.ROOT, "[load] %s done: %s%n", name, measured ? result.measured().describe() : "(warm-up only)");
+            boolean measured =
+                    result.phases().stream().anyMatch(phase -> phase.phase().measured());
+            console.printf(
+                    Locale.ROOT,
+                    "[load] %s done: %s%n",
+                    name,
+                    measured ? result.measured().describe() : "(warm-up only)");
             return result;
         }
 
@@ -187,7 +195,9 @@ public final class LoadDriver {
                 phaseErrors[phase].incrementAndGet();
                 String message = e.getClass().getSimpleName() + ": " + e.getMessage();
                 if (errorMessages.size() < ERRORS_KEPT || errorMessages.containsKey(message)) {
-                    errorMessages.computeIfAbsent(message, m -> new AtomicLong()).incrementAndGet();
+                    errorMessages
+                            .computeIfAbsent(message, m -> new AtomicLong())
+                            .incrementAndGet();
                 }
             }
         }
@@ -247,14 +257,30 @@ public final class LoadDriver {
             sampledErrorsTotal += errors;
             int phase = phaseAt(System.nanoTime() - startNanos - SAMPLE_NANOS / 2);
             OptionalLong gaugeValue = gauge == null ? OptionalLong.empty() : read(gauge);
-            LoadResult.Sample sample = new LoadResult.Sample(second, phase < 0 ? "end" : phases.get(phase).name(),
-                    interval.getTotalCount(), errors, ms(interval, 50), ms(interval, 99), interval.getTotalCount() == 0 ? 0 : interval.getMaxValue() / 1000.0,
+            LoadResult.Sample sample = new LoadResult.Sample(
+                    second,
+                    phase < 0 ? "end" : phases.get(phase).name(),
+                    interval.getTotalCount(),
+                    errors,
+                    ms(interval, 50),
+                    ms(interval, 99),
+                    interval.getTotalCount() == 0 ? 0 : interval.getMaxValue() / 1000.0,
                     gaugeValue.isPresent() ? gaugeValue.getAsLong() : null);
             timeline.add(sample);
             if (second > 0 && second % progressEverySeconds == 0) {
-                console.printf(Locale.ROOT, "[load] %s %3d s  %-8s rate %,8.0f/s  p50 %7.2f ms  p99 %8.2f ms (so far)  errors %d%s%n",
-                        name, second, sample.phase(), (double) interval.getTotalCount(), ms(overall, 50), ms(overall, 99), sampledErrorsTotal,
-                        gaugeValue.isPresent() ? "  " + gaugeName + " " + gaugeValue.getAsLong() / 1_048_576 + " MB" : "");
+                console.printf(
+                        Locale.ROOT,
+                        "[load] %s %3d s  %-8s rate %,8.0f/s  p50 %7.2f ms  p99 %8.2f ms (so far)  errors %d%s%n",
+                        name,
+                        second,
+                        sample.phase(),
+                        (double) interval.getTotalCount(),
+                        ms(overall, 50),
+                        ms(overall, 99),
+                        sampledErrorsTotal,
+                        gaugeValue.isPresent()
+                                ? "  " + gaugeName + " " + gaugeValue.getAsLong() / 1_048_576 + " MB"
+                                : "");
             }
         }
 
@@ -263,13 +289,23 @@ public final class LoadDriver {
             for (int i = 0; i < phases.size(); i++) {
                 LoadProfile.Phase phase = phases.get(i);
                 double seconds = phase.duration().toNanos() / 1e9;
-                results.add(new LoadResult.PhaseResult(phase, phaseTotals.get(i).copy(), phaseErrors[i].get(), phaseMissed[i].get(), seconds));
+                results.add(new LoadResult.PhaseResult(
+                        phase, phaseTotals.get(i).copy(), phaseErrors[i].get(), phaseMissed[i].get(), seconds));
             }
             Map<String, Long> errors = new java.util.LinkedHashMap<>();
             errorMessages.forEach((message, count) -> errors.put(message, count.get()));
-            long late = generatorLagTotal.getTotalCount() - generatorLagTotal.getCountBetweenValues(0, LATE_START_MICROS);
-            return new LoadResult(name, profile, results, List.copyOf(timeline), generatorLagTotal.copy(), late,
-                    elapsedNanos / 1e9, errors, gaugeName);
+            long late =
+                    generatorLagTotal.getTotalCount() - generatorLagTotal.getCountBetweenValues(0, LATE_START_MICROS);
+            return new LoadResult(
+                    name,
+                    profile,
+                    results,
+                    List.copyOf(timeline),
+                    generatorLagTotal.copy(),
+                    late,
+                    elapsedNanos / 1e9,
+                    errors,
+                    gaugeName);
         }
 
         private Thread start(Runnable body, String threadName) {

@@ -19,9 +19,16 @@ import java.util.List;
  */
 public record LoadProfile(Model model, List<Phase> phases, Duration thinkTime, int maxInFlight) {
 
-    public enum Model { CLOSED, OPEN }
+    public enum Model {
+        CLOSED,
+        OPEN
+    }
 
-    public enum Shape { CONSTANT, RAMP, BURST }
+    public enum Shape {
+        CONSTANT,
+        RAMP,
+        BURST
+    }
 
     public static final Duration BURST_PERIOD = Duration.ofSeconds(5);
     public static final Duration BURST_LENGTH = Duration.ofSeconds(1);
@@ -60,7 +67,9 @@ public record LoadProfile(Model model, List<Phase> phases, Duration thinkTime, i
         }
 
         private static String fmt(double value) {
-            return value == Math.rint(value) ? Long.toString((long) value) : String.format(java.util.Locale.ROOT, "%.1f", value);
+            return value == Math.rint(value)
+                    ? Long.toString((long) value)
+                    : String.format(java.util.Locale.ROOT, "%.1f", value);
         }
     }
 
@@ -81,7 +90,8 @@ public record LoadProfile(Model model, List<Phase> phases, Duration thinkTime, i
     }
 
     public String describe() {
-        StringBuilder text = new StringBuilder(model == Model.CLOSED ? "closed model (users)" : "open model (arrivals/s)");
+        StringBuilder text =
+                new StringBuilder(model == Model.CLOSED ? "closed model (users)" : "open model (arrivals/s)");
         if (model == Model.CLOSED && !thinkTime.isZero()) {
             text.append(", think time ").append(thinkTime.toMillis()).append(" ms");
         }

@@ -13,9 +13,16 @@ import org.HdrHistogram.Histogram;
  * open-model arrivals that never started; a once-a-second timeline; how late the generator itself
  * was; the first distinct error messages.
  */
-public record LoadResult(String name, LoadProfile profile, List<PhaseResult> phases, List<Sample> timeline,
-                         Histogram generatorLag, long lateStarts, double elapsedSeconds, Map<String, Long> errors,
-                         String gaugeName) {
+public record LoadResult(
+        String name,
+        LoadProfile profile,
+        List<PhaseResult> phases,
+        List<Sample> timeline,
+        Histogram generatorLag,
+        long lateStarts,
+        double elapsedSeconds,
+        Map<String, Long> errors,
+        String gaugeName) {
 
     /** Open model: more than this share of starts late on the generator's side makes a run disturbed. */
     public static final double LATE_SHARE_TOLERATED = 0.05;
@@ -43,19 +50,28 @@ public record LoadResult(String name, LoadProfile profile, List<PhaseResult> pha
         }
 
         public String describe() {
-            return String.format(Locale.ROOT, "%,d ok, %d errors%s, %,.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
-                    successes(), errors, missed > 0 ? ", " + missed + " never started" : "", throughput(),
-                    percentileMs(50), percentileMs(95), percentileMs(99), successes() == 0 ? 0 : latency.getMaxValue() / 1000.0);
+            return String.format(
+                    Locale.ROOT,
+                    "%,d ok, %d errors%s, %,.0f/s, p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms",
+                    successes(),
+                    errors,
+                    missed > 0 ? ", " + missed + " never started" : "",
+                    throughput(),
+                    percentileMs(50),
+                    percentileMs(95),
+                    percentileMs(99),
+                    successes() == 0 ? 0 : latency.getMaxValue() / 1000.0);
         }
     }
 
     /** One second of the run; {@code gauge} is the watched figure at that second, if any. */
-    public record Sample(long second, String phase, long count, long errors, double p50Ms, double p99Ms, double maxMs, Long gauge) {
-    }
+    public record Sample(
+            long second, String phase, long count, long errors, double p50Ms, double p99Ms, double maxMs, Long gauge) {}
 
     /** Every measured (non-warm-up) phase taken together: what budgets are decided on. */
     public PhaseResult measured() {
-        List<PhaseResult> measured = phases.stream().filter(p -> p.phase().measured()).toList();
+        List<PhaseResult> measured =
+                phases.stream().filter(p -> p.phase().measured()).toList();
         if (measured.isEmpty()) {
             throw new IllegalStateException("the load profile has no measured phase: " + profile.describe());
         }
@@ -70,9 +86,14 @@ public record LoadResult(String name, LoadProfile profile, List<PhaseResult> pha
             seconds += phase.seconds();
         }
         LoadProfile.Phase first = measured.get(0).phase();
-        String names = String.join("+", measured.stream().map(p -> p.phase().name()).toList());
-        return new PhaseResult(new LoadProfile.Phase(names, first.duration(), first.shape(), first.from(), first.to(), true),
-                latency, errors, missed, seconds);
+        String names =
+                String.join("+", measured.stream().map(p -> p.phase().name()).toList());
+        return new PhaseResult(
+                new LoadProfile.Phase(names, first.duration(), first.shape(), first.from(), first.to(), true),
+                latency,
+                errors,
+                missed,
+                seconds);
     }
 
     /** Open model: starts later than {@link LoadDriver#LATE_START_MICROS} on the generator's side, over every scheduled start. */
@@ -88,9 +109,15 @@ public record LoadResult(String name, LoadProfile profile, List<PhaseResult> pha
 
     /** The watched figure over the measured phases: first, last and highest sample. */
     public List<Long> measuredGauge() {
-        List<String> measuredNames = phases.stream().filter(p -> p.phase().measured()).map(p -> p.phase().name()).toList();
-        return timeline.stream().filter(s -> measuredNames.contains(s.phase()) || "end".equals(s.phase()))
-                .map(Sample::gauge).filter(Objects::nonNull).toList();
+        List<String> measuredNames = phases.stream()
+                .filter(p -> p.phase().measured())
+                .map(p -> p.phase().name())
+                .toList();
+        return timeline.stream()
+                .filter(s -> measuredNames.contains(s.phase()) || "end".equals(s.phase()))
+                .map(Sample::gauge)
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     public String summaryJson() {
@@ -118,7 +145,9 @@ public record LoadResult(String name, LoadProfile profile, List<PhaseResult> pha
             if (!gauge.isEmpty()) {
                 watched.put("first_mb", gauge.get(0) / 1_048_576);
                 watched.put("last_mb", gauge.get(gauge.size() - 1) / 1_048_576);
-                watched.put("peak_mb", gauge.stream().mapToLong(Long::longValue).max().orElse(0) / 1_048_576);
+                watched.put(
+                        "peak_mb",
+                        gauge.stream().mapToLong(Long::longValue).max().orElse(0) / 1_048_576);
             }
         }
         ObjectNode errorNode = root.putObject("errors");
@@ -144,7 +173,9 @@ public record LoadResult(String name, LoadProfile profile, List<PhaseResult> pha
         node.put("error_rate", round(phase.errorRate()));
         ObjectNode latency = node.putObject("latency_ms");
         for (double p : new double[] {50, 90, 95, 99, 99.9}) {
-            latency.put("p" + (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)), round(phase.percentileMs(p)));
+            latency.put(
+                    "p" + (p == Math.rint(p) ? Long.toString((long) p) : Double.toString(p)),
+                    round(phase.percentileMs(p)));
         }
         latency.put("mean", round(phase.successes() == 0 ? 0 : phase.latency().getMean() / 1000.0));
         latency.put("max", round(phase.successes() == 0 ? 0 : phase.latency().getMaxValue() / 1000.0));

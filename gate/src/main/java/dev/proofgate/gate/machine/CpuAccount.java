@@ -26,11 +26,11 @@ import java.util.Set;
  * A process's ticks include those of its children that ended and were waited for, so a platform that
  * was killed and reaped stays counted as the gate's.
  */
-record CpuAccount(long nanoTime, long totalTicks, long busyTicks, long stealTicks, double load1, Map<Long, Proc> processes) {
+record CpuAccount(
+        long nanoTime, long totalTicks, long busyTicks, long stealTicks, double load1, Map<Long, Proc> processes) {
 
     /** One process: its parent, its own ticks, and those of its children that ended and were waited for. */
-    record Proc(long pid, long parent, long ownTicks, long reapedTicks) {
-    }
+    record Proc(long pid, long parent, long ownTicks, long reapedTicks) {}
 
     private static final Path PROC = Path.of("/proc");
 
@@ -58,7 +58,10 @@ record CpuAccount(long nanoTime, long totalTicks, long busyTicks, long stealTick
     /** The gate's processes in this reading: the roots, all their descendants, and the ancestors of this JVM. */
     Set<Long> own(Collection<Long> roots) {
         Map<Long, List<Long>> children = new HashMap<>();
-        processes.values().forEach(p -> children.computeIfAbsent(p.parent(), k -> new java.util.ArrayList<>()).add(p.pid()));
+        processes
+                .values()
+                .forEach(p -> children.computeIfAbsent(p.parent(), k -> new java.util.ArrayList<>())
+                        .add(p.pid()));
         Set<Long> own = new HashSet<>();
         Deque<Long> todo = new ArrayDeque<>(roots);
         while (!todo.isEmpty()) {
@@ -83,7 +86,8 @@ record CpuAccount(long nanoTime, long totalTicks, long busyTicks, long stealTick
 
     private static long[] cpuLine() {
         try {
-            String first = Files.readAllLines(PROC.resolve("stat"), StandardCharsets.US_ASCII).get(0);
+            String first = Files.readAllLines(PROC.resolve("stat"), StandardCharsets.US_ASCII)
+                    .get(0);
             String[] parts = first.trim().split("\\s+");
             long[] ticks = new long[parts.length - 1];
             for (int i = 1; i < parts.length; i++) {
@@ -97,7 +101,8 @@ record CpuAccount(long nanoTime, long totalTicks, long busyTicks, long stealTick
 
     private static double readLoad1() {
         try {
-            return Double.parseDouble(Files.readString(PROC.resolve("loadavg")).trim().split("\\s+")[0]);
+            return Double.parseDouble(
+                    Files.readString(PROC.resolve("loadavg")).trim().split("\\s+")[0]);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -105,7 +110,8 @@ record CpuAccount(long nanoTime, long totalTicks, long busyTicks, long stealTick
 
     private static Map<Long, Proc> readProcesses() {
         Map<Long, Proc> processes = new HashMap<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(PROC, path -> isNumber(path.getFileName().toString()))) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(
+                PROC, path -> isNumber(path.getFileName().toString()))) {
             for (Path entry : entries) {
                 Proc proc = process(entry);
                 if (proc != null) {
@@ -128,12 +134,18 @@ record CpuAccount(long nanoTime, long totalTicks, long busyTicks, long stealTick
         if (f.length < 15) {
             return null;
         }
-        return new Proc(pid, Long.parseLong(f[1]), Long.parseLong(f[11]) + Long.parseLong(f[12]), Long.parseLong(f[13]) + Long.parseLong(f[14]));
+        return new Proc(
+                pid,
+                Long.parseLong(f[1]),
+                Long.parseLong(f[11]) + Long.parseLong(f[12]),
+                Long.parseLong(f[13]) + Long.parseLong(f[14]));
     }
 
     private static Proc process(Path entry) {
         try {
-            return parse(Long.parseLong(entry.getFileName().toString()), Files.readString(entry.resolve("stat"), StandardCharsets.US_ASCII));
+            return parse(
+                    Long.parseLong(entry.getFileName().toString()),
+                    Files.readString(entry.resolve("stat"), StandardCharsets.US_ASCII));
         } catch (IOException | RuntimeException gone) {
             return null; // ended between the listing and the read
         }

@@ -20,8 +20,7 @@ public final class LocalListeners {
 
     private static final Set<String> LOCAL_HOSTS = Set.of("localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0");
 
-    private LocalListeners() {
-    }
+    private LocalListeners() {}
 
     /** The port of a URL (http(s) or jdbc:postgresql) whose host is this machine, or -1. */
     public static int localPort(String url) {
@@ -30,7 +29,9 @@ public final class LocalListeners {
             if (uri.getHost() == null || !LOCAL_HOSTS.contains(uri.getHost().toLowerCase(Locale.ROOT))) {
                 return -1;
             }
-            return uri.getPort() > 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : "postgresql".equals(uri.getScheme()) ? 5432 : 80;
+            return uri.getPort() > 0
+                    ? uri.getPort()
+                    : "https".equals(uri.getScheme()) ? 443 : "postgresql".equals(uri.getScheme()) ? 5432 : 80;
         } catch (IllegalArgumentException e) {
             return -1;
         }
@@ -58,7 +59,8 @@ public final class LocalListeners {
         if (inodes.isEmpty()) {
             return pids;
         }
-        try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
+        try (DirectoryStream<Path> processes = Files.newDirectoryStream(
+                Path.of("/proc"), p -> p.getFileName().toString().matches("\\d+"))) {
             for (Path process : processes) {
                 if (holdsAny(process.resolve("fd"), inodes)) {
                     pids.add(Long.parseLong(process.getFileName().toString()));

@@ -51,7 +51,9 @@ public final class MachineMeter {
         /** The postmaster's pid from its pid file (first line), if the database runs. */
         public static List<Long> pidFromFile(Path pidFile) {
             try {
-                return List.of(Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.US_ASCII).get(0).trim()));
+                return List.of(Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.US_ASCII)
+                        .get(0)
+                        .trim()));
             } catch (Exception notRunning) {
                 return List.of();
             }
@@ -60,8 +62,12 @@ public final class MachineMeter {
 
     /** How a timed row was judged; whether it was measured a second time. */
     public enum Outcome {
-        WITHIN(false), BREACHED_ON_A_FIT_MACHINE(false), WITHIN_WHEN_MEASURED_AGAIN(true), BREACHED_AGAIN_ON_A_FIT_MACHINE(true),
-        NOT_JUDGED(false), NOT_JUDGED_WHEN_MEASURED_AGAIN(true);
+        WITHIN(false),
+        BREACHED_ON_A_FIT_MACHINE(false),
+        WITHIN_WHEN_MEASURED_AGAIN(true),
+        BREACHED_AGAIN_ON_A_FIT_MACHINE(true),
+        NOT_JUDGED(false),
+        NOT_JUDGED_WHEN_MEASURED_AGAIN(true);
 
         private final boolean remeasured;
 
@@ -79,8 +85,7 @@ public final class MachineMeter {
     }
 
     /** A timed measurement as it was judged: for the verdict's machine panel. */
-    public record Judgement(String what, Disturbance disturbance, Outcome outcome) {
-    }
+    public record Judgement(String what, Disturbance disturbance, Outcome outcome) {}
 
     private MachineMeter(Disturbance.Thresholds thresholds) {
         this.thresholds = thresholds;
@@ -285,8 +290,15 @@ public final class MachineMeter {
         private double load1Max = -1;
         private Disturbance closed;
 
-        private synchronized void add(long at, long ticks, long foreign, long steal, long suite, double load1, double load1Before,
-                                      Histogram hiccupsInInterval) {
+        private synchronized void add(
+                long at,
+                long ticks,
+                long foreign,
+                long steal,
+                long suite,
+                double load1,
+                double load1Before,
+                Histogram hiccupsInInterval) {
             this.ticks += ticks;
             this.foreign += foreign;
             this.steal += steal;
@@ -296,7 +308,9 @@ public final class MachineMeter {
             }
             this.load1Max = Math.max(load1Max, load1);
             hiccupsSeen.add(hiccupsInInterval);
-            series.add(new Disturbance.Point(TimeUnit.NANOSECONDS.toMillis(at - openedAt), percent(foreign, ticks),
+            series.add(new Disturbance.Point(
+                    TimeUnit.NANOSECONDS.toMillis(at - openedAt),
+                    percent(foreign, ticks),
                     hiccupsInInterval.getMaxValue() / 1000.0));
         }
 
@@ -313,10 +327,19 @@ public final class MachineMeter {
         }
 
         private synchronized Disturbance summary() {
-            return new Disturbance(Duration.ofNanos(System.nanoTime() - openedAt), cores, procAvailable && ticks > 0,
-                    percent(foreign, ticks), percent(steal, ticks), percent(suite, ticks),
-                    hiccupsSeen.getTotalCount() == 0 ? 0 : hiccupsSeen.getValueAtPercentile(99) / 1000.0, hiccupsSeen.getMaxValue() / 1000.0,
-                    load1Before, load1Max, thresholds, List.copyOf(series));
+            return new Disturbance(
+                    Duration.ofNanos(System.nanoTime() - openedAt),
+                    cores,
+                    procAvailable && ticks > 0,
+                    percent(foreign, ticks),
+                    percent(steal, ticks),
+                    percent(suite, ticks),
+                    hiccupsSeen.getTotalCount() == 0 ? 0 : hiccupsSeen.getValueAtPercentile(99) / 1000.0,
+                    hiccupsSeen.getMaxValue() / 1000.0,
+                    load1Before,
+                    load1Max,
+                    thresholds,
+                    List.copyOf(series));
         }
 
         private static double percent(long part, long whole) {

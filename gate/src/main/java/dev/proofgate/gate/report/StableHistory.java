@@ -44,15 +44,21 @@ public final class StableHistory implements ConcurrentEventListener {
 
     /** The history key: e.g. "workflows/question_answering.feature#A question is answered on the native adapter". */
     public static String key(String featurePath, String scenarioName, TestResult result) {
-        String parameters = result.getParameters() == null ? "" : result.getParameters().stream()
-                .sorted(Comparator.comparing(Parameter::getName)).map(p -> p.getName() + "=" + p.getValue()).collect(Collectors.joining(","));
+        String parameters = result.getParameters() == null
+                ? ""
+                : result.getParameters().stream()
+                        .sorted(Comparator.comparing(Parameter::getName))
+                        .map(p -> p.getName() + "=" + p.getValue())
+                        .collect(Collectors.joining(","));
         return featurePath + "#" + scenarioName + (parameters.isEmpty() ? "" : "[" + parameters + "]");
     }
 
     private String featurePath(TestCase scenario) {
         try {
             Path file = Path.of(scenario.getUri()).toAbsolutePath().normalize();
-            return (file.startsWith(features) ? features.relativize(file) : file.getFileName()).toString().replace('\\', '/');
+            return (file.startsWith(features) ? features.relativize(file) : file.getFileName())
+                    .toString()
+                    .replace('\\', '/');
         } catch (RuntimeException e) {
             return scenario.getUri().toString();
         }
@@ -60,7 +66,8 @@ public final class StableHistory implements ConcurrentEventListener {
 
     private static String md5(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -22,8 +22,10 @@ final class CpuHog implements AutoCloseable {
         List<Process> started = new ArrayList<>();
         try {
             for (int i = 0; i < count; i++) {
-                started.add(new ProcessBuilder("python3", "-c", "while True: pass").redirectErrorStream(true)
-                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+                started.add(new ProcessBuilder("python3", "-c", "while True: pass")
+                        .redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                        .start());
             }
         } catch (IOException e) {
             started.forEach(Process::destroyForcibly);

@@ -18,8 +18,7 @@ import javax.tools.ToolProvider;
  */
 final class DefectOverlay {
 
-    private DefectOverlay() {
-    }
+    private DefectOverlay() {}
 
     /** Returns the overlay directory, or throws {@link CannotSeed} when the edit no longer applies. */
     static Path build(SeededDefect defect, Path projectDirectory, Path scratch, String classpath) {
@@ -31,18 +30,22 @@ final class DefectOverlay {
             String original = Files.readString(source);
             int first = original.indexOf(defect.find());
             if (first < 0) {
-                throw new CannotSeed("the text to change was not found in " + defect.file() + ": the catalogue is out of date");
+                throw new CannotSeed(
+                        "the text to change was not found in " + defect.file() + ": the catalogue is out of date");
             }
             if (original.indexOf(defect.find(), first + 1) >= 0) {
                 throw new CannotSeed("the text to change occurs more than once in " + defect.file());
             }
-            String edited = original.substring(0, first) + defect.replace() + original.substring(first + defect.find().length());
+            String edited = original.substring(0, first)
+                    + defect.replace()
+                    + original.substring(first + defect.find().length());
             Path overlay = scratch.resolve("overlay");
             Files.createDirectories(overlay);
             if (defect.file().endsWith(".java")) {
                 compile(defect, scratch, edited, overlay, classpath);
             } else if (defect.file().endsWith(".py")) {
-                Path resource = overlay.resolve("python").resolve(source.getFileName().toString());
+                Path resource =
+                        overlay.resolve("python").resolve(source.getFileName().toString());
                 Files.createDirectories(resource.getParent());
                 Files.writeString(resource, edited);
             } else {
@@ -54,17 +57,35 @@ final class DefectOverlay {
         }
     }
 
-    private static void compile(SeededDefect defect, Path scratch, String edited, Path overlay, String classpath) throws IOException {
-        Path copy = scratch.resolve("src").resolve(Path.of(defect.file()).getFileName().toString());
+    private static void compile(SeededDefect defect, Path scratch, String edited, Path overlay, String classpath)
+            throws IOException {
+        Path copy = scratch.resolve("src")
+                .resolve(Path.of(defect.file()).getFileName().toString());
         Files.createDirectories(copy.getParent());
         Files.writeString(copy, edited);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         StringWriter errors = new StringWriter();
-        boolean ok = javac.getTask(errors, null, null,
-                List.of("-d", overlay.toString(), "-cp", classpath, "--release", "17", "-encoding", StandardCharsets.UTF_8.name(), "-nowarn"),
-                null, javac.getStandardFileManager(null, null, StandardCharsets.UTF_8).getJavaFileObjects(copy.toFile())).call();
+        boolean ok = javac.getTask(
+                        errors,
+                        null,
+                        null,
+                        List.of(
+                                "-d",
+                                overlay.toString(),
+                                "-cp",
+                                classpath,
+                                "--release",
+                                "17",
+                                "-encoding",
+                                StandardCharsets.UTF_8.name(),
+                                "-nowarn"),
+                        null,
+                        javac.getStandardFileManager(null, null, StandardCharsets.UTF_8)
+                                .getJavaFileObjects(copy.toFile()))
+                .call();
         if (!ok) {
-            throw new CannotSeed("the seeded " + defect.file() + " does not compile: " + errors.toString().lines().findFirst().orElse(""));
+            throw new CannotSeed("the seeded " + defect.file() + " does not compile: "
+                    + errors.toString().lines().findFirst().orElse(""));
         }
     }
 

@@ -15,8 +15,15 @@ import java.util.List;
  * compiled copy in front of the platform's classes. {@code run} is the tag expression the self-check
  * runs for it; {@code expectedCatchers} names the scenarios expected to turn red.
  */
-public record SeededDefect(String id, String area, String description, String file, String find, String replace,
-                           String run, List<String> expectedCatchers) {
+public record SeededDefect(
+        String id,
+        String area,
+        String description,
+        String file,
+        String find,
+        String replace,
+        String run,
+        List<String> expectedCatchers) {
 
     public static List<SeededDefect> catalogue(Path json) {
         try {
@@ -24,8 +31,14 @@ public record SeededDefect(String id, String area, String description, String fi
             for (JsonNode node : Json.MAPPER.readTree(json.toFile()).path("defects")) {
                 List<String> catchers = new ArrayList<>();
                 node.path("expected_catchers").forEach(name -> catchers.add(name.asText()));
-                defects.add(new SeededDefect(node.path("id").asText(), node.path("area").asText(), node.path("description").asText(),
-                        node.path("file").asText(), text(node.path("find")), text(node.path("replace")), node.path("run").asText(),
+                defects.add(new SeededDefect(
+                        node.path("id").asText(),
+                        node.path("area").asText(),
+                        node.path("description").asText(),
+                        node.path("file").asText(),
+                        text(node.path("find")),
+                        text(node.path("replace")),
+                        node.path("run").asText(),
                         List.copyOf(catchers)));
             }
             return defects;

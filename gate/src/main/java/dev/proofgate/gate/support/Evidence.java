@@ -9,8 +9,7 @@ public final class Evidence {
 
     private static final int MAX_CHARS = 20_000;
 
-    private Evidence() {
-    }
+    private Evidence() {}
 
     public static void json(String name, String json) {
         if (noStepRunning()) {
@@ -43,7 +42,9 @@ public final class Evidence {
         if (!rows.isEmpty()) {
             csv.append(String.join(",", rows.get(0).keySet())).append('\n');
             for (Map<String, Object> row : rows) {
-                csv.append(String.join(",", row.values().stream().map(Evidence::cell).toList())).append('\n');
+                csv.append(String.join(
+                                ",", row.values().stream().map(Evidence::cell).toList()))
+                        .append('\n');
             }
         } else {
             csv.append("(no rows)\n");
@@ -58,10 +59,14 @@ public final class Evidence {
 
     private static String cell(Object value) {
         String text = String.valueOf(value);
-        return text.contains(",") || text.contains("\"") || text.contains("\n") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return text.contains(",") || text.contains("\"") || text.contains("\n")
+                ? "\"" + text.replace("\"", "\"\"") + "\""
+                : text;
     }
 
     private static String clip(String text) {
-        return text.length() <= MAX_CHARS ? text : text.substring(0, MAX_CHARS) + "\n... (" + (text.length() - MAX_CHARS) + " more characters)";
+        return text.length() <= MAX_CHARS
+                ? text
+                : text.substring(0, MAX_CHARS) + "\n... (" + (text.length() - MAX_CHARS) + " more characters)";
     }
 }

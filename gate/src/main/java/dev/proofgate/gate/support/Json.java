@@ -9,14 +9,14 @@ public final class Json {
 
     public static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonNode parse(String text) {
         try {
             return MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalArgumentException("the feature file holds JSON that does not parse: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "the feature file holds JSON that does not parse: " + e.getOriginalMessage(), e);
         }
     }
 

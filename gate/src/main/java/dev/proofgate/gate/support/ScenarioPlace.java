@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class ScenarioPlace {
 
-    private ScenarioPlace() {
-    }
+    private ScenarioPlace() {}
 
     /** The capability folder of a feature file, or "unfiled" for a feature outside the known {@code areas}. */
     public static String area(URI featureUri, List<String> areas) {

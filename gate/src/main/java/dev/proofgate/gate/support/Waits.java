@@ -10,8 +10,7 @@ import org.awaitility.core.ConditionTimeoutException;
 /** Bounded waits that, when they give up, say what they waited for and what they saw last. */
 public final class Waits {
 
-    private Waits() {
-    }
+    private Waits() {}
 
     public static <T> T until(String awaited, Duration atMost, Supplier<T> probe, Predicate<T> done) {
         AtomicReference<T> lastSeen = new AtomicReference<>();
@@ -27,7 +26,8 @@ public final class Waits {
                     });
             return lastSeen.get();
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("waited " + atMost.toSeconds() + " s for " + awaited + "; last seen: " + lastSeen.get(), e);
+            throw new AssertionError(
+                    "waited " + atMost.toSeconds() + " s for " + awaited + "; last seen: " + lastSeen.get(), e);
         }
     }
 }

@@ -15,9 +15,11 @@ import java.util.Map;
 public record ChecklistCompletion(Map<String, Checklist> checklists) {
 
     /** One checklist: its lines, how many passed, which failed and which were not reported. */
-    public record Checklist(String area, String name, int lines, int passed, List<String> failed, List<String> notReported) {
+    public record Checklist(
+            String area, String name, int lines, int passed, List<String> failed, List<String> notReported) {
         public String summary() {
-            return name + " " + passed + "/" + lines + (notReported.isEmpty() ? "" : " (" + notReported.size() + " not reported)");
+            return name + " " + passed + "/" + lines
+                    + (notReported.isEmpty() ? "" : " (" + notReported.size() + " not reported)");
         }
     }
 
@@ -30,7 +32,9 @@ public record ChecklistCompletion(Map<String, Checklist> checklists) {
         Map<String, List<ScenarioOutcome>> byFeature = new LinkedHashMap<>();
         for (ScenarioOutcome outcome : outcomes) {
             if (checklistAreas.contains(outcome.area())) {
-                byFeature.computeIfAbsent(outcome.area() + "/" + outcome.feature(), key -> new ArrayList<>()).add(outcome);
+                byFeature
+                        .computeIfAbsent(outcome.area() + "/" + outcome.feature(), key -> new ArrayList<>())
+                        .add(outcome);
             }
         }
         Map<String, Checklist> checklists = new LinkedHashMap<>();
@@ -40,7 +44,8 @@ public record ChecklistCompletion(Map<String, Checklist> checklists) {
             List<String> notReported = new ArrayList<>();
             for (ScenarioOutcome line : lines) {
                 if (!line.passed() && !line.failed()) {
-                    notReported.add(line.label() + " - " + (line.message() == null ? line.status().toLowerCase() : line.message()));
+                    notReported.add(line.label() + " - "
+                            + (line.message() == null ? line.status().toLowerCase() : line.message()));
                 } else if (line.passed()) {
                     passed++;
                 } else {
@@ -48,7 +53,9 @@ public record ChecklistCompletion(Map<String, Checklist> checklists) {
                 }
             }
             ScenarioOutcome first = lines.get(0);
-            checklists.put(key, new Checklist(first.area(), shortName(first.feature()), lines.size(), passed, failed, notReported));
+            checklists.put(
+                    key,
+                    new Checklist(first.area(), shortName(first.feature()), lines.size(), passed, failed, notReported));
         });
         return new ChecklistCompletion(checklists);
     }
@@ -61,12 +68,18 @@ public record ChecklistCompletion(Map<String, Checklist> checklists) {
 
     /** "security 7/7, operations 5/6", or a note that the run held no checklist. */
     public String summary() {
-        return checklists.isEmpty() ? "no checklist in this run" : String.join(", ", checklists.values().stream().map(Checklist::summary).toList());
+        return checklists.isEmpty()
+                ? "no checklist in this run"
+                : String.join(
+                        ", ",
+                        checklists.values().stream().map(Checklist::summary).toList());
     }
 
     public List<String> notReported() {
-        return checklists.values().stream().flatMap(checklist -> checklist.notReported().stream()
-                .map(line -> "checklist line not reported in '" + checklist.name() + "': " + line)).toList();
+        return checklists.values().stream()
+                .flatMap(checklist -> checklist.notReported().stream()
+                        .map(line -> "checklist line not reported in '" + checklist.name() + "': " + line))
+                .toList();
     }
 
     /**
@@ -86,7 +99,13 @@ public record ChecklistCompletion(Map<String, Checklist> checklists) {
             decision = Verdict.Decision.INCONCLUSIVE;
         }
         reasons.addAll(unreported);
-        return new Verdict(decision, List.copyOf(reasons), verdict.acceptedRisks(), verdict.areas(), verdict.scenarios(),
-                verdict.waiversToRemove(), verdict.partial());
+        return new Verdict(
+                decision,
+                List.copyOf(reasons),
+                verdict.acceptedRisks(),
+                verdict.areas(),
+                verdict.scenarios(),
+                verdict.waiversToRemove(),
+                verdict.partial());
     }
 }

@@ -38,7 +38,8 @@ public final class EvidenceListener implements TestLifecycleListener {
             }
             String message = entry.causeMessage == null ? "" : entry.causeMessage;
             StatusDetails details = result.getStatusDetails() == null ? new StatusDetails() : result.getStatusDetails();
-            result.setStatusDetails(details.setMessage(message.startsWith(entry.cause.label()) ? message : entry.cause.label() + ": " + message));
+            result.setStatusDetails(details.setMessage(
+                    message.startsWith(entry.cause.label()) ? message : entry.cause.label() + ": " + message));
         }
         if (entry.severityMissing) {
             List<Label> labels = result.getLabels();
@@ -46,8 +47,9 @@ public final class EvidenceListener implements TestLifecycleListener {
             labels.add(new Label().setName("tag").setValue("severity missing"));
             result.setName("[severity missing] " + result.getName());
             // Allure fills an absent severity with "normal"; the name, a tag and this line say it is missing.
-            result.setDescription("Severity: MISSING. This scenario has no @severity=blocker|critical|normal|minor|trivial tag,"
-                    + " a suite defect that makes the verdict INCONCLUSIVE. (The report's severity field shows Allure's default.)");
+            result.setDescription(
+                    "Severity: MISSING. This scenario has no @severity=blocker|critical|normal|minor|trivial tag,"
+                            + " a suite defect that makes the verdict INCONCLUSIVE. (The report's severity field shows Allure's default.)");
         }
     }
 

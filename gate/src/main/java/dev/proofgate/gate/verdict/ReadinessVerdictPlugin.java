@@ -98,7 +98,8 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             history.carryForward(results.resolve("history"));
         }
         System.out.println("[proofgate] readiness run " + settings.runId() + " started"
-                + (selection.partial() ? " (partial: " + selection.describe() + ")" : "") + (selection.dryRun() ? " as a dry run" : "")
+                + (selection.partial() ? " (partial: " + selection.describe() + ")" : "")
+                + (selection.dryRun() ? " as a dry run" : "")
                 + "; results in " + results);
     }
 
@@ -112,7 +113,9 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         if (node instanceof Node.Scenario || node instanceof Node.ScenarioOutline) {
             String name = node.getName().orElse("");
             int line = node.getLocation().getLine();
-            scenarioNames.computeIfAbsent(name, key -> java.util.Collections.synchronizedList(new ArrayList<>())).add(relative(uri) + ":" + line);
+            scenarioNames
+                    .computeIfAbsent(name, key -> java.util.Collections.synchronizedList(new ArrayList<>()))
+                    .add(relative(uri) + ":" + line);
         }
         if (node instanceof Node.Scenario || node instanceof Node.Example) {
             parsedScenarios.incrementAndGet();
@@ -131,7 +134,8 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
     }
 
     private void snippetSuggested(SnippetsSuggestedEvent event) {
-        snippets.put(relative(event.getUri()) + ":" + event.getStepLocation().getLine(),
+        snippets.put(
+                relative(event.getUri()) + ":" + event.getStepLocation().getLine(),
                 String.join("\n", event.getSuggestion().getSnippets()));
     }
 
@@ -159,7 +163,9 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
      */
     private void label(TestCase scenario) {
         String area = ScenarioPlace.area(scenario.getUri(), settings.areas());
-        String rule = ScenarioPlace.rule(sources.getOrDefault(scenario.getUri(), ""), scenario.getLocation().getLine());
+        String rule = ScenarioPlace.rule(
+                sources.getOrDefault(scenario.getUri(), ""),
+                scenario.getLocation().getLine());
         Allure.getLifecycle().updateTestCase(scenario.getId().toString(), result -> {
             List<Label> labels = result.getLabels();
             labels.removeIf(label -> "story".equals(label.getName()) || "epic".equals(label.getName()));
@@ -172,10 +178,14 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
     private void stepFinished(TestStepFinished event) {
         Result result = event.getResult();
         RunLedger.Entry entry = RunLedger.entry(event.getTestCase().getId().toString());
-        if (entry.cause != null || result.getStatus() == Status.PASSED || result.getStatus() == Status.SKIPPED && result.getError() == null) {
+        if (entry.cause != null
+                || result.getStatus() == Status.PASSED
+                || result.getStatus() == Status.SKIPPED && result.getError() == null) {
             return;
         }
-        if (result.getStatus() == Status.UNDEFINED || result.getStatus() == Status.AMBIGUOUS || result.getStatus() == Status.PENDING) {
+        if (result.getStatus() == Status.UNDEFINED
+                || result.getStatus() == Status.AMBIGUOUS
+                || result.getStatus() == Status.PENDING) {
             String problem = stepProblem(event, result);
             synchronized (entry.stepProblems) {
                 entry.stepProblems.add(problem);
@@ -185,15 +195,21 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             return;
         }
         Throwable error = result.getError();
-        entry.cause = error instanceof MachineDisturbed ? RunLedger.Cause.ENVIRONMENT
-                : result.getStatus() == Status.SKIPPED ? RunLedger.Cause.NOT_RUN
-                : classify(error, event.getTestCase().getTags(), settings.lossIsFindingTags());
-        entry.causeMessage = error == null ? result.getStatus().name().toLowerCase() : Verdict.quote(error.getMessage());
+        entry.cause = error instanceof MachineDisturbed
+                ? RunLedger.Cause.ENVIRONMENT
+                : result.getStatus() == Status.SKIPPED
+                        ? RunLedger.Cause.NOT_RUN
+                        : classify(error, event.getTestCase().getTags(), settings.lossIsFindingTags());
+        entry.causeMessage =
+                error == null ? result.getStatus().name().toLowerCase() : Verdict.quote(error.getMessage());
     }
 
     private String stepProblem(TestStepFinished event, Result result) {
         if (!(event.getTestStep() instanceof PickleStepTestStep step)) {
-            return "a hook is " + result.getStatus().name().toLowerCase() + ": " + (result.getError() == null ? "" : Verdict.quote(result.getError().getMessage()));
+            return "a hook is " + result.getStatus().name().toLowerCase() + ": "
+                    + (result.getError() == null
+                            ? ""
+                            : Verdict.quote(result.getError().getMessage()));
         }
         String place = relative(step.getUri()) + ":" + step.getStep().getLine();
         String text = step.getStep().getKeyword() + step.getStep().getText();
@@ -204,11 +220,21 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
                     closest = StepSuggestions.closest(step.getStep().getText(), stepExpressions, 3);
                 }
                 yield "undefined step \"" + text.strip() + "\" at " + place
-                        + (closest.isEmpty() ? "; no existing step is close: a new step needs an engineer"
-                        : "; did you mean " + String.join(" or ", closest.stream().map(c -> "\"" + c + "\"").toList()) + "?");
+                        + (closest.isEmpty()
+                                ? "; no existing step is close: a new step needs an engineer"
+                                : "; did you mean "
+                                        + String.join(
+                                                " or ",
+                                                closest.stream()
+                                                        .map(c -> "\"" + c + "\"")
+                                                        .toList()) + "?");
             }
-            case AMBIGUOUS -> "ambiguous step \"" + text.strip() + "\" at " + place + ": " + Verdict.quote(
-                    result.getError() == null ? "" : result.getError().getMessage());
+            case AMBIGUOUS ->
+                "ambiguous step \"" + text.strip() + "\" at " + place + ": "
+                        + Verdict.quote(
+                                result.getError() == null
+                                        ? ""
+                                        : result.getError().getMessage());
             default -> "pending step \"" + text.strip() + "\" at " + place + ": its definition is not finished";
         };
     }
@@ -237,7 +263,9 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             }
         }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-            if (cause instanceof IOException || cause instanceof UncheckedIOException || cause instanceof SQLException) {
+            if (cause instanceof IOException
+                    || cause instanceof UncheckedIOException
+                    || cause instanceof SQLException) {
                 return RunLedger.Cause.ENVIRONMENT;
             }
         }
@@ -247,18 +275,23 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
     private void scenarioFinished(TestCaseFinished event) {
         TestCase scenario = event.getTestCase();
         Result result = event.getResult();
-        RunLedger.Entry entry = Optional.ofNullable(RunLedger.find(scenario.getId().toString())).orElseGet(RunLedger.Entry::new);
+        RunLedger.Entry entry =
+                Optional.ofNullable(RunLedger.find(scenario.getId().toString())).orElseGet(RunLedger.Entry::new);
         String area = ScenarioPlace.area(scenario.getUri(), settings.areas());
-        String location = relative(scenario.getUri()) + ":" + scenario.getLocation().getLine();
+        String location =
+                relative(scenario.getUri()) + ":" + scenario.getLocation().getLine();
         String severity = severity(scenario);
         String status = result.getStatus().name();
-        String message = result.getError() == null ? entry.causeMessage : result.getError().getMessage();
+        String message = result.getError() == null
+                ? entry.causeMessage
+                : result.getError().getMessage();
         String cause = entry.cause == null ? null : entry.cause.label();
         if (entry.cause == RunLedger.Cause.NOT_RUN) {
             status = "SKIPPED";
             message = entry.causeMessage;
         } else if ("FAILED".equals(status) && cause == null) {
-            cause = classify(result.getError(), scenario.getTags(), settings.lossIsFindingTags()).label();
+            cause = classify(result.getError(), scenario.getTags(), settings.lossIsFindingTags())
+                    .label();
         }
         Waiver waiver = null;
         try {
@@ -272,18 +305,34 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         synchronized (entry.stepProblems) {
             details.addAll(entry.stepProblems);
         }
-        ScenarioOutcome outcome = new ScenarioOutcome(area, featureName(scenario.getUri()), scenario.getName(), location, severity,
-                status, message, result.getDuration().toMillis(), cause, waiver, List.copyOf(details));
+        ScenarioOutcome outcome = new ScenarioOutcome(
+                area,
+                featureName(scenario.getUri()),
+                scenario.getName(),
+                location,
+                severity,
+                status,
+                message,
+                result.getDuration().toMillis(),
+                cause,
+                waiver,
+                List.copyOf(details));
         synchronized (outcomes) {
             outcomes.add(outcome);
         }
         if (settings.consoleShowsFailuresOnly() && "PASSED".equals(status)) {
             return;
         }
-        System.out.printf("[proofgate] %-9s %-11s %-9s %s (%.1f s)%n", symbol(status), area,
-                severity == null ? "no-sev" : severity, scenario.getName(), result.getDuration().toMillis() / 1000.0);
+        System.out.printf(
+                "[proofgate] %-9s %-11s %-9s %s (%.1f s)%n",
+                symbol(status),
+                area,
+                severity == null ? "no-sev" : severity,
+                scenario.getName(),
+                result.getDuration().toMillis() / 1000.0);
         if (settings.consoleShowsFailuresOnly()) {
-            System.out.println("            at " + location + (message == null ? "" : ": " + message.lines().findFirst().orElse("")));
+            System.out.println("            at " + location
+                    + (message == null ? "" : ": " + message.lines().findFirst().orElse("")));
         }
         details.forEach(detail -> System.out.println("[proofgate]           " + detail));
     }
@@ -297,7 +346,10 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         }
         facts.put("run.id", settings.runId());
         facts.put("java", System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")");
-        facts.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
+        facts.put(
+                "os",
+                System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                        + System.getProperty("os.arch"));
         facts.put("commit", commit());
         if (System.getenv("CI") != null) {
             facts.put("ci", "true");
@@ -313,9 +365,15 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             defects.addAll(suiteDefects);
         }
         ChecklistCompletion checklists = ChecklistCompletion.of(snapshot, settings.checklistAreas());
-        Verdict verdict = checklists.applyTo(Verdict.of(snapshot, partial == null ? requiredAreas() : List.of(), runFailure, defects, partial,
+        Verdict verdict = checklists.applyTo(Verdict.of(
+                snapshot,
+                partial == null ? requiredAreas() : List.of(),
+                runFailure,
+                defects,
+                partial,
                 LocalDate.now(ZoneOffset.UTC)));
-        VerdictReport report = new VerdictReport(verdict, snapshot, facts, started, event.getInstant(), settings.runId(), engineerFollowUp())
+        VerdictReport report = new VerdictReport(
+                        verdict, snapshot, facts, started, event.getInstant(), settings.runId(), engineerFollowUp())
                 .checklists(checklists);
         if (MachineMeter.started()) {
             MachineSummary machine = MachineMeter.get().summary();
@@ -324,7 +382,8 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
         }
         report.writeFiles(settings.verdictDirectory());
         report.writeAllureResults(settings.resultsDirectory());
-        System.out.println("[proofgate] verdict written to " + settings.verdictDirectory().resolve("verdict.json"));
+        System.out.println(
+                "[proofgate] verdict written to " + settings.verdictDirectory().resolve("verdict.json"));
         System.out.print(report.console());
     }
 
@@ -347,14 +406,17 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             return settings.requiredAreas();
         }
         Path features = settings.projectDirectory().resolve("features");
-        return settings.areas().stream().filter(area -> Files.isDirectory(features.resolve(area))).toList();
+        return settings.areas().stream()
+                .filter(area -> Files.isDirectory(features.resolve(area)))
+                .toList();
     }
 
     private List<String> duplicateNames() {
         List<String> duplicates = new ArrayList<>();
         new TreeMap<>(scenarioNames).forEach((name, places) -> {
             if (places.size() > 1) {
-                duplicates.add("scenario name \"" + name + "\" is used " + places.size() + " times (" + String.join(", ", places)
+                duplicates.add("scenario name \"" + name + "\" is used " + places.size() + " times ("
+                        + String.join(", ", places)
                         + "): names must be unique so the report and its history tell them apart");
             }
         });
@@ -369,8 +431,12 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
     }
 
     private static String severity(TestCase scenario) {
-        return scenario.getTags().stream().filter(tag -> tag.startsWith("@severity="))
-                .map(tag -> tag.substring("@severity=".length())).filter(SEVERITIES::contains).findFirst().orElse(null);
+        return scenario.getTags().stream()
+                .filter(tag -> tag.startsWith("@severity="))
+                .map(tag -> tag.substring("@severity=".length()))
+                .filter(SEVERITIES::contains)
+                .findFirst()
+                .orElse(null);
     }
 
     private static String symbol(String status) {
@@ -382,8 +448,12 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
 
     private String featureName(URI uri) {
         String source = sources.getOrDefault(uri, "");
-        return source.lines().map(String::trim).filter(line -> line.startsWith("Feature:"))
-                .map(line -> line.substring("Feature:".length()).trim()).findFirst().orElse(relative(uri));
+        return source.lines()
+                .map(String::trim)
+                .filter(line -> line.startsWith("Feature:"))
+                .map(line -> line.substring("Feature:".length()).trim())
+                .findFirst()
+                .orElse(relative(uri));
     }
 
     private String relative(URI uri) {
@@ -396,8 +466,10 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
 
     private String commit() {
         try {
-            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").directory(settings.projectDirectory().toFile())
-                    .redirectErrorStream(true).start();
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD")
+                    .directory(settings.projectDirectory().toFile())
+                    .redirectErrorStream(true)
+                    .start();
             String out = new String(git.getInputStream().readAllBytes()).trim();
             return git.waitFor() == 0 ? out : "unknown";
         } catch (IOException e) {
@@ -413,7 +485,8 @@ public final class ReadinessVerdictPlugin implements ConcurrentEventListener {
             Files.createDirectories(results);
             try (Stream<Path> files = Files.walk(results)) {
                 files.sorted(Comparator.reverseOrder())
-                        .filter(path -> !path.equals(results) && !path.getFileName().toString().equals(".gitkeep"))
+                        .filter(path -> !path.equals(results)
+                                && !path.getFileName().toString().equals(".gitkeep"))
                         .forEach(path -> path.toFile().delete());
             }
         } catch (IOException e) {

@@ -15,7 +15,10 @@ final class RunLedger {
 
     /** Why a scenario proves nothing either way, or failed: decides where the verdict and the report file it. */
     enum Cause {
-        PRODUCT("product defect"), ENVIRONMENT("environment problem"), SUITE("suite defect"), NOT_RUN("not run");
+        PRODUCT("product defect"),
+        ENVIRONMENT("environment problem"),
+        SUITE("suite defect"),
+        NOT_RUN("not run");
 
         private final String label;
 
@@ -41,8 +44,7 @@ final class RunLedger {
 
     private static final Map<String, Entry> ENTRIES = new ConcurrentHashMap<>();
 
-    private RunLedger() {
-    }
+    private RunLedger() {}
 
     static Entry entry(String scenarioId) {
         return ENTRIES.computeIfAbsent(scenarioId, id -> new Entry());

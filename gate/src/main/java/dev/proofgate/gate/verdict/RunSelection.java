@@ -17,7 +17,8 @@ import java.util.Properties;
 record RunSelection(boolean dryRun, List<String> filters) {
 
     static RunSelection current() {
-        boolean dryRun = "true".equalsIgnoreCase(option("cucumber.execution.dry-run").orElse("false"));
+        boolean dryRun =
+                "true".equalsIgnoreCase(option("cucumber.execution.dry-run").orElse("false"));
         List<String> filters = new ArrayList<>();
         option("cucumber.filter.tags").ifPresent(tags -> filters.add("tags " + tags));
         option("cucumber.filter.name").ifPresent(name -> filters.add("name " + name));

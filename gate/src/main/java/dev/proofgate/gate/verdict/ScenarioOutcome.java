@@ -10,14 +10,40 @@ import java.util.List;
  * ("product defect", "environment problem", "suite defect", "not run"); {@code details} holds what a
  * person needs to fix it (an undefined step's text, place and the closest existing steps).
  */
-public record ScenarioOutcome(String area, String feature, String name, String location, String severity,
-                              String status, String message, long durationMillis, String cause, Waiver waiver,
-                              List<String> details) {
+public record ScenarioOutcome(
+        String area,
+        String feature,
+        String name,
+        String location,
+        String severity,
+        String status,
+        String message,
+        long durationMillis,
+        String cause,
+        Waiver waiver,
+        List<String> details) {
 
-    public ScenarioOutcome(String area, String feature, String name, String location, String severity, String status, String message,
-                           long durationMillis) {
-        this(area, feature, name, location, severity, status, message, durationMillis,
-                "FAILED".equals(status) ? "product defect" : null, null, List.of());
+    public ScenarioOutcome(
+            String area,
+            String feature,
+            String name,
+            String location,
+            String severity,
+            String status,
+            String message,
+            long durationMillis) {
+        this(
+                area,
+                feature,
+                name,
+                location,
+                severity,
+                status,
+                message,
+                durationMillis,
+                "FAILED".equals(status) ? "product defect" : null,
+                null,
+                List.of());
     }
 
     public boolean passed() {

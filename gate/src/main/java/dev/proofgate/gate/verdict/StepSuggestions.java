@@ -17,8 +17,7 @@ final class StepSuggestions {
 
     private static final double CLOSE_ENOUGH = 0.55;
 
-    private StepSuggestions() {
-    }
+    private StepSuggestions() {}
 
     static List<String> closest(String stepText, List<String> expressions, int limit) {
         String wanted = normaliseText(stepText);
@@ -28,17 +27,28 @@ final class StepSuggestions {
         }
         scored.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()));
         double best = scored.isEmpty() ? 0 : scored.get(0).getValue();
-        return scored.stream().filter(entry -> entry.getValue() >= Math.max(CLOSE_ENOUGH, best - 0.15)).limit(limit)
-                .map(Map.Entry::getKey).toList();
+        return scored.stream()
+                .filter(entry -> entry.getValue() >= Math.max(CLOSE_ENOUGH, best - 0.15))
+                .limit(limit)
+                .map(Map.Entry::getKey)
+                .toList();
     }
 
     static String normaliseText(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("\"[^\"]*\"", "\u0001").replaceAll("-?\\d+(\\.\\d+)?", "\u0002").trim();
+        return text.toLowerCase(Locale.ROOT)
+                .replaceAll("\"[^\"]*\"", "\u0001")
+                .replaceAll("-?\\d+(\\.\\d+)?", "\u0002")
+                .trim();
     }
 
     static String normaliseExpression(String expression) {
-        return expression.toLowerCase(Locale.ROOT).replaceAll("^\\^|\\$$", "").replace("{string}", "\u0001")
-                .replaceAll("\\{(int|float|double|long|bigdecimal|biginteger|byte|short)}", "\u0002").replaceAll("\\{[^}]*}", "\u0003").trim();
+        return expression
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("^\\^|\\$$", "")
+                .replace("{string}", "\u0001")
+                .replaceAll("\\{(int|float|double|long|bigdecimal|biginteger|byte|short)}", "\u0002")
+                .replaceAll("\\{[^}]*}", "\u0003")
+                .trim();
     }
 
     static double similarity(String a, String b) {

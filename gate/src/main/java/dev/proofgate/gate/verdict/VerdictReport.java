@@ -38,8 +38,14 @@ public final class VerdictReport {
     private ChecklistCompletion checklists = new ChecklistCompletion(Map.of());
     private MachineSummary machine;
 
-    public VerdictReport(Verdict verdict, List<ScenarioOutcome> outcomes, Map<String, String> environment, Instant started, Instant finished,
-                         String runId, List<String> engineerFollowUp) {
+    public VerdictReport(
+            Verdict verdict,
+            List<ScenarioOutcome> outcomes,
+            Map<String, String> environment,
+            Instant started,
+            Instant finished,
+            String runId,
+            List<String> engineerFollowUp) {
         this.verdict = verdict;
         this.outcomes = outcomes;
         this.environment = environment;
@@ -49,12 +55,18 @@ public final class VerdictReport {
         this.engineerFollowUp = engineerFollowUp;
     }
 
-    public VerdictReport(Verdict verdict, List<ScenarioOutcome> outcomes, Map<String, String> environment, Instant started, Instant finished) {
+    public VerdictReport(
+            Verdict verdict,
+            List<ScenarioOutcome> outcomes,
+            Map<String, String> environment,
+            Instant started,
+            Instant finished) {
         this(verdict, outcomes, environment, started, finished, "unknown", List.of());
     }
 
     public String title() {
-        return "Proofgate readiness" + (verdict.isPartial() ? " (partial: " + verdict.partial() + ")" : "") + ": " + verdict.decision().label();
+        return "Proofgate readiness" + (verdict.isPartial() ? " (partial: " + verdict.partial() + ")" : "") + ": "
+                + verdict.decision().label();
     }
 
     /** Adds each checklist's completion ("security 7/7, operations 5/6") to every rendering. */
@@ -72,14 +84,19 @@ public final class VerdictReport {
     public String console() {
         StringBuilder out = new StringBuilder();
         if (!engineerFollowUp.isEmpty()) {
-            out.append("\n[proofgate] Engineer's follow-up (only when no existing step fits): new step definitions for the undefined steps\n");
+            out.append(
+                    "\n[proofgate] Engineer's follow-up (only when no existing step fits): new step definitions for the undefined steps\n");
             engineerFollowUp.forEach(snippet -> out.append(snippet.indent(2)));
         }
         out.append("\n================ Proofgate readiness ================\n");
-        out.append("run ").append(runId).append(verdict.isPartial() ? ", partial: " + verdict.partial() : ", full run").append('\n');
+        out.append("run ")
+                .append(runId)
+                .append(verdict.isPartial() ? ", partial: " + verdict.partial() : ", full run")
+                .append('\n');
         out.append(String.format("%-14s %7s %7s %8s%n", "area", "passed", "failed", "not run"));
-        verdict.areas().forEach((area, count) ->
-                out.append(String.format("%-14s %7d %7d %8d%n", area, count.passed(), count.failed(), count.notRun())));
+        verdict.areas()
+                .forEach((area, count) -> out.append(
+                        String.format("%-14s %7d %7d %8d%n", area, count.passed(), count.failed(), count.notRun())));
         out.append("\nchecklists: ").append(checklists.summary()).append('\n');
         if (machine != null) {
             out.append("machine: ").append(machine.line()).append('\n');
@@ -88,11 +105,13 @@ public final class VerdictReport {
         verdict.reasons().forEach(reason -> out.append("  - ").append(reason).append('\n'));
         if (!verdict.acceptedRisks().isEmpty()) {
             out.append("Accepted risks (failed below critical, or waived):\n");
-            verdict.acceptedRisks().forEach(risk -> out.append("  - ").append(risk).append('\n'));
+            verdict.acceptedRisks()
+                    .forEach(risk -> out.append("  - ").append(risk).append('\n'));
         }
         if (!verdict.waiversToRemove().isEmpty()) {
             out.append("Waivers to remove:\n");
-            verdict.waiversToRemove().forEach(waiver -> out.append("  - ").append(waiver).append('\n'));
+            verdict.waiversToRemove()
+                    .forEach(waiver -> out.append("  - ").append(waiver).append('\n'));
         }
         out.append("=====================================================\n");
         return out.toString();
@@ -101,11 +120,26 @@ public final class VerdictReport {
     public String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Readiness verdict: ").append(verdict.label()).append("\n\n");
-        md.append("Run ").append(runId).append(" finished ").append(finished).append(", ").append(verdict.scenarios())
-                .append(" scenario(s), ").append(verdict.isPartial() ? "partial: " + verdict.partial() : "full run").append(".\n\n");
+        md.append("Run ")
+                .append(runId)
+                .append(" finished ")
+                .append(finished)
+                .append(", ")
+                .append(verdict.scenarios())
+                .append(" scenario(s), ")
+                .append(verdict.isPartial() ? "partial: " + verdict.partial() : "full run")
+                .append(".\n\n");
         md.append("| area | passed | failed | not run |\n|---|---:|---:|---:|\n");
-        verdict.areas().forEach((area, count) -> md.append("| ").append(area).append(" | ").append(count.passed()).append(" | ")
-                .append(count.failed()).append(" | ").append(count.notRun()).append(" |\n"));
+        verdict.areas()
+                .forEach((area, count) -> md.append("| ")
+                        .append(area)
+                        .append(" | ")
+                        .append(count.passed())
+                        .append(" | ")
+                        .append(count.failed())
+                        .append(" | ")
+                        .append(count.notRun())
+                        .append(" |\n"));
         md.append("\n**Checklists:** ").append(checklists.summary()).append("\n");
         if (machine != null) {
             md.append("\n**Machine:** ").append(machine.line()).append("\n");
@@ -118,7 +152,8 @@ public final class VerdictReport {
         }
         if (!verdict.waiversToRemove().isEmpty()) {
             md.append("\n## Waivers to remove\n\n");
-            verdict.waiversToRemove().forEach(waiver -> md.append("- ").append(waiver).append('\n'));
+            verdict.waiversToRemove()
+                    .forEach(waiver -> md.append("- ").append(waiver).append('\n'));
         }
         return md.toString();
     }
@@ -134,17 +169,33 @@ public final class VerdictReport {
         root.put("finished", finished.toString());
         root.put("scenarios", verdict.scenarios());
         ObjectNode areas = root.putObject("areas");
-        verdict.areas().forEach((area, count) -> areas.putObject(area).put("passed", count.passed()).put("failed", count.failed())
-                .put("not_run", count.notRun()));
+        verdict.areas()
+                .forEach((area, count) -> areas.putObject(area)
+                        .put("passed", count.passed())
+                        .put("failed", count.failed())
+                        .put("not_run", count.notRun()));
         ObjectNode lists = root.putObject("checklists");
-        checklists.checklists().values().forEach(c -> lists.putObject(c.name()).put("area", c.area()).put("lines", c.lines())
-                .put("passed", c.passed()).put("failed", c.failed().size()).put("not_reported", c.notReported().size()));
+        checklists
+                .checklists()
+                .values()
+                .forEach(c -> lists.putObject(c.name())
+                        .put("area", c.area())
+                        .put("lines", c.lines())
+                        .put("passed", c.passed())
+                        .put("failed", c.failed().size())
+                        .put("not_reported", c.notReported().size()));
         if (machine != null) {
             ObjectNode m = root.putObject("machine");
-            m.put("summary", machine.line()).put("fit", machine.fit()).put("cores", machine.cores()).put("load1_before", machine.load1Before())
-                    .put("load1_max_during", machine.load1MaxDuring()).put("foreign_cpu_percent", machine.foreignCpuPercent())
-                    .put("steal_percent", machine.stealPercent()).put("hiccup_p99_ms", machine.hiccupP99Ms())
-                    .put("timed_rows", machine.timedRows()).put("timed_rows_disturbed", machine.disturbedRows())
+            m.put("summary", machine.line())
+                    .put("fit", machine.fit())
+                    .put("cores", machine.cores())
+                    .put("load1_before", machine.load1Before())
+                    .put("load1_max_during", machine.load1MaxDuring())
+                    .put("foreign_cpu_percent", machine.foreignCpuPercent())
+                    .put("steal_percent", machine.stealPercent())
+                    .put("hiccup_p99_ms", machine.hiccupP99Ms())
+                    .put("timed_rows", machine.timedRows())
+                    .put("timed_rows_disturbed", machine.disturbedRows())
                     .put("timed_rows_measured_again", machine.remeasured());
             ArrayNode notJudged = m.putArray("not_judged");
             machine.notJudged().forEach(notJudged::add);
@@ -157,9 +208,16 @@ public final class VerdictReport {
         verdict.waiversToRemove().forEach(removable::add);
         ArrayNode scenarios = root.putArray("scenario_outcomes");
         for (ScenarioOutcome outcome : outcomes) {
-            ObjectNode node = scenarios.addObject().put("area", outcome.area()).put("feature", outcome.feature()).put("scenario", outcome.name())
-                    .put("location", outcome.location()).put("severity", outcome.severity()).put("status", outcome.status().toLowerCase())
-                    .put("cause", outcome.cause()).put("duration_ms", outcome.durationMillis());
+            ObjectNode node = scenarios
+                    .addObject()
+                    .put("area", outcome.area())
+                    .put("feature", outcome.feature())
+                    .put("scenario", outcome.name())
+                    .put("location", outcome.location())
+                    .put("severity", outcome.severity())
+                    .put("status", outcome.status().toLowerCase())
+                    .put("cause", outcome.cause())
+                    .put("duration_ms", outcome.durationMillis());
             if (outcome.waiver() != null) {
                 node.put("waiver", outcome.waiver().describe());
             }
@@ -199,16 +257,26 @@ public final class VerdictReport {
     private void writeEnvironment(Path results) throws IOException {
         StringBuilder properties = new StringBuilder();
         properties.append("Readiness.verdict=").append(verdict.label()).append('\n');
-        environment.forEach((key, value) -> properties.append(key).append('=').append(value.replace("\n", " ")).append('\n'));
-        Files.writeString(results.resolve("environment.properties"), properties.toString(), StandardCharsets.ISO_8859_1);
+        environment.forEach((key, value) -> properties
+                .append(key)
+                .append('=')
+                .append(value.replace("\n", " "))
+                .append('\n'));
+        Files.writeString(
+                results.resolve("environment.properties"), properties.toString(), StandardCharsets.ISO_8859_1);
     }
 
     private void writeExecutor(Path results) throws IOException {
         ObjectNode executor = JSON.createObjectNode();
         executor.put("name", environment.getOrDefault("executor", "local"));
         executor.put("type", environment.containsKey("ci") ? "ci" : "local");
-        executor.put("buildName", "Readiness run " + runId + " of " + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
-                .withZone(ZoneOffset.UTC).format(finished) + ": " + verdict.label());
+        executor.put(
+                "buildName",
+                "Readiness run " + runId + " of "
+                        + DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                                .withZone(ZoneOffset.UTC)
+                                .format(finished)
+                        + ": " + verdict.label());
         executor.put("reportName", title());
         Files.writeString(results.resolve("executor.json"), PRETTY.writeValueAsString(executor));
     }
@@ -216,17 +284,45 @@ public final class VerdictReport {
     /** One category per cause the verdict names, matched on the prefix the result listener gives each message. */
     private static void writeCategories(Path results) throws IOException {
         ArrayNode categories = JSON.createArrayNode();
-        category(categories, "Budget breaches", "a measured figure exceeded its stated budget", "(?s)product defect:.*budget.*", "failed");
-        category(categories, "Product defects", "the platform did not do what a scenario requires", "(?s)product defect:(?!.*budget).*", "failed");
-        category(categories, "Environment problems", "the environment could not run or reach the platform; the scenario proves nothing either way",
-                "(?s)(environment problem:|not run:).*", "broken", "skipped", "failed");
-        category(categories, "Suite defects", "the suite itself is wrong: an undefined or ambiguous step, an unknown tag, a step used out of order, a crash",
-                "(?s)suite defect:.*", "broken", "skipped", "failed", "unknown");
+        category(
+                categories,
+                "Budget breaches",
+                "a measured figure exceeded its stated budget",
+                "(?s)product defect:.*budget.*",
+                "failed");
+        category(
+                categories,
+                "Product defects",
+                "the platform did not do what a scenario requires",
+                "(?s)product defect:(?!.*budget).*",
+                "failed");
+        category(
+                categories,
+                "Environment problems",
+                "the environment could not run or reach the platform; the scenario proves nothing either way",
+                "(?s)(environment problem:|not run:).*",
+                "broken",
+                "skipped",
+                "failed");
+        category(
+                categories,
+                "Suite defects",
+                "the suite itself is wrong: an undefined or ambiguous step, an unknown tag, a step used out of order, a crash",
+                "(?s)suite defect:.*",
+                "broken",
+                "skipped",
+                "failed",
+                "unknown");
         Files.writeString(results.resolve("categories.json"), PRETTY.writeValueAsString(categories));
     }
 
-    private static void category(ArrayNode categories, String name, String description, String regex, String... statuses) {
-        ArrayNode matched = categories.addObject().put("name", name).put("description", description).put("messageRegex", regex)
+    private static void category(
+            ArrayNode categories, String name, String description, String regex, String... statuses) {
+        ArrayNode matched = categories
+                .addObject()
+                .put("name", name)
+                .put("description", description)
+                .put("messageRegex", regex)
                 .putArray("matchedStatuses");
         for (String status : statuses) {
             matched.add(status);

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 public record Waiver(String ticket, LocalDate until) {
 
     static final String TAG = "@waiver=";
-    private static final Pattern SHAPE = Pattern.compile("@waiver=([A-Za-z0-9][A-Za-z0-9._#/-]*):(\\d{4}-\\d{2}-\\d{2})");
+    private static final Pattern SHAPE =
+            Pattern.compile("@waiver=([A-Za-z0-9][A-Za-z0-9._#/-]*):(\\d{4}-\\d{2}-\\d{2})");
 
     /** The scenario's waiver, empty when it has none; a malformed waiver tag is a suite defect. */
     public static Optional<Waiver> from(List<String> tags) {
@@ -23,12 +24,14 @@ public record Waiver(String ticket, LocalDate until) {
             if (tag.startsWith(TAG)) {
                 Matcher matcher = SHAPE.matcher(tag);
                 if (!matcher.matches()) {
-                    throw new IllegalArgumentException("malformed waiver tag '" + tag + "': write @waiver=<ticket>:<YYYY-MM-DD>, e.g. @waiver=PG-42:2026-12-31");
+                    throw new IllegalArgumentException("malformed waiver tag '" + tag
+                            + "': write @waiver=<ticket>:<YYYY-MM-DD>, e.g. @waiver=PG-42:2026-12-31");
                 }
                 try {
                     return Optional.of(new Waiver(matcher.group(1), LocalDate.parse(matcher.group(2))));
                 } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("malformed waiver tag '" + tag + "': " + matcher.group(2) + " is not a date (YYYY-MM-DD)");
+                    throw new IllegalArgumentException(
+                            "malformed waiver tag '" + tag + "': " + matcher.group(2) + " is not a date (YYYY-MM-DD)");
                 }
             }
         }

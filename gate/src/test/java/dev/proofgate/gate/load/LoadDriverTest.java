@@ -14,12 +14,14 @@ class LoadDriverTest {
 
     @Test
     void shapesGiveTheirLevelOverThePhase() {
-        LoadProfile.Phase ramp = new LoadProfile.Phase("ramp", Duration.ofSeconds(10), LoadProfile.Shape.RAMP, 10, 30, true);
+        LoadProfile.Phase ramp =
+                new LoadProfile.Phase("ramp", Duration.ofSeconds(10), LoadProfile.Shape.RAMP, 10, 30, true);
         assertThat(ramp.level(0)).isEqualTo(10);
         assertThat(ramp.level(Duration.ofSeconds(5).toNanos())).isEqualTo(20);
         assertThat(ramp.level(Duration.ofSeconds(10).toNanos())).isEqualTo(30);
 
-        LoadProfile.Phase burst = new LoadProfile.Phase("burst", Duration.ofSeconds(10), LoadProfile.Shape.BURST, 10, 100, true);
+        LoadProfile.Phase burst =
+                new LoadProfile.Phase("burst", Duration.ofSeconds(10), LoadProfile.Shape.BURST, 10, 100, true);
         assertThat(burst.level(Duration.ofMillis(500).toNanos())).isEqualTo(100);
         assertThat(burst.level(Duration.ofMillis(1500).toNanos())).isEqualTo(10);
         assertThat(burst.level(Duration.ofMillis(5200).toNanos())).isEqualTo(100);
@@ -30,17 +32,26 @@ class LoadDriverTest {
         AtomicInteger calls = new AtomicInteger();
         TimedOperation stallOnce = () -> {
             if (calls.incrementAndGet() == 1) {
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(300).toNanos());
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        Duration.ofMillis(300).toNanos());
             }
         };
         // one request in flight at 100/s: the 300 ms stall holds up the ~30 requests due meanwhile
-        LoadResult result = new LoadDriver("stall").run(stallOnce,
-                LoadProfile.open(100).maxInFlight(1).steady(Duration.ofSeconds(1)).build());
+        LoadResult result = new LoadDriver("stall")
+                .run(
+                        stallOnce,
+                        LoadProfile.open(100)
+                                .maxInFlight(1)
+                                .steady(Duration.ofSeconds(1))
+                                .build());
 
         LoadResult.PhaseResult steady = result.measured();
-        assertThat(steady.latency().getMaxValue()).as("the stalled request itself, in microseconds").isGreaterThanOrEqualTo(300_000);
+        assertThat(steady.latency().getMaxValue())
+                .as("the stalled request itself, in microseconds")
+                .isGreaterThanOrEqualTo(300_000);
         assertThat(steady.latency().getCountBetweenValues(100_000, Long.MAX_VALUE))
-                .as("requests that waited behind the stall at least 100 ms, counted as slow").isGreaterThanOrEqualTo(15);
+                .as("requests that waited behind the stall at least 100 ms, counted as slow")
+                .isGreaterThanOrEqualTo(15);
     }
 
     @Test
@@ -51,8 +62,13 @@ class LoadDriverTest {
                 throw new IllegalStateException("refused");
             }
         };
-        LoadResult result = new LoadDriver("errors").run(everyThirdFails,
-                LoadProfile.closed(2).thinkTime(Duration.ofMillis(5)).steady(Duration.ofMillis(500)).build());
+        LoadResult result = new LoadDriver("errors")
+                .run(
+                        everyThirdFails,
+                        LoadProfile.closed(2)
+                                .thinkTime(Duration.ofMillis(5))
+                                .steady(Duration.ofMillis(500))
+                                .build());
 
         LoadResult.PhaseResult steady = result.measured();
         assertThat(steady.errors()).isPositive();

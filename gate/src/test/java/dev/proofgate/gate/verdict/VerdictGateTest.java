@@ -24,6 +24,7 @@ class VerdictGateTest {
 
     /** The gate prints for the person running Maven; here its output is kept out of the build log. */
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
     private PrintStream console;
 
     @BeforeEach
@@ -39,27 +40,35 @@ class VerdictGateTest {
 
     private String verdict(String decision) throws IOException {
         Path file = dir.resolve(decision + ".json");
-        Files.writeString(file, "{\"verdict\": \"" + decision + "\", \"reasons\": [\"critical scenario failed: \\\"X\\\"\"]}");
+        Files.writeString(
+                file, "{\"verdict\": \"" + decision + "\", \"reasons\": [\"critical scenario failed: \\\"X\\\"\"]}");
         return file.toString();
     }
 
     @Test
     void noGoGateFailsTheBuildOnNoGoOnly() throws IOException {
         assertThatThrownBy(() -> VerdictGate.main(new String[] {verdict("NO-GO"), "no-go"}))
-                .hasMessageContaining("release gate closed: the readiness verdict is NO-GO").hasMessageContaining("critical scenario failed");
-        assertThatCode(() -> VerdictGate.main(new String[] {verdict("INCONCLUSIVE"), "no-go"})).doesNotThrowAnyException();
+                .hasMessageContaining("release gate closed: the readiness verdict is NO-GO")
+                .hasMessageContaining("critical scenario failed");
+        assertThatCode(() -> VerdictGate.main(new String[] {verdict("INCONCLUSIVE"), "no-go"}))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void inconclusiveGateAlsoFailsOnInconclusive() throws IOException {
-        assertThatThrownBy(() -> VerdictGate.main(new String[] {verdict("INCONCLUSIVE"), "inconclusive"})).hasMessageContaining("INCONCLUSIVE");
-        assertThatCode(() -> VerdictGate.main(new String[] {verdict("GO"), "inconclusive"})).doesNotThrowAnyException();
+        assertThatThrownBy(() -> VerdictGate.main(new String[] {verdict("INCONCLUSIVE"), "inconclusive"}))
+                .hasMessageContaining("INCONCLUSIVE");
+        assertThatCode(() -> VerdictGate.main(new String[] {verdict("GO"), "inconclusive"}))
+                .doesNotThrowAnyException();
     }
 
     @Test
     void offOnlyReportsAndUnknownModesAreRefused() throws IOException {
-        assertThatCode(() -> VerdictGate.main(new String[] {verdict("NO-GO"), "off"})).doesNotThrowAnyException();
-        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("[proofgate] readiness verdict: NO-GO (gate: off)");
-        assertThatThrownBy(() -> VerdictGate.main(new String[] {verdict("GO"), "strict"})).isInstanceOf(IllegalArgumentException.class);
+        assertThatCode(() -> VerdictGate.main(new String[] {verdict("NO-GO"), "off"}))
+                .doesNotThrowAnyException();
+        assertThat(printed.toString(StandardCharsets.UTF_8))
+                .contains("[proofgate] readiness verdict: NO-GO (gate: off)");
+        assertThatThrownBy(() -> VerdictGate.main(new String[] {verdict("GO"), "strict"}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -17,6 +17,5 @@ public interface Adapter {
 
     JsonNode execute(CompiledSignature signature, JsonNode inputs, JsonNode config) throws AdapterException;
 
-    record AdapterHealth(String status, ObjectNode details) {
-    }
+    record AdapterHealth(String status, ObjectNode details) {}
 }

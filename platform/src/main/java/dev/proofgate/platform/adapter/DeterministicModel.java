@@ -29,7 +29,9 @@ public final class DeterministicModel {
         String text = text(signature, inputs);
         ObjectNode outputs = JSON.objectNode();
         for (Field field : signature.outputs()) {
-            outputs.set(field.name(), value(field.type(), field.name(), text, seed(text, field.name()), field.constraints()));
+            outputs.set(
+                    field.name(),
+                    value(field.type(), field.name(), text, seed(text, field.name()), field.constraints()));
         }
         return outputs;
     }
@@ -48,8 +50,12 @@ public final class DeterministicModel {
 
     static long seed(String text, String field) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest((text + "|" + field).getBytes(StandardCharsets.UTF_8));
-            return ((digest[0] & 0xffL) << 24) | ((digest[1] & 0xffL) << 16) | ((digest[2] & 0xffL) << 8) | (digest[3] & 0xffL);
+            byte[] digest =
+                    MessageDigest.getInstance("SHA-256").digest((text + "|" + field).getBytes(StandardCharsets.UTF_8));
+            return ((digest[0] & 0xffL) << 24)
+                    | ((digest[1] & 0xffL) << 16)
+                    | ((digest[2] & 0xffL) << 8)
+                    | (digest[3] & 0xffL);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -20,7 +20,8 @@ public record ModelConfig(long latencyMs, String failWith) {
             return new ModelConfig(0, null);
         }
         // Clamped as well as checked at creation: programs stored before the bound existed stay bounded too.
-        return new ModelConfig(Math.min(MAX_LATENCY_MS, Math.max(0, config.path("latency_ms").asLong(0))),
+        return new ModelConfig(
+                Math.min(MAX_LATENCY_MS, Math.max(0, config.path("latency_ms").asLong(0))),
                 config.hasNonNull("fail_with") ? config.get("fail_with").asText() : null);
     }
 
@@ -33,16 +34,23 @@ public record ModelConfig(long latencyMs, String failWith) {
         JsonNode latency = config.get("latency_ms");
         if (latency != null && !latency.isNull()) {
             if (!(latency.canConvertToLong() && latency.isIntegralNumber() && latency.asLong() >= 0)) {
-                return Optional.of(ValueProblem.wrongType("config.latency_ms", "a whole number of milliseconds, 0 or more",
+                return Optional.of(ValueProblem.wrongType(
+                        "config.latency_ms",
+                        "a whole number of milliseconds, 0 or more",
                         ValueChecker.describe(latency)));
             }
             if (latency.asLong() > MAX_LATENCY_MS) {
-                return Optional.of(ValueProblem.violation("config.latency_ms", "max", MAX_LATENCY_MS, latency.asLong()));
+                return Optional.of(
+                        ValueProblem.violation("config.latency_ms", "max", MAX_LATENCY_MS, latency.asLong()));
             }
         }
         JsonNode failWith = config.get("fail_with");
-        if (failWith != null && !failWith.isNull() && !(failWith.isTextual() && !failWith.asText().isBlank())) {
-            return Optional.of(ValueProblem.wrongType("config.fail_with", "a text saying why the model fails",
+        if (failWith != null
+                && !failWith.isNull()
+                && !(failWith.isTextual() && !failWith.asText().isBlank())) {
+            return Optional.of(ValueProblem.wrongType(
+                    "config.fail_with",
+                    "a text saying why the model fails",
                     failWith.isTextual() ? "an empty text" : ValueChecker.describe(failWith)));
         }
         return Optional.empty();

@@ -61,7 +61,8 @@ public final class PythonPortAdapter implements Adapter {
     public JsonNode execute(CompiledSignature signature, JsonNode inputs, JsonNode config) throws AdapterException {
         Duration timeout = Duration.ofMillis(30_000 + ModelConfig.of(config).latencyMs());
         try {
-            return pool.call("execute", executeArgs(signature, inputs, config), timeout).path("outputs");
+            return pool.call("execute", executeArgs(signature, inputs, config), timeout)
+                    .path("outputs");
         } catch (BridgeException e) {
             throw new AdapterException(e.workerLost() ? "worker_lost" : e.type(), e.getMessage(), e.workerLost());
         }

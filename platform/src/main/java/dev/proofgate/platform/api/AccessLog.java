@@ -27,8 +27,7 @@ public final class AccessLog {
         writer.start();
     }
 
-    private AccessLog() {
-    }
+    private AccessLog() {}
 
     static void write(String line) {
         if (!LINES.offer(line)) {

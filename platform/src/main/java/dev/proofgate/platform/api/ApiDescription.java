@@ -66,8 +66,9 @@ final class ApiDescription {
         Set<String> phantom = new TreeSet<>(operations());
         phantom.removeAll(registered);
         if (!unpublished.isEmpty() || !phantom.isEmpty()) {
-            throw new IllegalStateException("the API description (proofgate/openapi.json) does not match the routes: unpublished "
-                    + unpublished + ", published but not served " + phantom);
+            throw new IllegalStateException(
+                    "the API description (proofgate/openapi.json) does not match the routes: unpublished " + unpublished
+                            + ", published but not served " + phantom);
         }
     }
 }

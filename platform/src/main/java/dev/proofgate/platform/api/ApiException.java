@@ -21,11 +21,15 @@ public final class ApiException extends RuntimeException {
     }
 
     public static ApiException notFound(String what, String id) {
-        return new ApiException(404, "not_found", "no " + what + " with id '" + id + "'", Map.of("resource", what, "id", id));
+        return new ApiException(
+                404, "not_found", "no " + what + " with id '" + id + "'", Map.of("resource", what, "id", id));
     }
 
     public static ApiException payloadTooLarge(long limitBytes) {
-        return new ApiException(413, "payload_too_large", "request body exceeds " + limitBytes + " bytes",
+        return new ApiException(
+                413,
+                "payload_too_large",
+                "request body exceeds " + limitBytes + " bytes",
                 Map.of("limit_bytes", limitBytes));
     }
 

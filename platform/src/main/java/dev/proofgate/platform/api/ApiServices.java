@@ -10,6 +10,12 @@ import dev.proofgate.platform.store.ProgramStore;
 import dev.proofgate.platform.store.SignatureStore;
 
 /** What the API's routes read and write: the stores, the compiler, the adapters and the dispatcher. */
-public record ApiServices(Database database, SignatureStore signatures, ProgramStore programs, ExecutionStore executions,
-                          ProgramResolver resolver, SignatureCompiler compiler, AdapterRegistry adapters, Dispatcher dispatcher) {
-}
+public record ApiServices(
+        Database database,
+        SignatureStore signatures,
+        ProgramStore programs,
+        ExecutionStore executions,
+        ProgramResolver resolver,
+        SignatureCompiler compiler,
+        AdapterRegistry adapters,
+        Dispatcher dispatcher) {}

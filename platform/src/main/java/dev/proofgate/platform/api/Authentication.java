@@ -26,7 +26,9 @@ final class Authentication implements Handler {
 
     Authentication(Settings settings) {
         this.settings = settings;
-        this.apiKeys = settings.apiKeys().stream().map(k -> k.getBytes(StandardCharsets.UTF_8)).toList();
+        this.apiKeys = settings.apiKeys().stream()
+                .map(k -> k.getBytes(StandardCharsets.UTF_8))
+                .toList();
         this.failures = new RateLimiter(settings.authFailuresPerSecond());
     }
 
@@ -55,12 +57,16 @@ final class Authentication implements Handler {
         long wait = failures.acquire("address:" + ctx.ip());
         if (wait > 0) {
             ctx.header("Retry-After", Long.toString(wait));
-            return new ApiException(429, "rate_limited", "more than " + settings.authFailuresPerSecond()
-                    + " requests without a valid key per second from this address",
+            return new ApiException(
+                    429,
+                    "rate_limited",
+                    "more than " + settings.authFailuresPerSecond()
+                            + " requests without a valid key per second from this address",
                     Map.of("limit_per_second", settings.authFailuresPerSecond(), "retry_after_seconds", wait));
         }
         ctx.header("WWW-Authenticate", "Bearer");
-        return new ApiException(401, "unauthorized", "a valid API key is required (Authorization: Bearer <key> or X-API-Key)");
+        return new ApiException(
+                401, "unauthorized", "a valid API key is required (Authorization: Bearer <key> or X-API-Key)");
     }
 
     private static String presentedKey(Context ctx) {

@@ -30,17 +30,29 @@ final class ErrorMapping {
         routes.exception(ApiException.class, (e, ctx) -> write(ctx, e));
         routes.exception(DatabaseUnavailableException.class, (e, ctx) -> {
             ctx.header("Retry-After", "5");
-            write(ctx, new ApiException(503, "service_unavailable",
-                    "the database is unreachable; the request changed nothing, retry later"));
+            write(
+                    ctx,
+                    new ApiException(
+                            503,
+                            "service_unavailable",
+                            "the database is unreachable; the request changed nothing, retry later"));
         });
-        routes.exception(HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e.getStatus(), e.getMessage())));
+        routes.exception(
+                HttpResponseException.class, (e, ctx) -> write(ctx, fromJavalin(e.getStatus(), e.getMessage())));
         routes.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {} (request {})", ctx.method(), ctx.path(), RequestLog.id(ctx), e);
             write(ctx, new ApiException(500, "internal_error", "unexpected error; see the platform log"));
         });
-        routes.error(404, ctx -> unlessWritten(ctx, new ApiException(404, "not_found", "no route " + ctx.method() + " " + ctx.path())));
-        routes.error(405, ctx -> unlessWritten(ctx,
-                new ApiException(405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
+        routes.error(
+                404,
+                ctx -> unlessWritten(
+                        ctx, new ApiException(404, "not_found", "no route " + ctx.method() + " " + ctx.path())));
+        routes.error(
+                405,
+                ctx -> unlessWritten(
+                        ctx,
+                        new ApiException(
+                                405, "method_not_allowed", ctx.method() + " is not allowed on " + ctx.path())));
         routes.error(413, ctx -> unlessWritten(ctx, ApiException.payloadTooLarge(bodyLimitBytes)));
     }
 

@@ -24,7 +24,8 @@ import java.util.UUID;
  */
 final class ExecutionRoutes {
 
-    private static final Set<String> STATUSES = Set.of(Execution.QUEUED, Execution.RUNNING, Execution.COMPLETED, Execution.FAILED);
+    private static final Set<String> STATUSES =
+            Set.of(Execution.QUEUED, Execution.RUNNING, Execution.COMPLETED, Execution.FAILED);
 
     private final ExecutionStore executions;
     private final ProgramResolver resolver;
@@ -56,11 +57,18 @@ final class ExecutionRoutes {
         }
         String idempotencyKey = ctx.header("Idempotency-Key");
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 200)) {
-            throw new ApiException(400, "invalid_parameter", "Idempotency-Key must be 1-200 characters",
+            throw new ApiException(
+                    400,
+                    "invalid_parameter",
+                    "Idempotency-Key must be 1-200 characters",
                     Map.of("header", "Idempotency-Key"));
         }
-        ExecutionStore.Submission submission = executions.submit(program.program().id(), program.program().adapter(), inputs,
-                Authentication.client(ctx), idempotencyKey);
+        ExecutionStore.Submission submission = executions.submit(
+                program.program().id(),
+                program.program().adapter(),
+                inputs,
+                Authentication.client(ctx),
+                idempotencyKey);
         if (!submission.replayed()) {
             metrics.counter("proofgate_executions_submitted").increment();
             dispatcher.wake(program.program().id());
@@ -78,7 +86,9 @@ final class ExecutionRoutes {
 
     private void get(Context ctx) {
         String id = ctx.pathParam("id");
-        Execution execution = executions.find(RequestParsing.id(id, "execution")).orElseThrow(() -> ApiException.notFound("execution", id));
+        Execution execution = executions
+                .find(RequestParsing.id(id, "execution"))
+                .orElseThrow(() -> ApiException.notFound("execution", id));
         JsonReply.send(ctx, 200, Views.execution(execution));
     }
 
@@ -86,7 +96,10 @@ final class ExecutionRoutes {
         UUID program = programParam(ctx);
         String status = ctx.queryParam("status");
         if (status != null && !STATUSES.contains(status)) {
-            throw new ApiException(400, "invalid_parameter", "status must be one of " + STATUSES,
+            throw new ApiException(
+                    400,
+                    "invalid_parameter",
+                    "status must be one of " + STATUSES,
                     Map.of("parameter", "status", "actual", status));
         }
         int limit = intParam(ctx, "limit", 20, 1, 200);
@@ -109,7 +122,10 @@ final class ExecutionRoutes {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, "invalid_parameter", "program_id must be a UUID",
+            throw new ApiException(
+                    400,
+                    "invalid_parameter",
+                    "program_id must be a UUID",
                     Map.of("parameter", "program_id", "actual", value));
         }
     }
@@ -126,7 +142,10 @@ final class ExecutionRoutes {
             }
             return value;
         } catch (NumberFormatException e) {
-            throw new ApiException(400, "invalid_parameter", name + " must be an integer in [" + min + ", " + max + "]",
+            throw new ApiException(
+                    400,
+                    "invalid_parameter",
+                    name + " must be an integer in [" + min + ", " + max + "]",
                     Map.of("parameter", name, "actual", raw));
         }
     }

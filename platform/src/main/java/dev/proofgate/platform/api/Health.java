@@ -24,7 +24,12 @@ final class Health {
     private final SignatureCompiler compiler;
     private final String version;
 
-    Health(Database database, AdapterRegistry adapters, Dispatcher dispatcher, SignatureCompiler compiler, String version) {
+    Health(
+            Database database,
+            AdapterRegistry adapters,
+            Dispatcher dispatcher,
+            SignatureCompiler compiler,
+            String version) {
         this.database = database;
         this.adapters = adapters;
         this.dispatcher = dispatcher;
@@ -41,7 +46,10 @@ final class Health {
 
         Adapter python = adapters.find(PythonPortAdapter.NAME).orElse(null);
         if (python == null) {
-            components.putObject("python_bridge").put("status", "down").put("reason", "python_port adapter not registered");
+            components
+                    .putObject("python_bridge")
+                    .put("status", "down")
+                    .put("reason", "python_port adapter not registered");
         } else {
             Adapter.AdapterHealth bridge = python.health();
             ObjectNode node = components.putObject("python_bridge").put("status", bridge.status());
@@ -62,7 +70,8 @@ final class Health {
         adapters.all().forEach(adapter -> names.add(adapter.name()));
 
         ExecutionStore.QueueStats stats = dispatcher.queueStats();
-        components.putObject("execution_queue")
+        components
+                .putObject("execution_queue")
                 .put("status", dbUp ? "up" : "down")
                 .put("queued", stats.queued())
                 .put("running", stats.running())
@@ -86,6 +95,8 @@ final class Health {
 
     /** Ready for traffic: the database answers and at least one adapter can take work. */
     boolean ready() {
-        return database.reachable() && adapters.all().stream().anyMatch(adapter -> !"down".equals(adapter.health().status()));
+        return database.reachable()
+                && adapters.all().stream()
+                        .anyMatch(adapter -> !"down".equals(adapter.health().status()));
     }
 }

@@ -39,12 +39,14 @@ public final class HttpApi {
         this.rateLimiting = new RateLimiting(settings.rateLimitPerSecond());
         this.declaredBody = new DeclaredBody(settings.bodyLimitBytes());
         this.errors = new ErrorMapping(settings.bodyLimitBytes());
-        Health health = new Health(services.database(), services.adapters(), services.dispatcher(), services.compiler(), version);
+        Health health = new Health(
+                services.database(), services.adapters(), services.dispatcher(), services.compiler(), version);
         this.operations = new OperationsRoutes(health, metrics, description);
         this.signatures = new SignatureRoutes(services.signatures(), services.resolver(), services.compiler());
         this.programs = new ProgramRoutes(services.programs(), services.signatures(), services.adapters());
         this.adapters = new AdapterRoutes(services.adapters());
-        this.executions = new ExecutionRoutes(services.executions(), services.resolver(), services.dispatcher(), metrics);
+        this.executions =
+                new ExecutionRoutes(services.executions(), services.resolver(), services.dispatcher(), metrics);
     }
 
     public Javalin start() {

@@ -7,8 +7,7 @@ import io.javalin.http.Context;
 /** Answers with a JSON body. */
 final class JsonReply {
 
-    private JsonReply() {
-    }
+    private JsonReply() {}
 
     static void send(Context ctx, int status, JsonNode body) {
         ctx.status(status).contentType("application/json").result(Json.write(body));

@@ -20,9 +20,15 @@ final class OperationsRoutes {
 
     void register(Routes routes) {
         routes.get("/health", this::healthReport);
-        routes.get("/health/live", ctx -> JsonReply.send(ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "up")));
+        routes.get(
+                "/health/live",
+                ctx -> JsonReply.send(
+                        ctx, 200, JsonNodeFactory.instance.objectNode().put("status", "up")));
         routes.get("/health/ready", this::readiness);
-        routes.get("/metrics", ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(metrics.scrape()));
+        routes.get(
+                "/metrics",
+                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.scrape()));
         routes.get(ApiDescription.PATH, ctx -> JsonReply.send(ctx, 200, description.document()));
     }
 
@@ -40,6 +46,9 @@ final class OperationsRoutes {
         if (!ready) {
             ctx.header("Retry-After", "5");
         }
-        JsonReply.send(ctx, ready ? 200 : 503, JsonNodeFactory.instance.objectNode().put("status", ready ? "ready" : "not_ready"));
+        JsonReply.send(
+                ctx,
+                ready ? 200 : 503,
+                JsonNodeFactory.instance.objectNode().put("status", ready ? "ready" : "not_ready"));
     }
 }

@@ -45,13 +45,25 @@ final class ProgramRoutes {
             throw RequestParsing.invalid(problem);
         });
         if (adapters.find(adapter).isEmpty()) {
-            throw new ApiException(422, "validation_error", "unknown adapter '" + adapter + "'",
-                    Map.of("field", "adapter", "expected", "one of " + adapters.all().stream().map(Adapter::name).toList(),
-                            "actual", adapter));
+            throw new ApiException(
+                    422,
+                    "validation_error",
+                    "unknown adapter '" + adapter + "'",
+                    Map.of(
+                            "field",
+                            "adapter",
+                            "expected",
+                            "one of "
+                                    + adapters.all().stream().map(Adapter::name).toList(),
+                            "actual",
+                            adapter));
         }
         UUID signature = reference(signatureId, "signature_id");
         if (signatures.find(signature).isEmpty()) {
-            throw new ApiException(422, "validation_error", "no signature with id '" + signatureId + "'",
+            throw new ApiException(
+                    422,
+                    "validation_error",
+                    "no signature with id '" + signatureId + "'",
                     Map.of("field", "signature_id", "expected", "the id of a stored signature", "actual", signatureId));
         }
         Program program = programs.create(name, signature, adapter, config);
@@ -61,7 +73,8 @@ final class ProgramRoutes {
 
     private void get(Context ctx) {
         String id = ctx.pathParam("id");
-        Program program = programs.find(RequestParsing.id(id, "program")).orElseThrow(() -> ApiException.notFound("program", id));
+        Program program =
+                programs.find(RequestParsing.id(id, "program")).orElseThrow(() -> ApiException.notFound("program", id));
         JsonReply.send(ctx, 200, Views.program(program));
     }
 
@@ -70,7 +83,10 @@ final class ProgramRoutes {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(422, "validation_error", "field '" + field + "' must be a UUID",
+            throw new ApiException(
+                    422,
+                    "validation_error",
+                    "field '" + field + "' must be a UUID",
                     Map.of("field", field, "expected", "uuid", "actual", value));
         }
     }

@@ -23,7 +23,10 @@ final class RateLimiting implements Handler {
         long retryAfter = buckets.acquire(Authentication.client(ctx), limit);
         if (retryAfter > 0) {
             ctx.header("Retry-After", Long.toString(retryAfter));
-            throw new ApiException(429, "rate_limited", "more than " + limit + " requests per second for this key",
+            throw new ApiException(
+                    429,
+                    "rate_limited",
+                    "more than " + limit + " requests per second for this key",
                     Map.of("limit_per_second", limit, "retry_after_seconds", retryAfter));
         }
     }

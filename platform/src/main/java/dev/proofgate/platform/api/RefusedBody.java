@@ -17,8 +17,7 @@ final class RefusedBody {
 
     static final int READ_AT_MOST_TIMES = 4;
 
-    private RefusedBody() {
-    }
+    private RefusedBody() {}
 
     /** Reads and discards the declared body if it is at most {@link #READ_AT_MOST_TIMES} times {@code limit}. */
     static void discard(Context ctx, long declared, long limit) {

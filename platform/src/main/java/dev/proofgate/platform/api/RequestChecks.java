@@ -18,13 +18,15 @@ final class RequestChecks {
     /** Deepest nesting of arrays and objects accepted in a request body. */
     static final int MAX_NESTING = 64;
 
-    private RequestChecks() {
-    }
+    private RequestChecks() {}
 
     /** A POST body must be JSON in UTF-8; any other declared charset, or a malformed one, is refused. */
     static void mediaType(String contentType) {
         if (contentType == null || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            throw new ApiException(415, "unsupported_media_type", "request bodies must be application/json",
+            throw new ApiException(
+                    415,
+                    "unsupported_media_type",
+                    "request bodies must be application/json",
                     Map.of("content_type", contentType == null ? "none" : contentType));
         }
         String rest = contentType.substring("application/json".length()).trim();
@@ -40,13 +42,22 @@ final class RequestChecks {
             String name = equals < 0 ? trimmed : trimmed.substring(0, equals).trim();
             String value = equals < 0 ? "" : trimmed.substring(equals + 1).trim();
             if (name.equalsIgnoreCase("charset")) {
-                String charset = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+                String charset = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                        ? value.substring(1, value.length() - 1)
+                        : value;
                 if (!charset.equalsIgnoreCase("utf-8") && !charset.equalsIgnoreCase("utf8")) {
-                    throw new ApiException(415, "unsupported_media_type", "request bodies must be JSON in UTF-8; charset '" + value + "' is not accepted",
+                    throw new ApiException(
+                            415,
+                            "unsupported_media_type",
+                            "request bodies must be JSON in UTF-8; charset '" + value + "' is not accepted",
                             Map.of("content_type", contentType, "expected", "application/json; charset=utf-8"));
                 }
-            } else if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json;") && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json ")) {
-                throw new ApiException(415, "unsupported_media_type", "request bodies must be application/json",
+            } else if (!contentType.toLowerCase(Locale.ROOT).startsWith("application/json;")
+                    && !contentType.toLowerCase(Locale.ROOT).startsWith("application/json ")) {
+                throw new ApiException(
+                        415,
+                        "unsupported_media_type",
+                        "request bodies must be application/json",
                         Map.of("content_type", contentType));
             }
         }
@@ -54,16 +65,18 @@ final class RequestChecks {
 
     /** Walks a parsed body without recursion; the first problem found is the answer. */
     static void shape(JsonNode body) {
-        record Place(JsonNode node, String path, int depth) {
-        }
+        record Place(JsonNode node, String path, int depth) {}
         Deque<Place> pending = new ArrayDeque<>();
         pending.push(new Place(body, "", 1));
         while (!pending.isEmpty()) {
             Place place = pending.pop();
             JsonNode node = place.node();
             if (node.isContainerNode() && place.depth() > MAX_NESTING) {
-                throw invalid(topField(place.path()), "'" + topField(place.path()) + "' nests deeper than " + MAX_NESTING + " levels",
-                        "at most " + MAX_NESTING + " levels of nesting", "more than " + MAX_NESTING + " levels");
+                throw invalid(
+                        topField(place.path()),
+                        "'" + topField(place.path()) + "' nests deeper than " + MAX_NESTING + " levels",
+                        "at most " + MAX_NESTING + " levels of nesting",
+                        "more than " + MAX_NESTING + " levels");
             }
             if (node.isTextual()) {
                 text(node.textValue(), place.path());
@@ -87,11 +100,20 @@ final class RequestChecks {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '\u0000') {
-                throw invalid(path, "'" + path + "' contains a NUL character", "text without NUL characters", "text with a NUL character");
+                throw invalid(
+                        path,
+                        "'" + path + "' contains a NUL character",
+                        "text without NUL characters",
+                        "text with a NUL character");
             }
-            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
+            if (Character.isHighSurrogate(c)
+                            && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
                     || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
-                throw invalid(path, "'" + path + "' contains a lone surrogate, which is not Unicode text", "valid Unicode text", "a lone surrogate");
+                throw invalid(
+                        path,
+                        "'" + path + "' contains a lone surrogate, which is not Unicode text",
+                        "valid Unicode text",
+                        "a lone surrogate");
             }
         }
     }
@@ -102,6 +124,10 @@ final class RequestChecks {
     }
 
     private static ApiException invalid(String field, String message, String expected, String actual) {
-        return new ApiException(422, "validation_error", message, Map.of("field", field.isEmpty() ? "body" : field, "expected", expected, "actual", actual));
+        return new ApiException(
+                422,
+                "validation_error",
+                message,
+                Map.of("field", field.isEmpty() ? "body" : field, "expected", expected, "actual", actual));
     }
 }

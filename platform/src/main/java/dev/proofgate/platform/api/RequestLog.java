@@ -16,12 +16,13 @@ final class RequestLog {
     static final String ATTRIBUTE = "proofgate.request-id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
-    private RequestLog() {
-    }
+    private RequestLog() {}
 
     static void begin(Context ctx) {
         String given = ctx.header(HEADER);
-        String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && SANE.matcher(given).matches()
+                ? given
+                : UUID.randomUUID().toString();
         ctx.attribute(ATTRIBUTE, id);
         ctx.header(HEADER, id);
         ctx.header("X-Content-Type-Options", "nosniff");

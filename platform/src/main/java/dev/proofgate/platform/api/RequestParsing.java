@@ -13,8 +13,7 @@ import java.util.UUID;
 /** Reads what the routes share: a JSON object body, its required text fields, and resource ids in a path. */
 final class RequestParsing {
 
-    private RequestParsing() {
-    }
+    private RequestParsing() {}
 
     /** The request body as a JSON object whose shape passed {@link RequestChecks#shape}. */
     static JsonNode body(Context ctx) {
@@ -30,12 +29,27 @@ final class RequestParsing {
             RequestChecks.shape(node);
             return node;
         } catch (StreamConstraintsException e) {
-            throw new ApiException(422, "validation_error", "request body nests deeper than " + RequestChecks.MAX_NESTING + " levels",
-                    Map.of("field", "body", "expected", "at most " + RequestChecks.MAX_NESTING + " levels of nesting", "actual", "deeper"));
+            throw new ApiException(
+                    422,
+                    "validation_error",
+                    "request body nests deeper than " + RequestChecks.MAX_NESTING + " levels",
+                    Map.of(
+                            "field",
+                            "body",
+                            "expected",
+                            "at most " + RequestChecks.MAX_NESTING + " levels of nesting",
+                            "actual",
+                            "deeper"));
         } catch (JsonProcessingException e) {
-            throw new ApiException(400, "malformed_json", "request body is not valid JSON: " + e.getOriginalMessage(),
-                    Map.of("line", e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
-                            "column", e.getLocation() == null ? 0 : e.getLocation().getColumnNr()));
+            throw new ApiException(
+                    400,
+                    "malformed_json",
+                    "request body is not valid JSON: " + e.getOriginalMessage(),
+                    Map.of(
+                            "line",
+                            e.getLocation() == null ? 0 : e.getLocation().getLineNr(),
+                            "column",
+                            e.getLocation() == null ? 0 : e.getLocation().getColumnNr()));
         }
     }
 

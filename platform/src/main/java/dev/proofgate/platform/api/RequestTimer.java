@@ -26,8 +26,14 @@ final class RequestTimer {
         Timer.Sample sample = ctx.attribute(TIMER);
         if (sample != null) {
             String route = route(ctx);
-            sample.stop(metrics.timer("proofgate_http_requests", "method", ctx.method().name(), "route", route,
-                    "status", Integer.toString(ctx.statusCode())));
+            sample.stop(metrics.timer(
+                    "proofgate_http_requests",
+                    "method",
+                    ctx.method().name(),
+                    "route",
+                    route,
+                    "status",
+                    Integer.toString(ctx.statusCode())));
             Long started = ctx.attribute(STARTED);
             RequestLog.end(ctx, route, started == null ? 0 : System.nanoTime() - started);
         }

@@ -35,9 +35,14 @@ final class SignatureRoutes {
     private void create(Context ctx) {
         JsonNode body = RequestParsing.body(ctx);
         CompiledSignature compiled = compile(body);
-        JsonNode constraints = body.hasNonNull("constraints") ? body.get("constraints") : JsonNodeFactory.instance.objectNode();
-        Signature stored = signatures.create(compiled.name(), compiled.definition(), constraints)
-                .orElseThrow(() -> new ApiException(409, "duplicate_name", "a signature named '" + compiled.name() + "' already exists",
+        JsonNode constraints =
+                body.hasNonNull("constraints") ? body.get("constraints") : JsonNodeFactory.instance.objectNode();
+        Signature stored = signatures
+                .create(compiled.name(), compiled.definition(), constraints)
+                .orElseThrow(() -> new ApiException(
+                        409,
+                        "duplicate_name",
+                        "a signature named '" + compiled.name() + "' already exists",
                         Map.of("name", compiled.name())));
         ctx.header("Location", "/api/signatures/" + stored.id());
         JsonReply.send(ctx, 201, Views.signature(stored, compiled));
@@ -49,14 +54,20 @@ final class SignatureRoutes {
 
     private void get(Context ctx) {
         String id = ctx.pathParam("id");
-        Signature signature = signatures.find(RequestParsing.id(id, "signature")).orElseThrow(() -> ApiException.notFound("signature", id));
+        Signature signature = signatures
+                .find(RequestParsing.id(id, "signature"))
+                .orElseThrow(() -> ApiException.notFound("signature", id));
         JsonReply.send(ctx, 200, Views.signature(signature, resolver.compiled(signature.id())));
     }
 
     private void findByName(Context ctx) {
         String name = ctx.pathParam("name");
-        Signature signature = signatures.findByName(name)
-                .orElseThrow(() -> new ApiException(404, "not_found", "no signature named '" + name + "'",
+        Signature signature = signatures
+                .findByName(name)
+                .orElseThrow(() -> new ApiException(
+                        404,
+                        "not_found",
+                        "no signature named '" + name + "'",
                         Map.of("resource", "signature", "name", name)));
         JsonReply.send(ctx, 200, Views.signature(signature, resolver.compiled(signature.id())));
     }

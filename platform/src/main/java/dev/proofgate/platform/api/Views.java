@@ -15,8 +15,7 @@ final class Views {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private Views() {
-    }
+    private Views() {}
 
     static ObjectNode compiled(CompiledSignature compiled) {
         ObjectNode node = JSON.objectNode();
@@ -65,8 +64,12 @@ final class Views {
         putNullable(metrics, "total_ms", execution.totalMs());
         node.set("audit_trail", execution.audit());
         node.put("created_at", execution.createdAt().toString());
-        node.put("started_at", execution.startedAt() == null ? null : execution.startedAt().toString());
-        node.put("completed_at", execution.completedAt() == null ? null : execution.completedAt().toString());
+        node.put(
+                "started_at",
+                execution.startedAt() == null ? null : execution.startedAt().toString());
+        node.put(
+                "completed_at",
+                execution.completedAt() == null ? null : execution.completedAt().toString());
         if (execution.idempotencyKey() != null) {
             node.put("idempotency_key", execution.idempotencyKey());
         }

@@ -58,7 +58,8 @@ public final class BridgeClient implements AutoCloseable {
     }
 
     /** Sends one request and waits for its response; {@code forceCompression} compresses even a small payload. */
-    public JsonNode call(String command, JsonNode args, Duration timeout, boolean forceCompression) throws BridgeException {
+    public JsonNode call(String command, JsonNode args, Duration timeout, boolean forceCompression)
+            throws BridgeException {
         String id = Long.toString(nextId.getAndIncrement());
         ObjectNode request = Json.MAPPER.createObjectNode();
         request.put("id", id);
@@ -86,7 +87,8 @@ public final class BridgeClient implements AutoCloseable {
         try {
             Unaddressed answer = unaddressed.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
             if (answer == null) {
-                throw new BridgeException(BridgeException.TIMEOUT, "no answer to raw frame within " + timeout.toMillis() + " ms");
+                throw new BridgeException(
+                        BridgeException.TIMEOUT, "no answer to raw frame within " + timeout.toMillis() + " ms");
             }
             return answer.response();
         } catch (InterruptedException e) {
@@ -103,7 +105,8 @@ public final class BridgeClient implements AutoCloseable {
         writeBytes(BridgeFrame.encode(json, compress), json.length, compress, new String(json, StandardCharsets.UTF_8));
     }
 
-    private void writeBytes(byte[] frame, int payloadBytes, boolean compressed, String description) throws BridgeException {
+    private void writeBytes(byte[] frame, int payloadBytes, boolean compressed, String description)
+            throws BridgeException {
         if (closedReason != null) {
             throw new BridgeException(BridgeException.WORKER_GONE, closedReason);
         }
@@ -118,14 +121,22 @@ public final class BridgeClient implements AutoCloseable {
         }
     }
 
-    private JsonNode await(CompletableFuture<JsonNode> response, Duration timeout, String command, long sentNanos) throws BridgeException {
+    private JsonNode await(CompletableFuture<JsonNode> response, Duration timeout, String command, long sentNanos)
+            throws BridgeException {
         try {
             return response.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            List<String> meanwhile = unaddressed.stream().filter(u -> u.receivedNanos() - sentNanos >= 0)
-                    .map(u -> Json.write(u.response().path("error"))).toList();
-            throw new BridgeException(BridgeException.TIMEOUT, "no answer to '" + command + "' within " + timeout.toMillis() + " ms"
-                    + (meanwhile.isEmpty() ? "" : "; meanwhile the worker answered without a request id: " + String.join(", ", meanwhile)));
+            List<String> meanwhile = unaddressed.stream()
+                    .filter(u -> u.receivedNanos() - sentNanos >= 0)
+                    .map(u -> Json.write(u.response().path("error")))
+                    .toList();
+            throw new BridgeException(
+                    BridgeException.TIMEOUT,
+                    "no answer to '" + command + "' within " + timeout.toMillis() + " ms"
+                            + (meanwhile.isEmpty()
+                                    ? ""
+                                    : "; meanwhile the worker answered without a request id: "
+                                            + String.join(", ", meanwhile)));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof BridgeException bridge) {
                 throw bridge;
@@ -142,7 +153,9 @@ public final class BridgeClient implements AutoCloseable {
             return response.path("result");
         }
         JsonNode error = response.path("error");
-        throw new BridgeException(error.path("type").asText("protocol_error"), error.path("message").asText("no message"));
+        throw new BridgeException(
+                error.path("type").asText("protocol_error"),
+                error.path("message").asText("no message"));
     }
 
     private void readLoop() {
@@ -173,8 +186,7 @@ public final class BridgeClient implements AutoCloseable {
     }
 
     /** An answer without a request id (the worker's answer to a frame it could not read), with when it came. */
-    private record Unaddressed(long receivedNanos, JsonNode response) {
-    }
+    private record Unaddressed(long receivedNanos, JsonNode response) {}
 
     @Override
     public void close() {

@@ -4,9 +4,12 @@ package dev.proofgate.platform.bridge;
 @FunctionalInterface
 public interface FrameListener {
 
-    enum Direction { SENT, RECEIVED }
+    enum Direction {
+        SENT,
+        RECEIVED
+    }
 
     void frame(Direction direction, boolean compressed, int wireBytes, String json);
 
-    FrameListener NONE = (direction, compressed, wireBytes, json) -> { };
+    FrameListener NONE = (direction, compressed, wireBytes, json) -> {};
 }

@@ -132,7 +132,8 @@ public final class WorkerPool implements AutoCloseable {
             throw new BridgeException(BridgeException.TIMEOUT, "interrupted while waiting for a free worker");
         }
         if (worker == null) {
-            throw new BridgeException(BridgeException.TIMEOUT, "no Python worker free within " + timeout.toMillis() + " ms");
+            throw new BridgeException(
+                    BridgeException.TIMEOUT, "no Python worker free within " + timeout.toMillis() + " ms");
         }
         try {
             JsonNode result = worker.call(command, args, timeout);
@@ -159,11 +160,16 @@ public final class WorkerPool implements AutoCloseable {
     }
 
     public int alive() {
-        return (int) slots.stream().filter(slot -> slot.worker != null && slot.worker.alive()).count();
+        return (int) slots.stream()
+                .filter(slot -> slot.worker != null && slot.worker.alive())
+                .count();
     }
 
     public List<Long> pids() {
-        return slots.stream().filter(slot -> slot.worker != null && slot.worker.alive()).map(slot -> slot.worker.pid()).toList();
+        return slots.stream()
+                .filter(slot -> slot.worker != null && slot.worker.alive())
+                .map(slot -> slot.worker.pid())
+                .toList();
     }
 
     public long restarts() {

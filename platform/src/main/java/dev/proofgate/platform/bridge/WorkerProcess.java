@@ -10,9 +10,9 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /** One Python worker process and the bridge client on its stdin/stdout; its stderr goes to the platform's log. */
 public final class WorkerProcess implements AutoCloseable {
@@ -30,12 +30,17 @@ public final class WorkerProcess implements AutoCloseable {
 
     public static WorkerProcess start(String python, int maxFrameBytes, FrameListener listener) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(List.of(python, "-u", script().toString(), "--max-frame-bytes", Integer.toString(maxFrameBytes)))
+            ProcessBuilder builder = new ProcessBuilder(List.of(
+                            python, "-u", script().toString(), "--max-frame-bytes", Integer.toString(maxFrameBytes)))
                     .redirectError(ProcessBuilder.Redirect.INHERIT);
             scrub(builder.environment());
             Process process = builder.start();
-            BridgeClient client = new BridgeClient(process.getInputStream(), process.getOutputStream(), listener,
-                    BridgeClient.DEFAULT_COMPRESS_ABOVE_BYTES, Long.toString(process.pid()));
+            BridgeClient client = new BridgeClient(
+                    process.getInputStream(),
+                    process.getOutputStream(),
+                    listener,
+                    BridgeClient.DEFAULT_COMPRESS_ABOVE_BYTES,
+                    Long.toString(process.pid()));
             return new WorkerProcess(process, client);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start Python worker with '" + python + "'", e);
@@ -47,11 +52,15 @@ public final class WorkerProcess implements AutoCloseable {
      * (API keys, database credentials) and anything named like a credential are removed from its environment.
      */
     static void scrub(Map<String, String> environment) {
-        environment.keySet().removeIf(name -> name.startsWith("PROOFGATE_") || name.startsWith("PG")
-                || SECRET_NAME.matcher(name).find());
+        environment
+                .keySet()
+                .removeIf(name -> name.startsWith("PROOFGATE_")
+                        || name.startsWith("PG")
+                        || SECRET_NAME.matcher(name).find());
     }
 
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i)(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|CREDENTIAL)");
+    private static final Pattern SECRET_NAME =
+            Pattern.compile("(?i)(PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|CREDENTIAL)");
 
     /** The worker script, copied once out of the jar into a temporary directory. */
     public static Path script() {

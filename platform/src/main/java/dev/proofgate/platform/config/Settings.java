@@ -56,13 +56,16 @@ public record Settings(
     private static Settings read(Reader r) {
         Settings settings = new Settings(
                 r.integer("PROOFGATE_PORT", 8080, 0, 65535),
-                r.declared("PROOFGATE_DB_URL", "jdbc_url", null).optional("PROOFGATE_DB_URL").map(url -> {
-                    if (!url.startsWith("jdbc:postgresql://")) {
-                        String shown = url.contains("?") ? url.substring(0, url.indexOf('?')) + "?..." : url;
-                        throw new SettingsException("PROOFGATE_DB_URL must start with jdbc:postgresql://, got '" + shown + "'");
-                    }
-                    return url;
-                }),
+                r.declared("PROOFGATE_DB_URL", "jdbc_url", null)
+                        .optional("PROOFGATE_DB_URL")
+                        .map(url -> {
+                            if (!url.startsWith("jdbc:postgresql://")) {
+                                String shown = url.contains("?") ? url.substring(0, url.indexOf('?')) + "?..." : url;
+                                throw new SettingsException(
+                                        "PROOFGATE_DB_URL must start with jdbc:postgresql://, got '" + shown + "'");
+                            }
+                            return url;
+                        }),
                 r.text("PROOFGATE_DB_USER", "postgres"),
                 r.declared("PROOFGATE_DB_PASSWORD", "secret", null).text("PROOFGATE_DB_PASSWORD", "postgres"),
                 r.directory("PROOFGATE_DATA_DIR", ".proofgate/pgdata"),
@@ -79,8 +82,8 @@ public record Settings(
                 Map.of());
         settings = settings.withKeys(settings.apiKeys);
         if (settings.bridgeWorkers > 0 && !r.recording() && !runnable(settings.python)) {
-            throw new SettingsException("PROOFGATE_PYTHON: no executable '" + settings.python + "' (needed by PROOFGATE_BRIDGE_WORKERS="
-                    + settings.bridgeWorkers + ")");
+            throw new SettingsException("PROOFGATE_PYTHON: no executable '" + settings.python
+                    + "' (needed by PROOFGATE_BRIDGE_WORKERS=" + settings.bridgeWorkers + ")");
         }
         return settings;
     }
@@ -101,16 +104,31 @@ public record Settings(
             if (colon >= 0) {
                 String limit = entry.substring(colon + 1);
                 if (!limit.matches("\\d{1,7}") || Integer.parseInt(limit) < 1 || Integer.parseInt(limit) > 1_000_000) {
-                    throw new SettingsException("PROOFGATE_API_KEYS: a key's own rate limit follows a colon and is a whole number "
-                            + "of requests per second from 1 to 1000000 (key:50)");
+                    throw new SettingsException(
+                            "PROOFGATE_API_KEYS: a key's own rate limit follows a colon and is a whole number "
+                                    + "of requests per second from 1 to 1000000 (key:50)");
                 }
                 limits.put(key, Integer.parseInt(limit));
             }
             keys.add(key);
         }
-        return new Settings(port, databaseUrl, databaseUser, databasePassword, dataDirectory, List.copyOf(keys), rateLimitPerSecond,
-                bodyLimitBytes, dispatcherWorkers, bridgeWorkers, python, bridgeFrameLimitBytes, leaseSeconds, shutdownGraceSeconds,
-                authFailuresPerSecond, Map.copyOf(limits));
+        return new Settings(
+                port,
+                databaseUrl,
+                databaseUser,
+                databasePassword,
+                dataDirectory,
+                List.copyOf(keys),
+                rateLimitPerSecond,
+                bodyLimitBytes,
+                dispatcherWorkers,
+                bridgeWorkers,
+                python,
+                bridgeFrameLimitBytes,
+                leaseSeconds,
+                shutdownGraceSeconds,
+                authFailuresPerSecond,
+                Map.copyOf(limits));
     }
 
     /** The requests per second a key may make: its own limit, else PROOFGATE_RATE_LIMIT. */
@@ -125,7 +143,8 @@ public record Settings(
     /** The settings as they may be logged: the password and keys are never shown. */
     public String describe() {
         return "port=" + port + " database=" + databaseUrl.orElse("embedded PostgreSQL in " + dataDirectory)
-                + " apiKeys=" + apiKeys.size() + " (" + keyRateLimits.size() + " with a rate limit of their own) rateLimit=" + rateLimitPerSecond + "/s bodyLimit=" + bodyLimitBytes
+                + " apiKeys=" + apiKeys.size() + " (" + keyRateLimits.size()
+                + " with a rate limit of their own) rateLimit=" + rateLimitPerSecond + "/s bodyLimit=" + bodyLimitBytes
                 + "B dispatcherWorkers=" + dispatcherWorkers + " bridgeWorkers=" + bridgeWorkers
                 + " python=" + python + " lease=" + leaseSeconds + "s authFailures=" + authFailuresPerSecond + "/s";
     }
@@ -136,7 +155,8 @@ public record Settings(
             return Files.isExecutable(Path.of(command));
         }
         String path = System.getenv().getOrDefault("PATH", "");
-        return Arrays.stream(path.split(File.pathSeparator)).anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, command)));
+        return Arrays.stream(path.split(File.pathSeparator))
+                .anyMatch(dir -> !dir.isEmpty() && Files.isExecutable(Path.of(dir, command)));
     }
 
     /** Reads the environment; when {@code declared} is given, also records each setting it reads (see {@link #catalogue()}). */
@@ -159,10 +179,12 @@ public record Settings(
 
         private Reader bounds(String name, long min, long max) {
             if (declared != null) {
-                declared.stream().filter(setting -> name.equals(setting.get("name"))).forEach(setting -> {
-                    setting.put("minimum", min);
-                    setting.put("maximum", max);
-                });
+                declared.stream()
+                        .filter(setting -> name.equals(setting.get("name")))
+                        .forEach(setting -> {
+                            setting.put("minimum", min);
+                            setting.put("maximum", max);
+                        });
             }
             return this;
         }
@@ -210,7 +232,9 @@ public record Settings(
         List<String> list(String name, String fallback) {
             declared(name, "key_list", fallback);
             List<String> values = Arrays.stream(text(name, fallback).split(","))
-                    .map(String::trim).filter(s -> !s.isEmpty()).toList();
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .toList();
             if (values.isEmpty()) {
                 throw new SettingsException(name + " must list at least one value");
             }

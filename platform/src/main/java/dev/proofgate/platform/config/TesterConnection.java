@@ -29,9 +29,14 @@ public final class TesterConnection {
 
     public String describe() {
         boolean defaultKey = settings.apiKeys().contains(Settings.DEFAULT_API_KEY);
-        return "for testers: platform at " + baseUrl() + ", API key " + (defaultKey ? "'" + Settings.DEFAULT_API_KEY + "' (the local default)"
-                : "from PROOFGATE_API_KEYS (not shown)") + "; database " + databaseUrl() + " as user '" + settings.databaseUser() + "'"
-                + (settings.localMode() ? ", password 'postgres' (the local default of the embedded database)" : ", password not shown");
+        return "for testers: platform at " + baseUrl() + ", API key "
+                + (defaultKey
+                        ? "'" + Settings.DEFAULT_API_KEY + "' (the local default)"
+                        : "from PROOFGATE_API_KEYS (not shown)")
+                + "; database " + databaseUrl() + " as user '" + settings.databaseUser() + "'"
+                + (settings.localMode()
+                        ? ", password 'postgres' (the local default of the embedded database)"
+                        : ", password not shown");
     }
 
     /** The exact command that runs the readiness suite in remote mode against this platform. */

@@ -68,17 +68,24 @@ public final class Dispatcher implements AutoCloseable {
     private final Map<UUID, String> inFlight = new ConcurrentHashMap<>();
     /** How many of this dispatcher's threads hold a claim on each program right now. */
     private final Map<UUID, Integer> threadsOnProgram = new ConcurrentHashMap<>();
+
     private final List<Thread> workers = new ArrayList<>();
     private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "dispatcher-housekeeping");
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicReference<ExecutionStore.QueueStats> lastStats = new AtomicReference<>(new ExecutionStore.QueueStats(0, 0, 0));
+    private final AtomicReference<ExecutionStore.QueueStats> lastStats =
+            new AtomicReference<>(new ExecutionStore.QueueStats(0, 0, 0));
     private volatile boolean claiming = true;
 
-    public Dispatcher(ExecutionStore executions, ProgramResolver programs, AdapterRegistry adapters,
-                      int threads, int leaseSeconds, MeterRegistry metrics) {
+    public Dispatcher(
+            ExecutionStore executions,
+            ProgramResolver programs,
+            AdapterRegistry adapters,
+            int threads,
+            int leaseSeconds,
+            MeterRegistry metrics) {
         this.executions = executions;
         this.programs = programs;
         this.adapters = adapters;
@@ -86,7 +93,8 @@ public final class Dispatcher implements AutoCloseable {
         this.leaseSeconds = leaseSeconds;
         this.metrics = metrics;
         metrics.gauge("proofgate_queue_depth", lastStats, stats -> stats.get().queued());
-        metrics.gauge("proofgate_executions_running", lastStats, stats -> stats.get().running());
+        metrics.gauge(
+                "proofgate_executions_running", lastStats, stats -> stats.get().running());
     }
 
     public Dispatcher start() {
@@ -165,7 +173,8 @@ public final class Dispatcher implements AutoCloseable {
      */
     private void runBatch(List<Execution> claimed, String claim, ClaimSize claimSize) {
         claimed.forEach(execution -> inFlight.put(execution.id(), claim));
-        List<UUID> programsHeld = claimed.stream().map(Execution::programId).distinct().toList();
+        List<UUID> programsHeld =
+                claimed.stream().map(Execution::programId).distinct().toList();
         programsHeld.forEach(program -> threadsOnProgram.merge(program, 1, Integer::sum));
         Batch batch = new Batch(claimed, claim);
         try {
@@ -177,7 +186,8 @@ public final class Dispatcher implements AutoCloseable {
                 batch.writeFinished();
             } finally {
                 batch.handBackRest();
-                programsHeld.forEach(program -> threadsOnProgram.computeIfPresent(program, (id, count) -> count > 1 ? count - 1 : null));
+                programsHeld.forEach(program ->
+                        threadsOnProgram.computeIfPresent(program, (id, count) -> count > 1 ? count - 1 : null));
             }
         }
     }
@@ -276,8 +286,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /** What one execution came to, still to be written; it stays in flight (its lease renewed) until it is. */
-    private record Outcome(Execution execution, String claim, boolean completed, JsonNode value, long executionMs, AuditTrail audit) {
-    }
+    private record Outcome(
+            Execution execution, String claim, boolean completed, JsonNode value, long executionMs, AuditTrail audit) {}
 
     /** Runs the five audited stages of a claimed execution. */
     private Outcome execute(Execution execution, String claim) {
@@ -289,13 +299,20 @@ public final class Dispatcher implements AutoCloseable {
             Optional<ResolvedProgram> resolved = programs.resolve(execution.programId());
             if (resolved.isEmpty()) {
                 audit.end("failed", "program not found");
-                return new Outcome(execution, claim, false, error("program_not_found", "program " + execution.programId() + " is gone"), 0, audit);
+                return new Outcome(
+                        execution,
+                        claim,
+                        false,
+                        error("program_not_found", "program " + execution.programId() + " is gone"),
+                        0,
+                        audit);
             }
             ResolvedProgram program = resolved.get();
             audit.ok();
 
             audit.begin(AuditTrail.INPUT_VALIDATION);
-            Optional<ValueProblem> inputProblem = ValueChecker.check(program.signature().inputs(), execution.inputs());
+            Optional<ValueProblem> inputProblem =
+                    ValueChecker.check(program.signature().inputs(), execution.inputs());
             if (inputProblem.isPresent()) {
                 audit.end("failed", inputProblem.get().message());
                 return new Outcome(execution, claim, false, problem(inputProblem.get()), 0, audit);
@@ -306,7 +323,15 @@ public final class Dispatcher implements AutoCloseable {
             Adapter adapter = adapters.find(program.program().adapter()).orElse(null);
             if (adapter == null) {
                 audit.end("failed", "adapter not registered");
-                return new Outcome(execution, claim, false, error("adapter_unavailable", "adapter '" + program.program().adapter() + "' is not registered"), 0, audit);
+                return new Outcome(
+                        execution,
+                        claim,
+                        false,
+                        error(
+                                "adapter_unavailable",
+                                "adapter '" + program.program().adapter() + "' is not registered"),
+                        0,
+                        audit);
             }
             JsonNode outputs;
             try {
@@ -318,10 +343,14 @@ public final class Dispatcher implements AutoCloseable {
             }
 
             audit.begin(AuditTrail.OUTPUT_VALIDATION);
-            Optional<ValueProblem> outputProblem = ValueChecker.check(program.signature().outputs(), outputs);
+            Optional<ValueProblem> outputProblem =
+                    ValueChecker.check(program.signature().outputs(), outputs);
             if (outputProblem.isPresent()) {
                 audit.end("failed", outputProblem.get().message());
-                ObjectNode error = error("output_validation_error", "the adapter's outputs do not fit the signature: " + outputProblem.get().message());
+                ObjectNode error = error(
+                        "output_validation_error",
+                        "the adapter's outputs do not fit the signature: "
+                                + outputProblem.get().message());
                 error.set("details", Json.MAPPER.valueToTree(outputProblem.get().details()));
                 return new Outcome(execution, claim, false, error, executionMs, audit);
             }
@@ -339,16 +368,26 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
-    private JsonNode runOnAdapter(Adapter adapter, ResolvedProgram program, Execution execution, String claim) throws AdapterException {
+    private JsonNode runOnAdapter(Adapter adapter, ResolvedProgram program, Execution execution, String claim)
+            throws AdapterException {
         for (int attempt = 1; ; attempt++) {
             try {
-                return adapter.execute(program.signature(), execution.inputs(), program.program().config());
+                return adapter.execute(
+                        program.signature(),
+                        execution.inputs(),
+                        program.program().config());
             } catch (AdapterException e) {
                 if (!e.retryable() || attempt >= MAX_ADAPTER_ATTEMPTS || !claiming) {
                     throw e;
                 }
-                LOG.warn("execution {} attempt {} on {} failed ({}); retrying", execution.id(), attempt, adapter.name(), e.getMessage());
-                metrics.counter("proofgate_execution_retries_total", "adapter", adapter.name()).increment();
+                LOG.warn(
+                        "execution {} attempt {} on {} failed ({}); retrying",
+                        execution.id(),
+                        attempt,
+                        adapter.name(),
+                        e.getMessage());
+                metrics.counter("proofgate_execution_retries_total", "adapter", adapter.name())
+                        .increment();
                 executions.recordRetry(execution.id(), claim);
             }
         }
@@ -367,21 +406,36 @@ public final class Dispatcher implements AutoCloseable {
         try {
             while (true) {
                 try {
-                    boolean[] written = executions.finish(finished.stream().map(outcome -> new ExecutionStore.Outcome(outcome.execution().id(),
-                            outcome.completed(), outcome.value(), outcome.executionMs(), outcome.audit().stages())).toList(), claim);
+                    boolean[] written = executions.finish(
+                            finished.stream()
+                                    .map(outcome -> new ExecutionStore.Outcome(
+                                            outcome.execution().id(),
+                                            outcome.completed(),
+                                            outcome.value(),
+                                            outcome.executionMs(),
+                                            outcome.audit().stages()))
+                                    .toList(),
+                            claim);
                     for (int i = 0; i < written.length; i++) {
                         Outcome outcome = finished.get(i);
                         String counted = written[i] ? (outcome.completed() ? "completed" : "failed") : "lease_lost";
-                        Counter.builder("proofgate_executions_total").tag("outcome", counted).register(metrics).increment();
+                        Counter.builder("proofgate_executions_total")
+                                .tag("outcome", counted)
+                                .register(metrics)
+                                .increment();
                         if (!written[i]) {
-                            LOG.warn("execution {}: lease lost before the result was written; the new owner finishes it", outcome.execution().id());
+                            LOG.warn(
+                                    "execution {}: lease lost before the result was written; the new owner finishes it",
+                                    outcome.execution().id());
                         }
                     }
                     return;
                 } catch (DatabaseUnavailableException e) {
                     if (System.nanoTime() > deadline) {
-                        LOG.error("{} execution(s) ({} first): result could not be written; their lease will expire and they will run again",
-                                finished.size(), finished.get(0).execution().id());
+                        LOG.error(
+                                "{} execution(s) ({} first): result could not be written; their lease will expire and they will run again",
+                                finished.size(),
+                                finished.get(0).execution().id());
                         return;
                     }
                     pause(backoffMillis);
@@ -442,7 +496,9 @@ public final class Dispatcher implements AutoCloseable {
             }
         }
         workers.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
-        LOG.info("dispatcher drained; {} execution(s) were still in flight and will be re-queued by lease", inFlight.size());
+        LOG.info(
+                "dispatcher drained; {} execution(s) were still in flight and will be re-queued by lease",
+                inFlight.size());
         housekeeping.shutdownNow();
     }
 

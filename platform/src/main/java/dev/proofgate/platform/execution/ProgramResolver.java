@@ -58,14 +58,17 @@ public final class ProgramResolver {
         if (cached != null) {
             return cached;
         }
-        Signature signature = signatures.find(signatureId)
-                .orElseThrow(() -> new IllegalStateException("signature " + signatureId + " referenced by a program is missing"));
+        Signature signature = signatures
+                .find(signatureId)
+                .orElseThrow(() ->
+                        new IllegalStateException("signature " + signatureId + " referenced by a program is missing"));
         try {
             CompiledSignature result = compiler.compile(signature.definition(), signature.constraints());
             compiled.put(signatureId, result);
             return result;
         } catch (CompileError e) {
-            throw new IllegalStateException("stored signature " + signatureId + " no longer compiles: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "stored signature " + signatureId + " no longer compiles: " + e.getMessage(), e);
         }
     }
 }

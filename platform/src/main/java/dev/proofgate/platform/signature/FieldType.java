@@ -10,7 +10,15 @@ import java.util.Set;
 public record FieldType(Kind kind, FieldType element) {
 
     public enum Kind {
-        STRING, INTEGER, FLOAT, BOOLEAN, MAP, LIST, OPTIONAL, CONFIDENCE_SCORE, REASONING_CHAIN;
+        STRING,
+        INTEGER,
+        FLOAT,
+        BOOLEAN,
+        MAP,
+        LIST,
+        OPTIONAL,
+        CONFIDENCE_SCORE,
+        REASONING_CHAIN;
 
         public String dslName() {
             return name().toLowerCase(Locale.ROOT);
@@ -50,7 +58,9 @@ public record FieldType(Kind kind, FieldType element) {
     }
 
     public boolean isNumeric() {
-        return kind == Kind.INTEGER || kind == Kind.FLOAT || kind == Kind.CONFIDENCE_SCORE
+        return kind == Kind.INTEGER
+                || kind == Kind.FLOAT
+                || kind == Kind.CONFIDENCE_SCORE
                 || (kind == Kind.OPTIONAL && element.isNumeric());
     }
 

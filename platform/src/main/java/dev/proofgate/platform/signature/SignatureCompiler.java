@@ -39,7 +39,12 @@ public final class SignatureCompiler {
             throw e;
         } catch (RuntimeException e) {
             // A parser bug must still surface as a typed error, never as a 500.
-            throw new CompileError("syntax_error", "definition could not be compiled: " + e.getClass().getSimpleName(), 1, 1, "a valid signature");
+            throw new CompileError(
+                    "syntax_error",
+                    "definition could not be compiled: " + e.getClass().getSimpleName(),
+                    1,
+                    1,
+                    "a valid signature");
         }
     }
 
@@ -59,7 +64,10 @@ public final class SignatureCompiler {
 
         CompiledSignature parse(JsonNode constraints) throws CompileError {
             if (text.length() > MAX_DEFINITION_LENGTH) {
-                throw error("syntax_error", "definition is longer than " + MAX_DEFINITION_LENGTH + " characters", "a shorter definition");
+                throw error(
+                        "syntax_error",
+                        "definition is longer than " + MAX_DEFINITION_LENGTH + " characters",
+                        "a shorter definition");
             }
             skipWhitespace();
             expectWord("signature");
@@ -76,7 +84,10 @@ public final class SignatureCompiler {
             List<RawField> outputs = side("outputs", null);
             skipWhitespace();
             if (pos < text.length()) {
-                throw error("syntax_error", "unexpected '" + text.charAt(pos) + "' after the outputs", "',' or end of definition");
+                throw error(
+                        "syntax_error",
+                        "unexpected '" + text.charAt(pos) + "' after the outputs",
+                        "',' or end of definition");
             }
             Map<String, Constraints> limits = constraints(constraints);
             List<Field> in = fields(inputs, limits);
@@ -87,7 +98,10 @@ public final class SignatureCompiler {
         private List<RawField> side(String sideName, String terminator) throws CompileError {
             skipWhitespace();
             if (pos >= text.length() || (terminator != null && text.startsWith(terminator, pos))) {
-                throw error("empty_side", "the " + sideName + " side declares no fields", "a field such as ':string question'");
+                throw error(
+                        "empty_side",
+                        "the " + sideName + " side declares no fields",
+                        "a field such as ':string question'");
             }
             List<RawField> fields = new ArrayList<>();
             while (true) {
@@ -98,8 +112,12 @@ public final class SignatureCompiler {
                 int nameAt = pos;
                 String fieldName = identifier("a field name");
                 if (fieldPositions.containsKey(fieldName)) {
-                    throw new CompileError("duplicate_field", "field '" + fieldName + "' is declared twice",
-                            line(nameAt), column(nameAt), "a unique field name");
+                    throw new CompileError(
+                            "duplicate_field",
+                            "field '" + fieldName + "' is declared twice",
+                            line(nameAt),
+                            column(nameAt),
+                            "a unique field name");
                 }
                 fieldPositions.put(fieldName, declaredAt);
                 fields.add(new RawField(fieldName, type));
@@ -120,11 +138,18 @@ public final class SignatureCompiler {
             int start = pos;
             String typeName = identifierOrEmpty();
             if (typeName.isEmpty()) {
-                throw error("syntax_error", "expected a type name after ':'", "one of " + String.join(", ", sortedTypeNames()));
+                throw error(
+                        "syntax_error",
+                        "expected a type name after ':'",
+                        "one of " + String.join(", ", sortedTypeNames()));
             }
             FieldType.Kind kind = FieldType.Kind.fromDsl(typeName);
             if (kind == null) {
-                throw new CompileError("unknown_type", "unknown type ':" + typeName + "'", line(start), column(start),
+                throw new CompileError(
+                        "unknown_type",
+                        "unknown type ':" + typeName + "'",
+                        line(start),
+                        column(start),
                         "one of " + String.join(", ", sortedTypeNames()));
             }
             if (!kind.isWrapper()) {
@@ -147,18 +172,27 @@ public final class SignatureCompiler {
                 return result;
             }
             if (!node.isObject()) {
-                throw new CompileError("invalid_constraint", "constraints must be an object keyed by field name", 1, 1, "an object");
+                throw new CompileError(
+                        "invalid_constraint", "constraints must be an object keyed by field name", 1, 1, "an object");
             }
             Iterator<Map.Entry<String, JsonNode>> entries = node.fields();
             while (entries.hasNext()) {
                 Map.Entry<String, JsonNode> entry = entries.next();
                 String field = entry.getKey();
                 if (!fieldPositions.containsKey(field)) {
-                    throw new CompileError("invalid_constraint", "constraint on undeclared field '" + field + "'", 1, 1, "a declared field name");
+                    throw new CompileError(
+                            "invalid_constraint",
+                            "constraint on undeclared field '" + field + "'",
+                            1,
+                            1,
+                            "a declared field name");
                 }
                 JsonNode limits = entry.getValue();
                 if (!limits.isObject()) {
-                    throw constraintError(field, "constraints of '" + field + "' must be an object", "an object of min, max, minLength, maxLength");
+                    throw constraintError(
+                            field,
+                            "constraints of '" + field + "' must be an object",
+                            "an object of min, max, minLength, maxLength");
                 }
                 Double min = null;
                 Double max = null;
@@ -169,10 +203,14 @@ public final class SignatureCompiler {
                     String limit = names.next();
                     JsonNode value = limits.get(limit);
                     if (!CONSTRAINT_NAMES.contains(limit)) {
-                        throw constraintError(field, "unknown constraint '" + limit + "' on '" + field + "'", "one of min, max, minLength, maxLength");
+                        throw constraintError(
+                                field,
+                                "unknown constraint '" + limit + "' on '" + field + "'",
+                                "one of min, max, minLength, maxLength");
                     }
                     if (!value.isNumber()) {
-                        throw constraintError(field, "constraint '" + limit + "' on '" + field + "' must be a number", "a number");
+                        throw constraintError(
+                                field, "constraint '" + limit + "' on '" + field + "' must be a number", "a number");
                     }
                     switch (limit) {
                         case "min" -> min = value.asDouble();
@@ -185,7 +223,8 @@ public final class SignatureCompiler {
                     throw constraintError(field, "min is greater than max on '" + field + "'", "min <= max");
                 }
                 if (minLength != null && maxLength != null && minLength > maxLength) {
-                    throw constraintError(field, "minLength is greater than maxLength on '" + field + "'", "minLength <= maxLength");
+                    throw constraintError(
+                            field, "minLength is greater than maxLength on '" + field + "'", "minLength <= maxLength");
                 }
                 result.put(field, new Constraints(min, max, minLength, maxLength));
             }
@@ -194,7 +233,10 @@ public final class SignatureCompiler {
 
         private int nonNegativeInt(String field, String limit, JsonNode value) throws CompileError {
             if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 0) {
-                throw constraintError(field, "constraint '" + limit + "' on '" + field + "' must be a non-negative integer", "a non-negative integer");
+                throw constraintError(
+                        field,
+                        "constraint '" + limit + "' on '" + field + "' must be a non-negative integer",
+                        "a non-negative integer");
             }
             return value.asInt();
         }
@@ -208,11 +250,21 @@ public final class SignatureCompiler {
             List<Field> fields = new ArrayList<>();
             for (RawField field : raw) {
                 Constraints constraints = limits.getOrDefault(field.name(), Constraints.NONE);
-                if ((constraints.min() != null || constraints.max() != null) && !field.type().isNumeric()) {
-                    throw constraintError(field.name(), "min/max apply to numeric fields; '" + field.name() + "' is " + field.type().dsl(), "a numeric field");
+                if ((constraints.min() != null || constraints.max() != null)
+                        && !field.type().isNumeric()) {
+                    throw constraintError(
+                            field.name(),
+                            "min/max apply to numeric fields; '" + field.name() + "' is "
+                                    + field.type().dsl(),
+                            "a numeric field");
                 }
-                if ((constraints.minLength() != null || constraints.maxLength() != null) && !field.type().hasLength()) {
-                    throw constraintError(field.name(), "minLength/maxLength apply to strings and lists; '" + field.name() + "' is " + field.type().dsl(), "a string or list field");
+                if ((constraints.minLength() != null || constraints.maxLength() != null)
+                        && !field.type().hasLength()) {
+                    throw constraintError(
+                            field.name(),
+                            "minLength/maxLength apply to strings and lists; '" + field.name() + "' is "
+                                    + field.type().dsl(),
+                            "a string or list field");
                 }
                 fields.add(new Field(field.name(), field.type(), constraints));
             }
@@ -239,7 +291,8 @@ public final class SignatureCompiler {
             int start = pos;
             if (pos < text.length() && (Character.isLetter(text.charAt(pos)) || text.charAt(pos) == '_')) {
                 pos++;
-                while (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
+                while (pos < text.length()
+                        && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_')) {
                     pos++;
                 }
             }
@@ -270,7 +323,8 @@ public final class SignatureCompiler {
 
         private CompileError error(String type, String message, String expected) {
             int at = Math.min(pos, text.length());
-            return new CompileError(type, message + " at line " + line(at) + ", column " + column(at), line(at), column(at), expected);
+            return new CompileError(
+                    type, message + " at line " + line(at) + ", column " + column(at), line(at), column(at), expected);
         }
 
         private int line(int at) {
@@ -289,8 +343,7 @@ public final class SignatureCompiler {
         }
     }
 
-    private record RawField(String name, FieldType type) {
-    }
+    private record RawField(String name, FieldType type) {}
 
     private static List<String> sortedTypeNames() {
         return FieldType.TYPE_NAMES.stream().sorted().map(n -> ":" + n).toList();
@@ -324,7 +377,8 @@ public final class SignatureCompiler {
             case FLOAT -> node.put("type", "number");
             case BOOLEAN -> node.put("type", "boolean");
             case MAP -> node.put("type", "object");
-            case CONFIDENCE_SCORE -> node.put("type", "number").put("minimum", 0).put("maximum", 1);
+            case CONFIDENCE_SCORE ->
+                node.put("type", "number").put("minimum", 0).put("maximum", 1);
             case LIST -> node.put("type", "array").set("items", typeSchema(type.element(), Constraints.NONE));
             case REASONING_CHAIN -> {
                 node.put("type", "array").put("minItems", 1);

@@ -10,8 +10,7 @@ import java.util.Set;
 /** Checks a JSON object of values against one side of a compiled signature: types first, then constraints. */
 public final class ValueChecker {
 
-    private ValueChecker() {
-    }
+    private ValueChecker() {}
 
     public static Optional<ValueProblem> check(List<Field> fields, JsonNode values) {
         if (values == null || !values.isObject()) {
@@ -23,7 +22,8 @@ public final class ValueChecker {
             JsonNode value = values.get(field.name());
             if (value == null) {
                 if (field.required()) {
-                    return Optional.of(ValueProblem.wrongType(field.name(), field.type().dsl(), "missing"));
+                    return Optional.of(
+                            ValueProblem.wrongType(field.name(), field.type().dsl(), "missing"));
                 }
                 continue;
             }
@@ -58,7 +58,9 @@ public final class ValueChecker {
             case OPTIONAL -> true;
         };
         if (!ok) {
-            String expected = type.kind() == FieldType.Kind.CONFIDENCE_SCORE ? ":confidence_score (a number in [0, 1])" : type.dsl();
+            String expected = type.kind() == FieldType.Kind.CONFIDENCE_SCORE
+                    ? ":confidence_score (a number in [0, 1])"
+                    : type.dsl();
             return Optional.of(ValueProblem.wrongType(path, expected, describe(value)));
         }
         switch (type.kind()) {
@@ -75,25 +77,29 @@ public final class ValueChecker {
             }
             case REASONING_CHAIN -> {
                 if (value.isEmpty()) {
-                    return Optional.of(ValueProblem.wrongType(path, ":reasoning_chain (at least one step)", "an empty list"));
+                    return Optional.of(
+                            ValueProblem.wrongType(path, ":reasoning_chain (at least one step)", "an empty list"));
                 }
                 for (int i = 0; i < value.size(); i++) {
                     JsonNode step = value.get(i);
-                    if (!step.isObject() || !isWholeNumber(step.path("step")) || !step.path("reasoning").isTextual()) {
-                        return Optional.of(ValueProblem.wrongType(path + "[" + i + "]",
-                                "{step: integer, reasoning: string}", describe(step)));
+                    if (!step.isObject()
+                            || !isWholeNumber(step.path("step"))
+                            || !step.path("reasoning").isTextual()) {
+                        return Optional.of(ValueProblem.wrongType(
+                                path + "[" + i + "]", "{step: integer, reasoning: string}", describe(step)));
                     }
                 }
             }
-            default -> {
-            }
+            default -> {}
         }
         return Optional.empty();
     }
 
     /** JSON Schema's integer: any number without a fractional part, also when written as 3.0. */
     private static boolean isWholeNumber(JsonNode value) {
-        return value.isIntegralNumber() || (value.isNumber() && value.decimalValue().stripTrailingZeros().scale() <= 0);
+        return value.isIntegralNumber()
+                || (value.isNumber()
+                        && value.decimalValue().stripTrailingZeros().scale() <= 0);
     }
 
     private static Optional<ValueProblem> checkConstraints(Field field, JsonNode value) {
@@ -111,7 +117,9 @@ public final class ValueChecker {
             }
         }
         if (value.isTextual() || value.isArray()) {
-            int length = value.isTextual() ? value.asText().codePointCount(0, value.asText().length()) : value.size();
+            int length = value.isTextual()
+                    ? value.asText().codePointCount(0, value.asText().length())
+                    : value.size();
             if (limits.minLength() != null && length < limits.minLength()) {
                 return Optional.of(ValueProblem.violation(field.name(), "minLength", limits.minLength(), length));
             }

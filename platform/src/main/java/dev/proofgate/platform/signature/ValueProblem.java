@@ -14,8 +14,8 @@ public record ValueProblem(String type, String field, String message, Map<String
         details.put("field", field);
         details.put("expected", expected);
         details.put("actual", actual);
-        return new ValueProblem("validation_error", field,
-                "field '" + field + "' must be " + expected + " but was " + actual, details);
+        return new ValueProblem(
+                "validation_error", field, "field '" + field + "' must be " + expected + " but was " + actual, details);
     }
 
     public static ValueProblem violation(String field, String constraint, Number limit, Object actual) {
@@ -24,7 +24,10 @@ public record ValueProblem(String type, String field, String message, Map<String
         details.put("constraint", constraint);
         details.put("limit", limit);
         details.put("actual", actual);
-        return new ValueProblem("constraint_violation", field,
-                "field '" + field + "' violates " + constraint + " " + limit + " (actual " + actual + ")", details);
+        return new ValueProblem(
+                "constraint_violation",
+                field,
+                "field '" + field + "' violates " + constraint + " " + limit + " (actual " + actual + ")",
+                details);
     }
 }

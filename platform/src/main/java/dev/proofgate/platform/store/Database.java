@@ -37,7 +37,11 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("ApplicationName", "proofgate-platform");
         this.pool = new HikariDataSource(config);
         this.turns = new Semaphore(maxConnections, true);
-        Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(pool)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     public DataSource dataSource() {
@@ -59,7 +63,8 @@ public final class Database implements AutoCloseable {
     public <T> T withConnection(Work<T> work) {
         try {
             if (!turns.tryAcquire(CONNECTION_TIMEOUT_MS, TimeUnit.MILLISECONDS)) {
-                throw new DatabaseUnavailableException("database unavailable: no connection free within " + CONNECTION_TIMEOUT_MS + " ms", null);
+                throw new DatabaseUnavailableException(
+                        "database unavailable: no connection free within " + CONNECTION_TIMEOUT_MS + " ms", null);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -81,7 +86,8 @@ public final class Database implements AutoCloseable {
 
     /** A short answer to "is the database there?" for /health. */
     public boolean reachable() {
-        try (Connection c = pool.getConnection(); var s = c.createStatement()) {
+        try (Connection c = pool.getConnection();
+                var s = c.createStatement()) {
             s.setQueryTimeout(2);
             return s.execute("select 1");
         } catch (SQLException | RuntimeException e) {

@@ -17,17 +17,17 @@ public final class ExecutionStore {
     private static final String COLUMNS = """
             id, program_id, status, inputs, outputs, error, adapter, attempts, idempotency_key, queue_ms,
             execution_ms, total_ms, audit, created_at, started_at, completed_at, completions""";
-    private static final String CLAIMED_COLUMNS = String.join(", ",
-            java.util.Arrays.stream(COLUMNS.split(",")).map(column -> "e." + column.trim()).toList());
+    private static final String CLAIMED_COLUMNS = String.join(
+            ", ",
+            java.util.Arrays.stream(COLUMNS.split(","))
+                    .map(column -> "e." + column.trim())
+                    .toList());
 
-    public record Submission(Execution execution, boolean replayed) {
-    }
+    public record Submission(Execution execution, boolean replayed) {}
 
-    public record Page(List<Execution> items, long total) {
-    }
+    public record Page(List<Execution> items, long total) {}
 
-    public record QueueStats(long queued, long running, long oldestQueuedMs) {
-    }
+    public record QueueStats(long queued, long running, long oldestQueuedMs) {}
 
     private final Sql sql;
     private final SubmissionGroups submissions;
@@ -42,13 +42,17 @@ public final class ExecutionStore {
      * one already accepted under the same idempotency key.
      */
     public Submission submit(UUID programId, String adapter, JsonNode inputs, String clientKey, String idempotencyKey) {
-        Optional<Execution> inserted = submissions.insert(
-                new SubmissionGroups.Row(UUID.randomUUID(), programId, Json.write(inputs), adapter, clientKey, idempotencyKey));
+        Optional<Execution> inserted = submissions.insert(new SubmissionGroups.Row(
+                UUID.randomUUID(), programId, Json.write(inputs), adapter, clientKey, idempotencyKey));
         if (inserted.isPresent()) {
             return new Submission(inserted.get(), false);
         }
-        Execution existing = sql.queryOne("select " + COLUMNS + " from executions where client_key = ? and idempotency_key = ?",
-                ExecutionStore::map, clientKey, idempotencyKey).orElseThrow();
+        Execution existing = sql.queryOne(
+                        "select " + COLUMNS + " from executions where client_key = ? and idempotency_key = ?",
+                        ExecutionStore::map,
+                        clientKey,
+                        idempotencyKey)
+                .orElseThrow();
         return new Submission(existing, true);
     }
 
@@ -63,11 +67,23 @@ public final class ExecutionStore {
 
     public Page search(UUID programId, String status, int limit, int offset) {
         String where = " where (?::uuid is null or program_id = ?::uuid) and (?::text is null or status = ?::text)";
-        List<Execution> items = sql.query("select " + COLUMNS + " from executions" + where
-                        + " order by created_at desc, id limit ? offset ?",
-                ExecutionStore::map, programId, programId, status, status, limit, offset);
-        long total = sql.queryOne("select count(*) from executions" + where, row -> row.getLong(1),
-                programId, programId, status, status).orElse(0L);
+        List<Execution> items = sql.query(
+                "select " + COLUMNS + " from executions" + where + " order by created_at desc, id limit ? offset ?",
+                ExecutionStore::map,
+                programId,
+                programId,
+                status,
+                status,
+                limit,
+                offset);
+        long total = sql.queryOne(
+                        "select count(*) from executions" + where,
+                        row -> row.getLong(1),
+                        programId,
+                        programId,
+                        status,
+                        status)
+                .orElse(0L);
         return new Page(items, total);
     }
 
@@ -94,14 +110,16 @@ public final class ExecutionStore {
                 update executions e set status = 'running', attempts = e.attempts + 1, lease_owner = ?,
                     lease_expires_at = now() + make_interval(secs => ?), started_at = now()
                 from next where e.id = next.id
-                returning""" + " " + CLAIMED_COLUMNS,
-                ExecutionStore::map, perProgram, limit, claim, leaseSeconds);
+                returning""" + " " + CLAIMED_COLUMNS, ExecutionStore::map, perProgram, limit, claim, leaseSeconds);
     }
 
     /** Puts a claimed execution that was never started back in the queue (a batch cut short by shutdown or by a slow run). */
     public int release(UUID id, String claim) {
-        return sql.update("update executions set status = 'queued', attempts = attempts - 1, lease_owner = null, lease_expires_at = null, "
-                + "started_at = null where id = ? and status = 'running' and lease_owner = ?", id, claim);
+        return sql.update(
+                "update executions set status = 'queued', attempts = attempts - 1, lease_owner = null, lease_expires_at = null, "
+                        + "started_at = null where id = ? and status = 'running' and lease_owner = ?",
+                id,
+                claim);
     }
 
     /**
@@ -109,18 +127,24 @@ public final class ExecutionStore {
      * re-queues it: renewing it would race the re-queue, and whichever won decided who runs the work.
      */
     public int renewLease(UUID id, String claim, int leaseSeconds) {
-        return sql.update("update executions set lease_expires_at = now() + make_interval(secs => ?) "
-                + "where id = ? and status = 'running' and lease_owner = ? and lease_expires_at > now()", leaseSeconds, id, claim);
+        return sql.update(
+                "update executions set lease_expires_at = now() + make_interval(secs => ?) "
+                        + "where id = ? and status = 'running' and lease_owner = ? and lease_expires_at > now()",
+                leaseSeconds,
+                id,
+                claim);
     }
 
     /** Counts one more attempt for work retried inside the same claim (for example after a worker died). */
     public int recordRetry(UUID id, String claim) {
-        return sql.update("update executions set attempts = attempts + 1 where id = ? and status = 'running' and lease_owner = ?", id, claim);
+        return sql.update(
+                "update executions set attempts = attempts + 1 where id = ? and status = 'running' and lease_owner = ?",
+                id,
+                claim);
     }
 
     /** The outcome of one claimed execution: its outputs when it completed, its error when it failed. */
-    public record Outcome(UUID id, boolean completed, JsonNode value, long executionMs, JsonNode audit) {
-    }
+    public record Outcome(UUID id, boolean completed, JsonNode value, long executionMs, JsonNode audit) {}
 
     /**
      * Writes the outcomes of executions held under {@code claim} in one transaction (one round trip and one
@@ -128,16 +152,23 @@ public final class ExecutionStore {
      * says, in order, which were.
      */
     public boolean[] finish(List<Outcome> outcomes, String claim) {
-        int[] counts = sql.updateEach("update executions set status = ?, outputs = ?::jsonb, error = ?::jsonb, audit = ?::jsonb, "
+        int[] counts = sql.updateEach(
+                "update executions set status = ?, outputs = ?::jsonb, error = ?::jsonb, audit = ?::jsonb, "
                         + "execution_ms = ?, queue_ms = (extract(epoch from (started_at - created_at)) * 1000)::bigint, "
                         + "total_ms = (extract(epoch from (clock_timestamp() - created_at)) * 1000)::bigint, "
                         + "completed_at = clock_timestamp(), completions = completions + 1, lease_owner = null, lease_expires_at = null "
                         + "where id = ? and status = 'running' and lease_owner = ?",
-                outcomes.stream().map(outcome -> new Object[] {
-                        outcome.completed() ? Execution.COMPLETED : Execution.FAILED,
-                        outcome.completed() ? Json.write(outcome.value()) : null,
-                        outcome.completed() ? null : Json.write(outcome.value()),
-                        Json.write(outcome.audit()), outcome.executionMs(), outcome.id(), claim}).toList());
+                outcomes.stream()
+                        .map(outcome -> new Object[] {
+                            outcome.completed() ? Execution.COMPLETED : Execution.FAILED,
+                            outcome.completed() ? Json.write(outcome.value()) : null,
+                            outcome.completed() ? null : Json.write(outcome.value()),
+                            Json.write(outcome.audit()),
+                            outcome.executionMs(),
+                            outcome.id(),
+                            claim
+                        })
+                        .toList());
         boolean[] written = new boolean[counts.length];
         for (int i = 0; i < counts.length; i++) {
             written[i] = counts[i] == 1;
@@ -152,21 +183,35 @@ public final class ExecutionStore {
     }
 
     public QueueStats stats() {
-        return sql.queryOne("""
+        return sql.queryOne(
+                        """
                 select count(*) filter (where status = 'queued') as queued,
                        count(*) filter (where status = 'running') as running,
                        coalesce((extract(epoch from (now() - min(created_at) filter (where status = 'queued'))) * 1000)::bigint, 0) as oldest
                 from executions where status in ('queued', 'running')""",
-                row -> new QueueStats(row.getLong("queued"), row.getLong("running"), row.getLong("oldest"))).orElseThrow();
+                        row -> new QueueStats(row.getLong("queued"), row.getLong("running"), row.getLong("oldest")))
+                .orElseThrow();
     }
 
     private static Execution map(ResultSet row) throws SQLException {
-        return new Execution(row.getObject("id", UUID.class), row.getObject("program_id", UUID.class), row.getString("status"),
-                Json.read(row.getString("inputs")), Json.read(row.getString("outputs")), Json.read(row.getString("error")),
-                row.getString("adapter"), row.getInt("attempts"), row.getString("idempotency_key"),
-                nullableLong(row, "queue_ms"), nullableLong(row, "execution_ms"), nullableLong(row, "total_ms"),
-                Json.read(row.getString("audit")), instant(row.getTimestamp("created_at")), instant(row.getTimestamp("started_at")),
-                instant(row.getTimestamp("completed_at")), row.getInt("completions"));
+        return new Execution(
+                row.getObject("id", UUID.class),
+                row.getObject("program_id", UUID.class),
+                row.getString("status"),
+                Json.read(row.getString("inputs")),
+                Json.read(row.getString("outputs")),
+                Json.read(row.getString("error")),
+                row.getString("adapter"),
+                row.getInt("attempts"),
+                row.getString("idempotency_key"),
+                nullableLong(row, "queue_ms"),
+                nullableLong(row, "execution_ms"),
+                nullableLong(row, "total_ms"),
+                Json.read(row.getString("audit")),
+                instant(row.getTimestamp("created_at")),
+                instant(row.getTimestamp("started_at")),
+                instant(row.getTimestamp("completed_at")),
+                row.getInt("completions"));
     }
 
     private static Long nullableLong(ResultSet row, String column) throws SQLException {

@@ -8,12 +8,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 /** The platform's one ObjectMapper. */
 public final class Json {
 
-    public static final ObjectMapper MAPPER = new ObjectMapper()
-            .findAndRegisterModules()
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    public static final ObjectMapper MAPPER =
+            new ObjectMapper().findAndRegisterModules().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-    private Json() {
-    }
+    private Json() {}
 
     public static String write(Object value) {
         try {

@@ -45,7 +45,8 @@ public final class LocalPostgres implements AutoCloseable {
                     .start();
             return new LocalPostgres(postgres);
         } catch (IOException e) {
-            throw new UncheckedIOException("embedded PostgreSQL did not start in " + dataDirectory + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "embedded PostgreSQL did not start in " + dataDirectory + ": " + e.getMessage(), e);
         }
     }
 
@@ -69,14 +70,23 @@ public final class LocalPostgres implements AutoCloseable {
         Path lockedDirectory = Path.of(lines.get(1).trim());
         Optional<ProcessHandle> process = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
         if (process.isEmpty()) {
-            LOG.info("local mode: the data directory has a lock file of PostgreSQL pid {}, which is gone; PostgreSQL recovers from it", pid);
+            LOG.info(
+                    "local mode: the data directory has a lock file of PostgreSQL pid {}, which is gone; PostgreSQL recovers from it",
+                    pid);
             return;
         }
         boolean sameDirectory = Files.isSameFile(lockedDirectory, dataDirectory);
-        boolean postgres = process.get().info().command().map(command -> command.contains("postgres")).orElse(false);
+        boolean postgres = process.get()
+                .info()
+                .command()
+                .map(command -> command.contains("postgres"))
+                .orElse(false);
         if (!sameDirectory || !postgres) {
-            LOG.warn("local mode: lock file of {} names pid {} ({}), not an embedded PostgreSQL of this directory; left alone",
-                    dataDirectory, pid, process.get().info().command().orElse("command unknown"));
+            LOG.warn(
+                    "local mode: lock file of {} names pid {} ({}), not an embedded PostgreSQL of this directory; left alone",
+                    dataDirectory,
+                    pid,
+                    process.get().info().command().orElse("command unknown"));
             return;
         }
         long started = System.nanoTime();
@@ -95,14 +105,20 @@ public final class LocalPostgres implements AutoCloseable {
             } catch (java.util.concurrent.TimeoutException e) {
                 // still shutting down: look at the lock file again
             } catch (java.util.concurrent.ExecutionException e) {
-                throw new IllegalStateException("waiting for the orphaned embedded PostgreSQL (pid " + pid + ") failed", e);
+                throw new IllegalStateException(
+                        "waiting for the orphaned embedded PostgreSQL (pid " + pid + ") failed", e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while stopping the orphaned embedded PostgreSQL (pid " + pid + ")", e);
+                throw new IllegalStateException(
+                        "interrupted while stopping the orphaned embedded PostgreSQL (pid " + pid + ")", e);
             }
         }
-        LOG.warn("local mode: stopped the orphaned embedded PostgreSQL (pid {}) left running on {} by a platform that did not "
-                + "shut down (killed?), in {} ms; its data is kept", pid, dataDirectory, (System.nanoTime() - started) / 1_000_000);
+        LOG.warn(
+                "local mode: stopped the orphaned embedded PostgreSQL (pid {}) left running on {} by a platform that did not "
+                        + "shut down (killed?), in {} ms; its data is kept",
+                pid,
+                dataDirectory,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     public String jdbcUrl() {

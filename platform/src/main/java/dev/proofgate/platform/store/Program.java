@@ -5,5 +5,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A signature bound to an adapter with its configuration. */
-public record Program(UUID id, String name, UUID signatureId, String adapter, JsonNode config, Instant createdAt) {
-}
+public record Program(UUID id, String name, UUID signatureId, String adapter, JsonNode config, Instant createdAt) {}

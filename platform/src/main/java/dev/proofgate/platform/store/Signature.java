@@ -5,5 +5,4 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A stored signature: its source definition and constraints (the compiled form is derived from them). */
-public record Signature(UUID id, String name, String definition, JsonNode constraints, Instant createdAt) {
-}
+public record Signature(UUID id, String name, String definition, JsonNode constraints, Instant createdAt) {}

@@ -20,20 +20,29 @@ public final class SignatureStore {
         return sql.queryOne("""
                 insert into signatures (id, name, definition, constraints) values (?, ?, ?, ?::jsonb)
                 on conflict (name) do nothing
-                returning id, name, definition, constraints, created_at""",
-                SignatureStore::map, id, name, definition, Json.write(constraints));
+                returning id, name, definition, constraints, created_at""", SignatureStore::map, id, name, definition, Json.write(constraints));
     }
 
     public Optional<Signature> find(UUID id) {
-        return sql.queryOne("select id, name, definition, constraints, created_at from signatures where id = ?", SignatureStore::map, id);
+        return sql.queryOne(
+                "select id, name, definition, constraints, created_at from signatures where id = ?",
+                SignatureStore::map,
+                id);
     }
 
     public Optional<Signature> findByName(String name) {
-        return sql.queryOne("select id, name, definition, constraints, created_at from signatures where name = ?", SignatureStore::map, name);
+        return sql.queryOne(
+                "select id, name, definition, constraints, created_at from signatures where name = ?",
+                SignatureStore::map,
+                name);
     }
 
     private static Signature map(ResultSet row) throws SQLException {
-        return new Signature(row.getObject("id", UUID.class), row.getString("name"), row.getString("definition"),
-                Json.read(row.getString("constraints")), row.getTimestamp("created_at").toInstant());
+        return new Signature(
+                row.getObject("id", UUID.class),
+                row.getString("name"),
+                row.getString("definition"),
+                Json.read(row.getString("constraints")),
+                row.getTimestamp("created_at").toInstant());
     }
 }

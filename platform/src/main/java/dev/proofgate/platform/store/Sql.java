@@ -24,7 +24,8 @@ final class Sql {
 
     <T> List<T> query(String sql, RowMapper<T> mapper, Object... parameters) {
         return database.withConnection(c -> {
-            try (PreparedStatement s = prepare(c, sql, parameters); ResultSet rows = s.executeQuery()) {
+            try (PreparedStatement s = prepare(c, sql, parameters);
+                    ResultSet rows = s.executeQuery()) {
                 List<T> result = new ArrayList<>();
                 while (rows.next()) {
                     result.add(mapper.map(rows));
@@ -60,7 +61,8 @@ final class Sql {
                 c.commit();
                 return counts;
             }
-            // on failure the pool rolls back what was not committed, and restores auto-commit, when the connection returns
+            // on failure the pool rolls back what was not committed, and restores auto-commit, when the connection
+            // returns
         });
     }
 

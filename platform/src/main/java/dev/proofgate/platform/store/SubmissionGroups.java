@@ -28,14 +28,12 @@ import java.util.stream.Collectors;
 final class SubmissionGroups {
 
     /** What one request asks to insert. */
-    record Row(UUID id, UUID programId, String inputs, String adapter, String clientKey, String idempotencyKey) {
-    }
+    record Row(UUID id, UUID programId, String inputs, String adapter, String clientKey, String idempotencyKey) {}
 
     private static final int MAX_GROUP = 256;
     private static final long ANSWER_TIMEOUT_SECONDS = 35;
 
-    private record Pending(Row row, CompletableFuture<Execution> inserted) {
-    }
+    private record Pending(Row row, CompletableFuture<Execution> inserted) {}
 
     private final Sql sql;
     private final String insert;
@@ -80,8 +78,9 @@ final class SubmissionGroups {
             }
             throw new IllegalStateException("submission failed: " + e.getCause(), e.getCause());
         } catch (TimeoutException e) {
-            throw new DatabaseUnavailableException("database unavailable: the submission was not committed within "
-                    + ANSWER_TIMEOUT_SECONDS + " s", e);
+            throw new DatabaseUnavailableException(
+                    "database unavailable: the submission was not committed within " + ANSWER_TIMEOUT_SECONDS + " s",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new DatabaseUnavailableException("interrupted while the submission was being committed", e);
@@ -116,12 +115,20 @@ final class SubmissionGroups {
     /** Inserts a group; if the database refuses it for a reason other than being away, each row alone. */
     private void answer(List<Pending> group) {
         try {
-            Map<UUID, Execution> inserted = sql.query(insert, mapper,
-                            column(group, Row::id, UUID[]::new), column(group, Row::programId, UUID[]::new),
-                            column(group, Row::inputs, String[]::new), column(group, Row::adapter, String[]::new),
-                            column(group, Row::clientKey, String[]::new), column(group, Row::idempotencyKey, String[]::new))
-                    .stream().collect(Collectors.toMap(Execution::id, Function.identity()));
-            group.forEach(pending -> pending.inserted().complete(inserted.get(pending.row().id())));
+            Map<UUID, Execution> inserted = sql
+                    .query(
+                            insert,
+                            mapper,
+                            column(group, Row::id, UUID[]::new),
+                            column(group, Row::programId, UUID[]::new),
+                            column(group, Row::inputs, String[]::new),
+                            column(group, Row::adapter, String[]::new),
+                            column(group, Row::clientKey, String[]::new),
+                            column(group, Row::idempotencyKey, String[]::new))
+                    .stream()
+                    .collect(Collectors.toMap(Execution::id, Function.identity()));
+            group.forEach(pending ->
+                    pending.inserted().complete(inserted.get(pending.row().id())));
         } catch (RuntimeException e) {
             if (group.size() == 1 || e instanceof DatabaseUnavailableException) {
                 group.forEach(pending -> pending.inserted().completeExceptionally(e));

@@ -22,9 +22,12 @@ class DeterministicModelTest {
 
     @Test
     void fillsEveryOutputType() throws Exception {
-        CompiledSignature signature = new SignatureCompiler().compile("signature all: :string question -> :string answer, "
-                + ":integer n, :float f, :boolean b, :map m, :list(:optional(:integer)) l, :confidence_score c, :reasoning_chain r");
-        JsonNode outputs = model.outputs(signature, new ObjectMapper().readTree("{\"question\": \"Why is the sky blue?\"}"));
+        CompiledSignature signature = new SignatureCompiler()
+                .compile(
+                        "signature all: :string question -> :string answer, "
+                                + ":integer n, :float f, :boolean b, :map m, :list(:optional(:integer)) l, :confidence_score c, :reasoning_chain r");
+        JsonNode outputs =
+                model.outputs(signature, new ObjectMapper().readTree("{\"question\": \"Why is the sky blue?\"}"));
         assertThat(outputs.path("answer").asText()).isEqualTo("answer for 'Why is the sky blue?'");
         assertThat(outputs.path("n").isIntegralNumber()).isTrue();
         assertThat(outputs.path("f").isDouble()).isTrue();
@@ -39,8 +42,10 @@ class DeterministicModelTest {
     @Test
     void respectsOutputConstraints() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        CompiledSignature signature = new SignatureCompiler().compile("signature c: :string q -> :string s, :integer n",
-                json.readTree("{\"s\": {\"maxLength\": 4}, \"n\": {\"min\": 500}}"));
+        CompiledSignature signature = new SignatureCompiler()
+                .compile(
+                        "signature c: :string q -> :string s, :integer n",
+                        json.readTree("{\"s\": {\"maxLength\": 4}, \"n\": {\"min\": 500}}"));
         JsonNode outputs = model.outputs(signature, json.readTree("{\"q\": \"hello\"}"));
         assertThat(outputs.path("s").asText()).isEqualTo("s fo");
         assertThat(outputs.path("n").asInt()).isEqualTo(500);
@@ -49,8 +54,10 @@ class DeterministicModelTest {
     @Test
     void clampsAConfidenceToItsLimits() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        CompiledSignature signature = new SignatureCompiler().compile("signature c: :string q -> :confidence_score low, :confidence_score high",
-                json.readTree("{\"low\": {\"max\": 0.3}, \"high\": {\"min\": 0.995}}"));
+        CompiledSignature signature = new SignatureCompiler()
+                .compile(
+                        "signature c: :string q -> :confidence_score low, :confidence_score high",
+                        json.readTree("{\"low\": {\"max\": 0.3}, \"high\": {\"min\": 0.995}}"));
         JsonNode outputs = model.outputs(signature, json.readTree("{\"q\": \"hello\"}"));
         assertThat(outputs.path("low").asDouble()).isEqualTo(0.3);
         assertThat(outputs.path("high").asDouble()).isEqualTo(0.995);
@@ -59,7 +66,8 @@ class DeterministicModelTest {
     @Test
     void countsWordsBetweenEveryKindOfUnicodeSpace() {
         // The same text and count are asserted by test_proofgate_worker.py.
-        assertThat(DeterministicModel.words(" why\u00a0is\u3000the\u2007sky\u202fblue\u2003today\u001c ")).isEqualTo(6);
+        assertThat(DeterministicModel.words(" why\u00a0is\u3000the\u2007sky\u202fblue\u2003today\u001c "))
+                .isEqualTo(6);
         assertThat(DeterministicModel.words("\u3000")).isZero();
     }
 }

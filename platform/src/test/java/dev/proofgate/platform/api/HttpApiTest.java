@@ -40,24 +40,37 @@ class HttpApiTest {
     @Test
     void acceptedExecutionAnswers202WithLocationAndCompletes() {
         String program = fixtures.program("native", "{}");
-        Http.Reply accepted = http.post("/api/executions", "{\"program_id\": \"" + program + "\", \"inputs\": {\"question\": \"q\"}}");
+        Http.Reply accepted = http.post(
+                "/api/executions", "{\"program_id\": \"" + program + "\", \"inputs\": {\"question\": \"q\"}}");
         assertThat(accepted.status()).isEqualTo(202);
-        assertThat(accepted.header("Location")).isEqualTo("/api/executions/" + accepted.body().path("id").asText());
-        assertThat(fixtures.awaitFinished(accepted.body().path("id").asText(), Duration.ofSeconds(20)).path("status").asText()).isEqualTo("completed");
+        assertThat(accepted.header("Location"))
+                .isEqualTo("/api/executions/" + accepted.body().path("id").asText());
+        assertThat(fixtures.awaitFinished(accepted.body().path("id").asText(), Duration.ofSeconds(20))
+                        .path("status")
+                        .asText())
+                .isEqualTo("completed");
     }
 
     @Test
     void idempotencyKeyReturnsTheSameExecution() {
         String program = fixtures.program("native", "{}");
         String body = "{\"program_id\": \"" + program + "\", \"inputs\": {\"question\": \"once\"}}";
-        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri("/api/executions")).header("Authorization", "Bearer " + Http.KEY)
-                .header("Content-Type", "application/json").header("Idempotency-Key", "retry-42").POST(HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(http.uri("/api/executions"))
+                .header("Authorization", "Bearer " + Http.KEY)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", "retry-42")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         Http.Reply first = http.send(request);
         Http.Reply second = http.send(request);
         assertThat(second.status()).isEqualTo(202);
-        assertThat(second.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+        assertThat(second.body().path("id").asText())
+                .isEqualTo(first.body().path("id").asText());
         assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
-        assertThat(http.get("/api/executions?program_id=" + program).body().path("total").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/executions?program_id=" + program)
+                        .body()
+                        .path("total")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -91,9 +104,14 @@ class HttpApiTest {
 
     @Test
     void missingOrWrongKeyIs401() {
-        Http.Reply none = http.send(HttpRequest.newBuilder(http.uri("/api/adapters")).GET());
-        Http.Reply wrong = http.send(HttpRequest.newBuilder(http.uri("/api/adapters")).header("X-API-Key", "not-the-key").GET());
-        Http.Reply viaHeader = http.send(HttpRequest.newBuilder(http.uri("/api/adapters")).header("X-API-Key", Http.KEY).GET());
+        Http.Reply none =
+                http.send(HttpRequest.newBuilder(http.uri("/api/adapters")).GET());
+        Http.Reply wrong = http.send(HttpRequest.newBuilder(http.uri("/api/adapters"))
+                .header("X-API-Key", "not-the-key")
+                .GET());
+        Http.Reply viaHeader = http.send(HttpRequest.newBuilder(http.uri("/api/adapters"))
+                .header("X-API-Key", Http.KEY)
+                .GET());
         assertThat(none.status()).isEqualTo(401);
         assertThat(none.errorType()).isEqualTo("unauthorized");
         assertThat(wrong.status()).isEqualTo(401);
@@ -102,19 +120,24 @@ class HttpApiTest {
 
     @Test
     void unknownResourcesAndRoutesAre404() {
-        assertThat(http.get("/api/signatures/00000000-0000-0000-0000-000000000000").errorType()).isEqualTo("not_found");
+        assertThat(http.get("/api/signatures/00000000-0000-0000-0000-000000000000")
+                        .errorType())
+                .isEqualTo("not_found");
         assertThat(http.get("/api/programs/not-a-uuid").status()).isEqualTo(404);
         Http.Reply route = http.get("/api/nothing-here");
         assertThat(route.status()).isEqualTo(404);
         assertThat(route.errorType()).isEqualTo("not_found");
-        Http.Reply program = http.post("/api/executions", "{\"program_id\": \"00000000-0000-0000-0000-000000000000\", \"inputs\": {}}");
+        Http.Reply program = http.post(
+                "/api/executions", "{\"program_id\": \"00000000-0000-0000-0000-000000000000\", \"inputs\": {}}");
         assertThat(program.status()).isEqualTo(404);
         assertThat(program.body().at("/error/details/resource").asText()).isEqualTo("program");
     }
 
     @Test
     void wrongMethodIs405() {
-        Http.Reply reply = http.send(HttpRequest.newBuilder(http.uri("/api/adapters")).header("Authorization", "Bearer " + Http.KEY).DELETE());
+        Http.Reply reply = http.send(HttpRequest.newBuilder(http.uri("/api/adapters"))
+                .header("Authorization", "Bearer " + Http.KEY)
+                .DELETE());
         assertThat(reply.status()).isEqualTo(405);
         assertThat(reply.errorType()).isEqualTo("method_not_allowed");
     }
@@ -137,8 +160,10 @@ class HttpApiTest {
 
     @Test
     void nonJsonBodyIs415() {
-        Http.Reply reply = http.send(HttpRequest.newBuilder(http.uri("/api/signatures")).header("Authorization", "Bearer " + Http.KEY)
-                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("signature s: :string q -> :string a")));
+        Http.Reply reply = http.send(HttpRequest.newBuilder(http.uri("/api/signatures"))
+                .header("Authorization", "Bearer " + Http.KEY)
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("signature s: :string q -> :string a")));
         assertThat(reply.status()).isEqualTo(415);
         assertThat(reply.errorType()).isEqualTo("unsupported_media_type");
     }
@@ -154,43 +179,59 @@ class HttpApiTest {
             Http.Reply reply = http.post("/api/signatures/compile", "{\"definition\": \"" + definition + "\"}");
             assertThat(reply.status()).as(definition).isEqualTo(422);
             assertThat(reply.errorType()).as(definition).isEqualTo(type);
-            assertThat(reply.body().at("/error/details/line").asInt()).as(definition).isEqualTo(1);
-            assertThat(reply.body().at("/error/details/column").asInt()).as(definition).isPositive();
+            assertThat(reply.body().at("/error/details/line").asInt())
+                    .as(definition)
+                    .isEqualTo(1);
+            assertThat(reply.body().at("/error/details/column").asInt())
+                    .as(definition)
+                    .isPositive();
         });
-        Http.Reply constraint = http.post("/api/signatures/compile",
+        Http.Reply constraint = http.post(
+                "/api/signatures/compile",
                 "{\"definition\": \"signature s: :string q -> :string a\", \"constraints\": {\"q\": {\"max\": 3}}}");
         assertThat(constraint.errorType()).isEqualTo("invalid_constraint");
     }
 
     @Test
     void dryRunCompileStoresNothing() {
-        Http.Reply reply = http.post("/api/signatures/compile", "{\"definition\": \"signature dry_only: :string q -> :string a\"}");
+        Http.Reply reply = http.post(
+                "/api/signatures/compile", "{\"definition\": \"signature dry_only: :string q -> :string a\"}");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().at("/input_schema/properties/q/type").asText()).isEqualTo("string");
         assertThat(http.get("/api/signatures/by-name/dry_only").status()).isEqualTo(404);
-        assertThat(database.count("select count(*) from signatures where name = 'dry_only'")).isZero();
+        assertThat(database.count("select count(*) from signatures where name = 'dry_only'"))
+                .isZero();
     }
 
     @Test
     void wrongInputTypeIs422NamingFieldExpectedAndActual() {
         String program = fixtures.program("native", "{}");
-        Http.Reply reply = http.post("/api/executions", "{\"program_id\": \"" + program + "\", \"inputs\": {\"question\": 42}}");
+        Http.Reply reply =
+                http.post("/api/executions", "{\"program_id\": \"" + program + "\", \"inputs\": {\"question\": 42}}");
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.errorType()).isEqualTo("validation_error");
         assertThat(reply.body().at("/error/details/field").asText()).isEqualTo("question");
         assertThat(reply.body().at("/error/details/expected").asText()).isEqualTo(":string");
         assertThat(reply.body().at("/error/details/actual").asText()).isEqualTo("integer");
-        assertThat(database.count("select count(*) from executions where program_id = '" + program + "'")).isZero();
+        assertThat(database.count("select count(*) from executions where program_id = '" + program + "'"))
+                .isZero();
     }
 
     @Test
     void brokenConstraintIs422NamingConstraintLimitAndActual() {
-        Http.Reply signature = http.post("/api/signatures", "{\"definition\": \"signature limited_q: :string question -> :string answer\","
-                + " \"constraints\": {\"question\": {\"minLength\": 5}}}");
+        Http.Reply signature = http.post(
+                "/api/signatures",
+                "{\"definition\": \"signature limited_q: :string question -> :string answer\","
+                        + " \"constraints\": {\"question\": {\"minLength\": 5}}}");
         String signatureId = signature.body().path("id").asText();
-        String program = http.post("/api/programs", "{\"name\": \"limited\", \"signature_id\": \"" + signatureId + "\", \"adapter\": \"native\"}")
-                .body().path("id").asText();
-        Http.Reply reply = http.post("/api/executions", "{\"program_id\": \"" + program + "\", \"inputs\": {\"question\": \"Why\"}}");
+        String program = http.post(
+                        "/api/programs",
+                        "{\"name\": \"limited\", \"signature_id\": \"" + signatureId + "\", \"adapter\": \"native\"}")
+                .body()
+                .path("id")
+                .asText();
+        Http.Reply reply = http.post(
+                "/api/executions", "{\"program_id\": \"" + program + "\", \"inputs\": {\"question\": \"Why\"}}");
         assertThat(reply.status()).isEqualTo(422);
         assertThat(reply.errorType()).isEqualTo("constraint_violation");
         assertThat(reply.body().at("/error/details/constraint").asText()).isEqualTo("minLength");
@@ -200,24 +241,42 @@ class HttpApiTest {
 
     @Test
     void unknownAdapterOrSignatureIs422OnProgramCreation() {
-        Http.Reply adapter = http.post("/api/programs", "{\"name\": \"p\", \"signature_id\": \"00000000-0000-0000-0000-000000000000\", \"adapter\": \"gpt\"}");
+        Http.Reply adapter = http.post(
+                "/api/programs",
+                "{\"name\": \"p\", \"signature_id\": \"00000000-0000-0000-0000-000000000000\", \"adapter\": \"gpt\"}");
         assertThat(adapter.status()).isEqualTo(422);
         assertThat(adapter.body().at("/error/details/field").asText()).isEqualTo("adapter");
-        Http.Reply signature = http.post("/api/programs", "{\"name\": \"p\", \"signature_id\": \"00000000-0000-0000-0000-000000000000\", \"adapter\": \"native\"}");
+        Http.Reply signature = http.post(
+                "/api/programs",
+                "{\"name\": \"p\", \"signature_id\": \"00000000-0000-0000-0000-000000000000\", \"adapter\": \"native\"}");
         assertThat(signature.body().at("/error/details/field").asText()).isEqualTo("signature_id");
     }
 
     @Test
     void healthListsEveryComponentAndMetricsAreExposed() {
-        Http.Reply health = http.send(HttpRequest.newBuilder(http.uri("/health")).GET());
+        Http.Reply health =
+                http.send(HttpRequest.newBuilder(http.uri("/health")).GET());
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.body().path("components").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("database", "python_bridge", "signature_system", "adapter_registry", "execution_queue");
-        assertThat(http.send(HttpRequest.newBuilder(http.uri("/health/live")).GET()).status()).isEqualTo(200);
-        assertThat(http.send(HttpRequest.newBuilder(http.uri("/health/ready")).GET()).status()).isEqualTo(200);
-        String metrics = http.send(HttpRequest.newBuilder(http.uri("/metrics")).GET()).body().path("raw").asText();
-        assertThat(metrics).contains("proofgate_http_requests_seconds_count", "proofgate_queue_depth", "proofgate_bridge_restarts_total",
-                "jvm_memory_used_bytes");
+        assertThat(health.body().path("components").fieldNames())
+                .toIterable()
+                .containsExactlyInAnyOrder(
+                        "database", "python_bridge", "signature_system", "adapter_registry", "execution_queue");
+        assertThat(http.send(HttpRequest.newBuilder(http.uri("/health/live")).GET())
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.send(HttpRequest.newBuilder(http.uri("/health/ready")).GET())
+                        .status())
+                .isEqualTo(200);
+        String metrics = http.send(HttpRequest.newBuilder(http.uri("/metrics")).GET())
+                .body()
+                .path("raw")
+                .asText();
+        assertThat(metrics)
+                .contains(
+                        "proofgate_http_requests_seconds_count",
+                        "proofgate_queue_depth",
+                        "proofgate_bridge_restarts_total",
+                        "jvm_memory_used_bytes");
         assertThat(metrics + health.body()).doesNotContain(Http.KEY);
     }
 }

@@ -32,7 +32,9 @@ class RefusedBodyTest {
     @BeforeEach
     void connect() throws IOException {
         database = new TestDatabase();
-        platform = new RunningPlatform(database, Map.of("PROOFGATE_BODY_LIMIT_BYTES", Integer.toString(LIMIT), "PROOFGATE_BRIDGE_WORKERS", "0"));
+        platform = new RunningPlatform(
+                database,
+                Map.of("PROOFGATE_BODY_LIMIT_BYTES", Integer.toString(LIMIT), "PROOFGATE_BRIDGE_WORKERS", "0"));
         socket = new Socket("localhost", platform.port());
     }
 
@@ -53,7 +55,8 @@ class RefusedBodyTest {
         out.write(signatureRequestHead(body.length));
         out.write(body, 0, LIMIT);
         out.flush();
-        // a slow client: the rest of the body comes later; a server that does not wait for it answers and closes meanwhile
+        // a slow client: the rest of the body comes later; a server that does not wait for it answers and closes
+        // meanwhile
         String answers = read("", Duration.ofMillis(500));
         String sending = "sent";
         try {
@@ -66,8 +69,12 @@ class RefusedBodyTest {
 
         answers += read("\"status\":\"up\"", ANSWER_TIMEOUT) + "\n(" + sending + ")";
 
-        assertThat(answers).as("answers on one connection").startsWith("HTTP/1.1 413").contains("payload_too_large");
-        assertThat(answers.indexOf("HTTP/1.1 200")).as("the next request on the same connection answered, in %s", answers)
+        assertThat(answers)
+                .as("answers on one connection")
+                .startsWith("HTTP/1.1 413")
+                .contains("payload_too_large");
+        assertThat(answers.indexOf("HTTP/1.1 200"))
+                .as("the next request on the same connection answered, in %s", answers)
                 .isGreaterThan(answers.indexOf("HTTP/1.1 413"));
     }
 
@@ -78,12 +85,16 @@ class RefusedBodyTest {
 
         String answer = read("payload_too_large", ANSWER_TIMEOUT);
 
-        assertThat(answer).as("the refusal, sent before any of the body").startsWith("HTTP/1.1 413").containsIgnoringCase("connection: close");
+        assertThat(answer)
+                .as("the refusal, sent before any of the body")
+                .startsWith("HTTP/1.1 413")
+                .containsIgnoringCase("connection: close");
     }
 
     private static byte[] signatureRequestHead(long contentLength) {
         return ("POST /api/signatures HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Http.KEY
-                + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+                        + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Reads until {@code marker} has arrived (an empty one never counts), the server closes, or {@code atMost} passes without a byte. */
@@ -92,8 +103,9 @@ class RefusedBodyTest {
         ByteArrayOutputStream read = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
         try {
-            for (int n; (marker.isEmpty() || !read.toString(StandardCharsets.UTF_8).contains(marker))
-                    && (n = socket.getInputStream().read(buffer)) >= 0; ) {
+            for (int n;
+                    (marker.isEmpty() || !read.toString(StandardCharsets.UTF_8).contains(marker))
+                            && (n = socket.getInputStream().read(buffer)) >= 0; ) {
                 read.write(buffer, 0, n);
             }
         } catch (IOException e) {

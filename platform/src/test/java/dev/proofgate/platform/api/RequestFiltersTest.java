@@ -26,8 +26,17 @@ class RequestFiltersTest {
     @BeforeAll
     static void start() {
         database = new TestDatabase();
-        platform = new RunningPlatform(database, Map.of("PROOFGATE_BODY_LIMIT_BYTES", "2048", "PROOFGATE_RATE_LIMIT", "500",
-                "PROOFGATE_API_KEYS", Http.KEY + "," + ONE_PER_SECOND_KEY + ":1", "PROOFGATE_BRIDGE_WORKERS", "0"));
+        platform = new RunningPlatform(
+                database,
+                Map.of(
+                        "PROOFGATE_BODY_LIMIT_BYTES",
+                        "2048",
+                        "PROOFGATE_RATE_LIMIT",
+                        "500",
+                        "PROOFGATE_API_KEYS",
+                        Http.KEY + "," + ONE_PER_SECOND_KEY + ":1",
+                        "PROOFGATE_BRIDGE_WORKERS",
+                        "0"));
         http = platform.http();
     }
 
@@ -40,9 +49,13 @@ class RequestFiltersTest {
     @Test
     void aCallerWithoutAKeyIsRefusedBeforeItsRateOrItsBodyIsLookedAt() {
         Http.Reply reply = http.send(oversizedText().header("X-API-Key", "not-a-key-at-all"));
-        assertThat(reply.status()).as("an oversized body of the wrong media type, without a valid key").isEqualTo(401);
+        assertThat(reply.status())
+                .as("an oversized body of the wrong media type, without a valid key")
+                .isEqualTo(401);
         assertThat(reply.header("WWW-Authenticate")).isEqualTo("Bearer");
-        assertThat(reply.header("RateLimit-Limit")).as("no rate is announced to a caller without a key").isNull();
+        assertThat(reply.header("RateLimit-Limit"))
+                .as("no rate is announced to a caller without a key")
+                .isNull();
     }
 
     @Test
@@ -51,14 +64,17 @@ class RequestFiltersTest {
         for (int i = 0; i < 10; i++) {
             replies.add(http.send(oversizedText().header("Authorization", "Bearer " + ONE_PER_SECOND_KEY)));
         }
-        assertThat(replies).as("statuses of oversized bodies sent faster than the key's one per second: "
-                + replies.stream().map(Http.Reply::status).toList()).allSatisfy(reply -> assertThat(reply.status()).isIn(413, 429))
+        assertThat(replies)
+                .as("statuses of oversized bodies sent faster than the key's one per second: "
+                        + replies.stream().map(Http.Reply::status).toList())
+                .allSatisfy(reply -> assertThat(reply.status()).isIn(413, 429))
                 .anySatisfy(reply -> {
                     assertThat(reply.status()).isEqualTo(429);
                     assertThat(reply.errorType()).isEqualTo("rate_limited");
                     assertThat(reply.header("Retry-After")).isNotNull();
                 });
-        assertThat(replies).allSatisfy(reply -> assertThat(reply.header("RateLimit-Limit")).isEqualTo("1"));
+        assertThat(replies)
+                .allSatisfy(reply -> assertThat(reply.header("RateLimit-Limit")).isEqualTo("1"));
     }
 
     @Test
@@ -68,14 +84,18 @@ class RequestFiltersTest {
 
     @Test
     void theApiDescriptionIsPublic() {
-        Http.Reply reply = http.send(HttpRequest.newBuilder(http.uri(ApiDescription.PATH)).GET());
+        Http.Reply reply =
+                http.send(HttpRequest.newBuilder(http.uri(ApiDescription.PATH)).GET());
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.body().path("openapi").asText()).isEqualTo("3.1.0");
-        assertThat(reply.header("RateLimit-Limit")).as("no filter of /api stands before the description").isNull();
+        assertThat(reply.header("RateLimit-Limit"))
+                .as("no filter of /api stands before the description")
+                .isNull();
     }
 
     private static HttpRequest.Builder oversizedText() {
-        return HttpRequest.newBuilder(http.uri("/api/signatures")).header("Content-Type", "text/plain")
+        return HttpRequest.newBuilder(http.uri("/api/signatures"))
+                .header("Content-Type", "text/plain")
                 .POST(HttpRequest.BodyPublishers.ofString(OVERSIZED_TEXT));
     }
 }

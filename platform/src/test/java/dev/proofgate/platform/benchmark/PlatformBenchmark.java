@@ -38,8 +38,9 @@ import org.junit.jupiter.api.Test;
 @Tag("benchmark")
 class PlatformBenchmark {
 
-    private static final String DEFINITION = "signature bench: :string question, :integer count, :list(:optional(:float)) readings, "
-            + ":map context -> :boolean verified, :confidence_score confidence, :reasoning_chain reasoning, :optional(:string) note";
+    private static final String DEFINITION =
+            "signature bench: :string question, :integer count, :list(:optional(:float)) readings, "
+                    + ":map context -> :boolean verified, :confidence_score confidence, :reasoning_chain reasoning, :optional(:string) note";
     private final Map<String, String> results = new LinkedHashMap<>();
     /** Latency percentiles (ms) per measured path, drawn as a bar chart next to the table. */
     private final Map<String, double[]> latencies = new LinkedHashMap<>();
@@ -71,7 +72,8 @@ class PlatformBenchmark {
             rounds.add(count / ((System.nanoTime() - start) / 1e9));
         }
         Collections.sort(rounds);
-        record("dry-run compiles/s (8-field signature, median of 5 x 2 s after 3 s warm-up)",
+        record(
+                "dry-run compiles/s (8-field signature, median of 5 x 2 s after 3 s warm-up)",
                 String.format("%.0f (min %.0f, max %.0f)", rounds.get(2), rounds.get(0), rounds.get(4)));
     }
 
@@ -115,9 +117,17 @@ class PlatformBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         threads.shutdown();
-        latencies.put("bridge " + label, new double[] {latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6});
-        record("bridge execute round trips/s (" + label + ", 5 s)", String.format("%.0f; p50 %.3f ms, p99 %.3f ms, max %.3f ms",
-                calls / seconds, latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6, latency.getMaxValue() / 1e6));
+        latencies.put(
+                "bridge " + label,
+                new double[] {latency.getValueAtPercentile(50) / 1e6, latency.getValueAtPercentile(99) / 1e6});
+        record(
+                "bridge execute round trips/s (" + label + ", 5 s)",
+                String.format(
+                        "%.0f; p50 %.3f ms, p99 %.3f ms, max %.3f ms",
+                        calls / seconds,
+                        latency.getValueAtPercentile(50) / 1e6,
+                        latency.getValueAtPercentile(99) / 1e6,
+                        latency.getMaxValue() / 1e6));
     }
 
     private void workerRestart() throws Exception {
@@ -127,26 +137,35 @@ class PlatformBenchmark {
                 long before = pool.restarts();
                 long pid = pool.pids().get(0);
                 ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-                Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))
-                        .until(() -> pool.restarts() > before && pool.alive() == 2 && !pool.pids().contains(pid));
+                Awaitility.await()
+                        .atMost(Duration.ofSeconds(20))
+                        .pollInterval(Duration.ofMillis(5))
+                        .until(() -> pool.restarts() > before
+                                && pool.alive() == 2
+                                && !pool.pids().contains(pid));
                 restarts.add(pool.lastRestartMillis());
             }
             Collections.sort(restarts);
-            record("worker restart after SIGKILL, exit seen -> replacement healthy (5 kills)",
+            record(
+                    "worker restart after SIGKILL, exit seen -> replacement healthy (5 kills)",
                     "median " + restarts.get(2) + " ms (min " + restarts.get(0) + ", max " + restarts.get(4) + ")");
         }
     }
 
     private void executionsAt16Clients() throws Exception {
         try (TestDatabase database = new TestDatabase();
-             RunningPlatform platform = new RunningPlatform(database, Map.of("PROOFGATE_RATE_LIMIT", "100000", "PROOFGATE_BRIDGE_WORKERS", "1"))) {
+                RunningPlatform platform = new RunningPlatform(
+                        database, Map.of("PROOFGATE_RATE_LIMIT", "100000", "PROOFGATE_BRIDGE_WORKERS", "1"))) {
             Http http = platform.http();
             Fixtures fixtures = new Fixtures(http);
             String program = fixtures.program("native", "{}");
             for (int i = 0; i < 300; i++) {
                 fixtures.submit(program, "warm-up " + i);
             }
-            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> database.count("select count(*) from executions where status in ('queued','running')") == 0);
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> database.count("select count(*) from executions where status in ('queued','running')")
+                            == 0);
             int perClient = 125;
             Histogram submit = new Histogram(TimeUnit.SECONDS.toNanos(30), 3);
             ConcurrentLinkedQueue<String> ids = new ConcurrentLinkedQueue<>();
@@ -169,14 +188,25 @@ class PlatformBenchmark {
                 f.get();
             }
             double acceptSeconds = (System.nanoTime() - start) / 1e9;
-            Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(20))
-                    .until(() -> database.count("select count(*) from executions where status = 'completed'") >= 300L + 16 * perClient);
+            Awaitility.await()
+                    .atMost(Duration.ofMinutes(5))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> database.count("select count(*) from executions where status = 'completed'")
+                            >= 300L + 16 * perClient);
             double seconds = (System.nanoTime() - start) / 1e9;
             int total = 16 * perClient;
-            latencies.put("submit, 16 clients", new double[] {submit.getValueAtPercentile(50) / 1e6, submit.getValueAtPercentile(99) / 1e6});
-            record("native executions/s, 16 clients x " + perClient + " submits, accepted -> all completed",
-                    String.format("%.0f/s completed (%d in %.2f s); submits accepted at %.0f/s; submit p50 %.2f ms, p99 %.2f ms",
-                            total / seconds, total, seconds, total / acceptSeconds, submit.getValueAtPercentile(50) / 1e6,
+            latencies.put(
+                    "submit, 16 clients",
+                    new double[] {submit.getValueAtPercentile(50) / 1e6, submit.getValueAtPercentile(99) / 1e6});
+            record(
+                    "native executions/s, 16 clients x " + perClient + " submits, accepted -> all completed",
+                    String.format(
+                            "%.0f/s completed (%d in %.2f s); submits accepted at %.0f/s; submit p50 %.2f ms, p99 %.2f ms",
+                            total / seconds,
+                            total,
+                            seconds,
+                            total / acceptSeconds,
+                            submit.getValueAtPercentile(50) / 1e6,
                             submit.getValueAtPercentile(99) / 1e6));
             clients.shutdown();
             http.send(HttpRequest.newBuilder(http.uri("/health")).GET());
@@ -185,8 +215,11 @@ class PlatformBenchmark {
 
     private static ObjectNode executeArgs() throws CompileError {
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        return PythonPortAdapter.executeArgs(new SignatureCompiler().compile("signature qa: :string question -> :string answer, :confidence_score confidence"),
-                json.createObjectNode().put("question", "Why is the sky blue?"), null);
+        return PythonPortAdapter.executeArgs(
+                new SignatureCompiler()
+                        .compile("signature qa: :string question -> :string answer, :confidence_score confidence"),
+                json.createObjectNode().put("question", "Why is the sky blue?"),
+                null);
     }
 
     private void record(String what, String figure) {
@@ -196,9 +229,15 @@ class PlatformBenchmark {
 
     private void write() throws IOException {
         StringBuilder md = new StringBuilder("| measurement | result |\n|---|---|\n");
-        results.forEach((what, figure) -> md.append("| ").append(what).append(" | ").append(figure).append(" |\n"));
-        md.append("\nMachine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(System.getProperty("java.version")).append(", ").append(System.getProperty("os.name")).append('\n');
+        results.forEach((what, figure) ->
+                md.append("| ").append(what).append(" | ").append(figure).append(" |\n"));
+        md.append("\nMachine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(System.getProperty("java.version"))
+                .append(", ")
+                .append(System.getProperty("os.name"))
+                .append('\n');
         Path out = Path.of("target", "benchmarks", "results.md");
         Files.createDirectories(out.getParent());
         Files.writeString(out, md.toString());
@@ -213,22 +252,43 @@ class PlatformBenchmark {
         int height = 50 + rowHeight * latencies.size();
         double min = 0.01;
         double max = latencies.values().stream().mapToDouble(v -> v[1]).max().orElse(1) * 10;
-        java.util.function.DoubleUnaryOperator x = ms -> left + (Math.log10(Math.max(ms, min)) - Math.log10(min))
-                / (Math.log10(max) - Math.log10(min)) * (width - left - 20);
-        StringBuilder svg = new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' width='" + width + "' height='" + height
-                + "' font-family='sans-serif' font-size='12'>\n<rect width='100%' height='100%' fill='white'/>\n"
-                + "<text x='10' y='20' font-size='14'>Latency in ms (log scale): p50 dark, p99 light</text>\n");
+        java.util.function.DoubleUnaryOperator x = ms -> left
+                + (Math.log10(Math.max(ms, min)) - Math.log10(min))
+                        / (Math.log10(max) - Math.log10(min))
+                        * (width - left - 20);
+        StringBuilder svg =
+                new StringBuilder("<svg xmlns='http://www.w3.org/2000/svg' width='" + width + "' height='" + height
+                        + "' font-family='sans-serif' font-size='12'>\n<rect width='100%' height='100%' fill='white'/>\n"
+                        + "<text x='10' y='20' font-size='14'>Latency in ms (log scale): p50 dark, p99 light</text>\n");
         int y = 40;
         for (Map.Entry<String, double[]> row : latencies.entrySet()) {
             double p50 = row.getValue()[0];
             double p99 = row.getValue()[1];
             svg.append(String.format(java.util.Locale.ROOT, "<text x='10' y='%d'>%s</text>%n", y + 22, row.getKey()));
-            svg.append(String.format(java.util.Locale.ROOT, "<rect x='%d' y='%d' width='%.1f' height='14' fill='#9ecae1'/>%n", left, y + 6,
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<rect x='%d' y='%d' width='%.1f' height='14' fill='#9ecae1'/>%n",
+                    left,
+                    y + 6,
                     x.applyAsDouble(p99) - left));
-            svg.append(String.format(java.util.Locale.ROOT, "<rect x='%d' y='%d' width='%.1f' height='14' fill='#3182bd'/>%n", left, y + 22,
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<rect x='%d' y='%d' width='%.1f' height='14' fill='#3182bd'/>%n",
+                    left,
+                    y + 22,
                     x.applyAsDouble(p50) - left));
-            svg.append(String.format(java.util.Locale.ROOT, "<text x='%.1f' y='%d'>p99 %.3f</text>%n", x.applyAsDouble(p99) + 4, y + 18, p99));
-            svg.append(String.format(java.util.Locale.ROOT, "<text x='%.1f' y='%d'>p50 %.3f</text>%n", x.applyAsDouble(p50) + 4, y + 34, p50));
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<text x='%.1f' y='%d'>p99 %.3f</text>%n",
+                    x.applyAsDouble(p99) + 4,
+                    y + 18,
+                    p99));
+            svg.append(String.format(
+                    java.util.Locale.ROOT,
+                    "<text x='%.1f' y='%d'>p50 %.3f</text>%n",
+                    x.applyAsDouble(p50) + 4,
+                    y + 34,
+                    p50));
             y += rowHeight;
         }
         return svg.append("</svg>\n").toString();

@@ -11,11 +11,11 @@ import dev.proofgate.platform.signature.CompileError;
 import dev.proofgate.platform.signature.CompiledSignature;
 import dev.proofgate.platform.signature.SignatureCompiler;
 import java.io.IOException;
-import java.lang.reflect.Field;
-import java.nio.ByteBuffer;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
+import java.lang.reflect.Field;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,13 +32,17 @@ class BridgeClientTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Above the 64 KiB where either side compresses, so a compressed request still fits once inflated. */
     private static final int FRAME_LIMIT = 128 * 1024;
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<String> frames = new CopyOnWriteArrayList<>();
     private WorkerProcess worker;
 
     @BeforeEach
     void start() {
-        worker = WorkerProcess.start("python3", FRAME_LIMIT, (direction, compressed, bytes, json) -> frames.add(direction + (compressed ? " zlib" : " plain")));
+        worker = WorkerProcess.start(
+                "python3",
+                FRAME_LIMIT,
+                (direction, compressed, bytes, json) -> frames.add(direction + (compressed ? " zlib" : " plain")));
     }
 
     @AfterEach
@@ -51,7 +55,9 @@ class BridgeClientTest {
         JsonNode health = worker.call("health_check", null, TIMEOUT);
         assertThat(health.path("status").asText()).isEqualTo("ok");
         assertThat(health.path("pid").asLong()).isEqualTo(worker.pid());
-        assertThat(worker.call("describe", null, TIMEOUT).path("commands")).extracting(JsonNode::asText).contains("execute", "shutdown");
+        assertThat(worker.call("describe", null, TIMEOUT).path("commands"))
+                .extracting(JsonNode::asText)
+                .contains("execute", "shutdown");
     }
 
     @Test
@@ -75,25 +81,31 @@ class BridgeClientTest {
     @Test
     void aCompressedRequestTooLargeOnceInflatedIsRefusedByItsId() {
         assertThatThrownBy(() -> worker.call("execute", executeArgs("z".repeat(FRAME_LIMIT + 1), 0), TIMEOUT))
-                .isInstanceOfSatisfying(BridgeException.class, e -> assertThat(e.type()).isEqualTo("frame_too_large"));
+                .isInstanceOfSatisfying(
+                        BridgeException.class, e -> assertThat(e.type()).isEqualTo("frame_too_large"));
     }
 
     @Test
     void everyWorkerErrorTypeComesBackTyped() throws BridgeException {
         assertThatThrownBy(() -> worker.call("levitate", null, TIMEOUT))
-                .isInstanceOfSatisfying(BridgeException.class, e -> assertThat(e.type()).isEqualTo("unknown_command"));
+                .isInstanceOfSatisfying(
+                        BridgeException.class, e -> assertThat(e.type()).isEqualTo("unknown_command"));
         assertThatThrownBy(() -> worker.call("execute", JSON.createObjectNode().put("signature", "nope"), TIMEOUT))
-                .isInstanceOfSatisfying(BridgeException.class, e -> assertThat(e.type()).isEqualTo("invalid_arguments"));
+                .isInstanceOfSatisfying(
+                        BridgeException.class, e -> assertThat(e.type()).isEqualTo("invalid_arguments"));
         ObjectNode failing = executeArgs("q", 0);
         failing.putObject("config").put("fail_with", "model exploded");
         assertThatThrownBy(() -> worker.call("execute", failing, TIMEOUT))
-                .isInstanceOfSatisfying(BridgeException.class, e -> assertThat(e.type()).isEqualTo("execution_error"));
+                .isInstanceOfSatisfying(
+                        BridgeException.class, e -> assertThat(e.type()).isEqualTo("execution_error"));
 
         JsonNode malformed = worker.client().sendRaw(frame("{oops".getBytes(StandardCharsets.UTF_8)), TIMEOUT);
         assertThat(malformed.at("/error/type").asText()).isEqualTo("malformed_frame");
         JsonNode oversized = worker.client().sendRaw(frame(new byte[FRAME_LIMIT]), TIMEOUT);
         assertThat(oversized.at("/error/type").asText()).isEqualTo("frame_too_large");
-        assertThat(worker.call("health_check", null, TIMEOUT).path("status").asText()).as("still serving").isEqualTo("ok");
+        assertThat(worker.call("health_check", null, TIMEOUT).path("status").asText())
+                .as("still serving")
+                .isEqualTo("ok");
     }
 
     @Test
@@ -101,12 +113,14 @@ class BridgeClientTest {
         // a worker that cannot read a request answers without its id: the client cannot pair the two, but says so
         PipedOutputStream workerStdout = new PipedOutputStream();
         PipedInputStream clientIn = new PipedInputStream(workerStdout, 64 * 1024);
-        byte[] idless = BridgeFrame.encode(("{\"id\":null,\"ok\":false,\"error\":{\"type\":\"malformed_frame\","
-                + "\"message\":\"payload is not UTF-8 JSON\"}}").getBytes(StandardCharsets.UTF_8), false);
+        byte[] idless = BridgeFrame.encode(
+                ("{\"id\":null,\"ok\":false,\"error\":{\"type\":\"malformed_frame\","
+                                + "\"message\":\"payload is not UTF-8 JSON\"}}")
+                        .getBytes(StandardCharsets.UTF_8),
+                false);
         OutputStream workerStdin = new OutputStream() {
             @Override
-            public void write(int b) {
-            }
+            public void write(int b) {}
 
             @Override
             public void flush() throws IOException {
@@ -114,18 +128,24 @@ class BridgeClientTest {
                 workerStdout.flush();
             }
         };
-        try (BridgeClient client = new BridgeClient(clientIn, workerStdin, (direction, compressed, bytes, json) -> { }, 64 * 1024, "test")) {
+        try (BridgeClient client = new BridgeClient(
+                clientIn, workerStdin, (direction, compressed, bytes, json) -> {}, 64 * 1024, "test")) {
             assertThatThrownBy(() -> client.call("health_check", null, Duration.ofMillis(500)))
                     .isInstanceOfSatisfying(BridgeException.class, e -> {
-                        assertThat(e.type()).as("still a timeout, so the pool treats the worker as it did").isEqualTo(BridgeException.TIMEOUT);
-                        assertThat(e.getMessage()).as("the message").contains("without a request id", "malformed_frame", "payload is not UTF-8 JSON");
+                        assertThat(e.type())
+                                .as("still a timeout, so the pool treats the worker as it did")
+                                .isEqualTo(BridgeException.TIMEOUT);
+                        assertThat(e.getMessage())
+                                .as("the message")
+                                .contains("without a request id", "malformed_frame", "payload is not UTF-8 JSON");
                     });
         }
     }
 
     @Test
     void frameSplitAcrossWritesIsReassembled() throws Exception {
-        byte[] request = BridgeFrame.encode("{\"id\":\"split\",\"command\":\"health_check\"}".getBytes(StandardCharsets.UTF_8), false);
+        byte[] request = BridgeFrame.encode(
+                "{\"id\":\"split\",\"command\":\"health_check\"}".getBytes(StandardCharsets.UTF_8), false);
         OutputStream stdin = stdin();
         synchronized (stdin) {
             stdin.write(request, 0, 3);
@@ -135,7 +155,10 @@ class BridgeClientTest {
             stdin.flush();
         }
         // the worker serves frames in order: the split request was served first, so this reports exactly one
-        assertThat(worker.call("health_check", null, TIMEOUT).path("requests_served").asInt()).isEqualTo(1);
+        assertThat(worker.call("health_check", null, TIMEOUT)
+                        .path("requests_served")
+                        .asInt())
+                .isEqualTo(1);
     }
 
     @Test
@@ -145,7 +168,9 @@ class BridgeClientTest {
             String question = "question " + i;
             answers.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return worker.call("execute", executeArgs(question, 0), TIMEOUT).at("/outputs/answer").asText();
+                    return worker.call("execute", executeArgs(question, 0), TIMEOUT)
+                            .at("/outputs/answer")
+                            .asText();
                 } catch (BridgeException e) {
                     throw new IllegalStateException(e);
                 }
@@ -167,20 +192,25 @@ class BridgeClientTest {
             worker.kill();
         });
         assertThatThrownBy(() -> worker.call("execute", executeArgs("slow", 5_000), TIMEOUT))
-                .isInstanceOfSatisfying(BridgeException.class, e -> assertThat(e.type()).isEqualTo(BridgeException.WORKER_GONE));
+                .isInstanceOfSatisfying(
+                        BridgeException.class, e -> assertThat(e.type()).isEqualTo(BridgeException.WORKER_GONE));
         killer.join();
     }
 
     @Test
     void noAnswerInTimeIsATimeout() {
         assertThatThrownBy(() -> worker.call("execute", executeArgs("slow", 2_000), Duration.ofMillis(200)))
-                .isInstanceOfSatisfying(BridgeException.class, e -> assertThat(e.type()).isEqualTo(BridgeException.TIMEOUT));
+                .isInstanceOfSatisfying(
+                        BridgeException.class, e -> assertThat(e.type()).isEqualTo(BridgeException.TIMEOUT));
     }
 
     static ObjectNode executeArgs(String question, int latencyMs) {
         try {
-            CompiledSignature signature = new SignatureCompiler().compile("signature qa: :string question -> :string answer, :confidence_score confidence");
-            return PythonPortAdapter.executeArgs(signature, JSON.createObjectNode().put("question", question),
+            CompiledSignature signature = new SignatureCompiler()
+                    .compile("signature qa: :string question -> :string answer, :confidence_score confidence");
+            return PythonPortAdapter.executeArgs(
+                    signature,
+                    JSON.createObjectNode().put("question", question),
                     JSON.createObjectNode().put("latency_ms", latencyMs));
         } catch (CompileError e) {
             throw new IllegalStateException(e);
@@ -188,7 +218,11 @@ class BridgeClientTest {
     }
 
     private static byte[] frame(byte[] payload) {
-        return ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put((byte) 0).put(payload).array();
+        return ByteBuffer.allocate(5 + payload.length)
+                .putInt(payload.length + 1)
+                .put((byte) 0)
+                .put(payload)
+                .array();
     }
 
     private OutputStream stdin() throws ReflectiveOperationException {

@@ -15,7 +15,8 @@ class BridgeFrameTest {
         byte[] bomb = BridgeFrame.encode(new byte[16 * 1024 * 1024], true);
         assertThat(bomb.length).as("a small frame on the wire").isLessThan(64 * 1024);
         assertThatThrownBy(() -> BridgeFrame.read(new ByteArrayInputStream(bomb), 1024 * 1024))
-                .isInstanceOf(IOException.class).hasMessageContaining("inflates beyond the limit of 1048576 bytes");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("inflates beyond the limit of 1048576 bytes");
     }
 
     @Test

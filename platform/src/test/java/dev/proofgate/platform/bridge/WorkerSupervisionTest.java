@@ -21,7 +21,7 @@ class WorkerSupervisionTest {
     @Test
     void workerKilledMidExecutionIsReplacedAndTheExecutionCompletesOnce() {
         try (TestDatabase database = new TestDatabase();
-             RunningPlatform platform = new RunningPlatform(database, Map.of("PROOFGATE_BRIDGE_WORKERS", "2"))) {
+                RunningPlatform platform = new RunningPlatform(database, Map.of("PROOFGATE_BRIDGE_WORKERS", "2"))) {
             Http http = platform.http();
             Fixtures fixtures = new Fixtures(http);
             String program = fixtures.program("python_port", "{\"latency_ms\": 1000}");
@@ -30,8 +30,13 @@ class WorkerSupervisionTest {
             for (int i = 0; i < 20; i++) {
                 stream.add(fixtures.submit(program, "stream " + i));
             }
-            Awaitility.await("execution to be running on a worker").atMost(Duration.ofSeconds(10))
-                    .until(() -> "running".equals(http.get("/api/executions/" + execution).body().path("status").asText()));
+            Awaitility.await("execution to be running on a worker")
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> "running"
+                            .equals(http.get("/api/executions/" + execution)
+                                    .body()
+                                    .path("status")
+                                    .asText()));
             JsonNode before = bridge(http);
             assertThat(before.path("workers_alive").asInt()).isEqualTo(2);
 
@@ -41,21 +46,37 @@ class WorkerSupervisionTest {
             }
             JsonNode finished = fixtures.awaitFinished(execution, Duration.ofSeconds(30));
             assertThat(finished.path("status").asText()).isEqualTo("completed");
-            assertThat(finished.path("attempts").asInt()).as("attempts: the first died with its worker").isEqualTo(2);
-            assertThat(database.count("select completions from executions where id = '" + execution + "'")).isEqualTo(1);
+            assertThat(finished.path("attempts").asInt())
+                    .as("attempts: the first died with its worker")
+                    .isEqualTo(2);
+            assertThat(database.count("select completions from executions where id = '" + execution + "'"))
+                    .isEqualTo(1);
             for (String id : stream) {
-                assertThat(fixtures.awaitFinished(id, Duration.ofSeconds(60)).path("status").asText()).as(id).isEqualTo("completed");
+                assertThat(fixtures.awaitFinished(id, Duration.ofSeconds(60))
+                                .path("status")
+                                .asText())
+                        .as(id)
+                        .isEqualTo("completed");
             }
-            assertThat(database.count("select count(*) from executions where completions <> 1")).as("lost or doubled executions").isZero();
-            Awaitility.await("pool back at strength").atMost(Duration.ofSeconds(15))
+            assertThat(database.count("select count(*) from executions where completions <> 1"))
+                    .as("lost or doubled executions")
+                    .isZero();
+            Awaitility.await("pool back at strength")
+                    .atMost(Duration.ofSeconds(15))
                     .until(() -> bridge(http).path("workers_alive").asInt() == 2);
             assertThat(bridge(http).path("restarts").asInt()).isEqualTo(2);
-            String metrics = http.send(HttpRequest.newBuilder(http.uri("/metrics")).GET()).body().path("raw").asText();
+            String metrics = http.send(
+                            HttpRequest.newBuilder(http.uri("/metrics")).GET())
+                    .body()
+                    .path("raw")
+                    .asText();
             assertThat(metrics).contains("proofgate_bridge_restarts_total 2.0");
         }
     }
 
     private static JsonNode bridge(Http http) {
-        return http.send(HttpRequest.newBuilder(http.uri("/health")).GET()).body().at("/components/python_bridge");
+        return http.send(HttpRequest.newBuilder(http.uri("/health")).GET())
+                .body()
+                .at("/components/python_bridge");
     }
 }

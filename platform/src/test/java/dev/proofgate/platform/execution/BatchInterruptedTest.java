@@ -36,24 +36,43 @@ class BatchInterruptedTest {
 
     @Test
     void theRestOfABatchCutShortByADatabaseOutageStillCompletes() throws Exception {
-        try (TestDatabase testDatabase = new TestDatabase(); Database database = new Database(testDatabase.url(), "postgres", "postgres", 4)) {
+        try (TestDatabase testDatabase = new TestDatabase();
+                Database database = new Database(testDatabase.url(), "postgres", "postgres", 4)) {
             SignatureStore signatures = new SignatureStore(database);
             ProgramStore programs = new ProgramStore(database);
             ExecutionStore executions = new ExecutionStore(database);
-            UUID signatureId = signatures.create("qa", "signature qa: :string question -> :string answer", null).orElseThrow().id();
-            Program program = programs.create("quick", signatureId, NativeAdapter.NAME, JsonNodeFactory.instance.objectNode());
+            UUID signatureId = signatures
+                    .create("qa", "signature qa: :string question -> :string answer", null)
+                    .orElseThrow()
+                    .id();
+            Program program =
+                    programs.create("quick", signatureId, NativeAdapter.NAME, JsonNodeFactory.instance.objectNode());
             for (int i = 0; i < EXECUTIONS; i++) {
-                executions.submit(program.id(), NativeAdapter.NAME, JsonNodeFactory.instance.objectNode().put("question", "q" + i), "test-key", null);
+                executions.submit(
+                        program.id(),
+                        NativeAdapter.NAME,
+                        JsonNodeFactory.instance.objectNode().put("question", "q" + i),
+                        "test-key",
+                        null);
             }
             OutageOnce adapter = new OutageOnce(EXECUTIONS / 2);
-            Dispatcher dispatcher = new Dispatcher(executions, new ProgramResolver(programs, signatures, new SignatureCompiler()),
-                    new AdapterRegistry().register(adapter), 1, 2, new SimpleMeterRegistry()).start();
+            Dispatcher dispatcher = new Dispatcher(
+                            executions,
+                            new ProgramResolver(programs, signatures, new SignatureCompiler()),
+                            new AdapterRegistry().register(adapter),
+                            1,
+                            2,
+                            new SimpleMeterRegistry())
+                    .start();
             try {
                 Awaitility.await("every accepted execution to complete after the outage in the middle of a batch")
                         .atMost(Duration.ofSeconds(20))
-                        .until(() -> testDatabase.count("select count(*) from executions where status = 'completed'") == EXECUTIONS);
+                        .until(() -> testDatabase.count("select count(*) from executions where status = 'completed'")
+                                == EXECUTIONS);
                 assertThat(adapter.outages.get()).as("outages injected").isEqualTo(1);
-                Awaitility.await("nothing left in flight").atMost(Duration.ofSeconds(5)).until(() -> dispatcher.inFlight() == 0);
+                Awaitility.await("nothing left in flight")
+                        .atMost(Duration.ofSeconds(5))
+                        .until(() -> dispatcher.inFlight() == 0);
             } finally {
                 dispatcher.drain(0);
             }

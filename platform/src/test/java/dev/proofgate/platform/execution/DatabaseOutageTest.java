@@ -18,7 +18,8 @@ class DatabaseOutageTest {
     @Test
     void queuedWorkSurvivesAnOutageAndNewWorkIsRefusedWith503() {
         try (TestDatabase database = new TestDatabase();
-             RunningPlatform platform = new RunningPlatform(database, Map.of("PROOFGATE_DISPATCHER_WORKERS", "1", "PROOFGATE_BRIDGE_WORKERS", "0"))) {
+                RunningPlatform platform = new RunningPlatform(
+                        database, Map.of("PROOFGATE_DISPATCHER_WORKERS", "1", "PROOFGATE_BRIDGE_WORKERS", "0"))) {
             Http http = platform.http();
             Fixtures fixtures = new Fixtures(http);
             String program = fixtures.program("native", "{\"latency_ms\": 300}");
@@ -28,17 +29,26 @@ class DatabaseOutageTest {
             }
 
             database.stop();
-            Http.Reply refused = http.post("/api/executions", "{\"program_id\": \"" + program + "\", \"inputs\": {\"question\": \"during\"}}");
+            Http.Reply refused = http.post(
+                    "/api/executions", "{\"program_id\": \"" + program + "\", \"inputs\": {\"question\": \"during\"}}");
             assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.errorType()).isEqualTo("service_unavailable");
             assertThat(refused.header("Retry-After")).isEqualTo("5");
-            assertThat(http.send(java.net.http.HttpRequest.newBuilder(http.uri("/health")).GET()).status()).isEqualTo(503);
+            assertThat(http.send(java.net.http.HttpRequest.newBuilder(http.uri("/health"))
+                                    .GET())
+                            .status())
+                    .isEqualTo(503);
 
             database.start();
             for (String id : accepted) {
-                assertThat(fixtures.awaitFinished(id, Duration.ofSeconds(60)).path("status").asText()).as(id).isEqualTo("completed");
+                assertThat(fixtures.awaitFinished(id, Duration.ofSeconds(60))
+                                .path("status")
+                                .asText())
+                        .as(id)
+                        .isEqualTo("completed");
             }
-            assertThat(database.count("select count(*) from executions where completions <> 1")).isZero();
+            assertThat(database.count("select count(*) from executions where completions <> 1"))
+                    .isZero();
             assertThat(fixtures.submit(program, "after the outage")).isNotBlank();
         }
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.proofgate.platform.support.Fixtures;
 import dev.proofgate.platform.support.Http;
 import dev.proofgate.platform.support.TestDatabase;
-import java.io.File;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.file.Files;
@@ -38,7 +37,8 @@ class KillAndRestartTest {
             for (int i = 0; i < EXECUTIONS; i++) {
                 accepted.add(fixtures.submit(program, "question " + i));
             }
-            Awaitility.await("some executions to complete before the kill").atMost(Duration.ofSeconds(30))
+            Awaitility.await("some executions to complete before the kill")
+                    .atMost(Duration.ofSeconds(30))
                     .until(() -> database.count("select count(*) from executions where status = 'completed'") >= 5);
 
             first.destroyForcibly();
@@ -49,10 +49,17 @@ class KillAndRestartTest {
             Process second = startPlatform(database, port, log);
             try {
                 for (String id : accepted) {
-                    assertThat(fixtures.awaitFinished(id, Duration.ofSeconds(90)).path("status").asText()).as(id).isEqualTo("completed");
+                    assertThat(fixtures.awaitFinished(id, Duration.ofSeconds(90))
+                                    .path("status")
+                                    .asText())
+                            .as(id)
+                            .isEqualTo("completed");
                 }
-                assertThat(database.count("select count(*) from executions where program_id = '" + program + "'")).isEqualTo(EXECUTIONS);
-                assertThat(database.count("select count(*) from executions where completions <> 1")).as("executions not completed exactly once").isZero();
+                assertThat(database.count("select count(*) from executions where program_id = '" + program + "'"))
+                        .isEqualTo(EXECUTIONS);
+                assertThat(database.count("select count(*) from executions where completions <> 1"))
+                        .as("executions not completed exactly once")
+                        .isZero();
             } finally {
                 second.destroy();
                 second.waitFor(30, TimeUnit.SECONDS);
@@ -64,7 +71,8 @@ class KillAndRestartTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, "dev.proofgate.platform.Main")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().put("PROOFGATE_PORT", Integer.toString(port));
         builder.environment().put("PROOFGATE_DB_URL", database.url());
         builder.environment().put("PROOFGATE_API_KEYS", Http.KEY);
@@ -73,9 +81,14 @@ class KillAndRestartTest {
         builder.environment().put("PROOFGATE_LEASE_SECONDS", "2");
         Process process = builder.start();
         Http http = new Http(port);
-        Awaitility.await("platform on port " + port + " to be ready (log: " + log + ")").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> http.send(HttpRequest.newBuilder(http.uri("/health/ready")).GET()).status() == 200);
+        Awaitility.await("platform on port " + port + " to be ready (log: " + log + ")")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .ignoreExceptions()
+                .until(() -> http.send(HttpRequest.newBuilder(http.uri("/health/ready"))
+                                        .GET())
+                                .status()
+                        == 200);
         return process;
     }
 }

@@ -35,6 +35,7 @@ class LocalModeStopAndCrashTest {
     /** One data directory for both tests, so that PostgreSQL is initialised once. */
     @TempDir
     static Path work;
+
     private final List<Process> started = new ArrayList<>();
 
     @Test
@@ -47,8 +48,9 @@ class LocalModeStopAndCrashTest {
 
         first.destroyForcibly();
         assertThat(first.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive)).as("the embedded PostgreSQL outlived the killed platform "
-                + "(the situation under test)").contains(true);
+        assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive))
+                .as("the embedded PostgreSQL outlived the killed platform " + "(the situation under test)")
+                .contains(true);
 
         long restarting = System.nanoTime();
         Process second = start(data, port);
@@ -56,11 +58,18 @@ class LocalModeStopAndCrashTest {
         long readyMillis = (System.nanoTime() - restarting) / 1_000_000;
         System.out.println("[local mode] ready " + readyMillis + " ms after the restart that followed a SIGKILL");
 
-        assertThat(postmasterPid(data)).as("the server that holds the data directory now").isPresent().get().isNotEqualTo(orphan);
+        assertThat(postmasterPid(data))
+                .as("the server that holds the data directory now")
+                .isPresent()
+                .get()
+                .isNotEqualTo(orphan);
         // the orphan exits at once; where PID 1 is slow to reap it, it stays visible as a zombie for a while
-        Awaitility.await("the orphaned PostgreSQL (pid " + orphan + ") to be gone").atMost(Duration.ofSeconds(10))
-                .until(() -> !ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false));
-        assertThat(Files.readString(log())).as("the platform log says what it did about the orphan")
+        Awaitility.await("the orphaned PostgreSQL (pid " + orphan + ") to be gone")
+                .atMost(Duration.ofSeconds(10))
+                .until(() ->
+                        !ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false));
+        assertThat(Files.readString(log()))
+                .as("the platform log says what it did about the orphan")
                 .contains("stopped the orphaned embedded PostgreSQL (pid " + orphan + ")");
     }
 
@@ -77,22 +86,35 @@ class LocalModeStopAndCrashTest {
             // one program each: a program is worked on by at most half the dispatcher threads
             inFlight.add(fixtures.submit(fixtures.program("native", "{\"latency_ms\": 1500}"), "in flight " + i));
         }
-        Awaitility.await("four executions running").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(() ->
-                inFlight.stream().allMatch(id -> "running".equals(http.get("/api/executions/" + id).body().path("status").asText())));
+        Awaitility.await("four executions running")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> inFlight.stream()
+                        .allMatch(id -> "running"
+                                .equals(http.get("/api/executions/" + id)
+                                        .body()
+                                        .path("status")
+                                        .asText())));
 
         long stopping = System.nanoTime();
         first.destroy();
         boolean exited = first.waitFor(GRACE_SECONDS + 5, TimeUnit.SECONDS);
         long stopMillis = (System.nanoTime() - stopping) / 1_000_000;
         System.out.println("[local mode] stopped " + stopMillis + " ms after SIGTERM with 4 executions in flight");
-        assertThat(exited).as("the platform exited within the grace period of " + GRACE_SECONDS + " s (and some slack) after SIGTERM").isTrue();
+        assertThat(exited)
+                .as("the platform exited within the grace period of " + GRACE_SECONDS
+                        + " s (and some slack) after SIGTERM")
+                .isTrue();
 
         Process second = start(data, port);
         awaitReady(second, port);
         for (String id : inFlight) {
             JsonNode execution = http.get("/api/executions/" + id).body();
-            assertThat(execution.path("status").asText()).as("status of %s after the restart", id).isEqualTo("completed");
-            assertThat(execution.path("attempts").asInt()).as("attempts of %s: it finished within the grace period and did not run again", id)
+            assertThat(execution.path("status").asText())
+                    .as("status of %s after the restart", id)
+                    .isEqualTo("completed");
+            assertThat(execution.path("attempts").asInt())
+                    .as("attempts of %s: it finished within the grace period and did not run again", id)
                     .isEqualTo(1);
         }
         assertThat(Files.readString(log())).contains("stopped cleanly");
@@ -106,16 +128,25 @@ class LocalModeStopAndCrashTest {
         awaitReady(first, port);
         Http http = new Http(port);
         Fixtures fixtures = new Fixtures(http);
-        String inFlight = fixtures.submit(fixtures.program("native", "{\"latency_ms\": 1500}"), "in flight past a stuck request");
-        Awaitility.await("the execution running").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
-                .until(() -> "running".equals(http.get("/api/executions/" + inFlight).body().path("status").asText()));
+        String inFlight =
+                fixtures.submit(fixtures.program("native", "{\"latency_ms\": 1500}"), "in flight past a stuck request");
+        Awaitility.await("the execution running")
+                .atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> "running"
+                        .equals(http.get("/api/executions/" + inFlight)
+                                .body()
+                                .path("status")
+                                .asText()));
 
         try (Socket stuck = new Socket("127.0.0.1", port)) {
-            // a request whose body drips in a byte at a time: the HTTP server's graceful stop waits for it until its own
+            // a request whose body drips in a byte at a time: the HTTP server's graceful stop waits for it until its
+            // own
             // timeout runs out (2 s), and the drain must go on all the same
             OutputStream out = stuck.getOutputStream();
             out.write(("POST /api/executions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Http.KEY
-                    + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+                            + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Thread.sleep(200);
             first.destroy();
@@ -129,14 +160,17 @@ class LocalModeStopAndCrashTest {
                 }
                 Thread.sleep(300);
             }
-            assertThat(first.waitFor(GRACE_SECONDS + 10, TimeUnit.SECONDS)).as("the platform exited after SIGTERM").isTrue();
+            assertThat(first.waitFor(GRACE_SECONDS + 10, TimeUnit.SECONDS))
+                    .as("the platform exited after SIGTERM")
+                    .isTrue();
         }
 
         String log = Files.readString(log());
         assertThat(log).as("the platform log").contains("stopped cleanly").contains("did not stop within its timeout");
         Process second = start(data, port);
         awaitReady(second, port);
-        assertThat(http.get("/api/executions/" + inFlight).body().path("status").asText()).as("status of the execution in hand")
+        assertThat(http.get("/api/executions/" + inFlight).body().path("status").asText())
+                .as("status of the execution in hand")
                 .isEqualTo("completed");
     }
 
@@ -144,7 +178,8 @@ class LocalModeStopAndCrashTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, "dev.proofgate.platform.Main")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
         builder.environment().remove("PROOFGATE_DB_URL");
         builder.environment().put("PROOFGATE_DATA_DIR", data.toString());
         builder.environment().put("PROOFGATE_PORT", Integer.toString(port));
@@ -162,15 +197,22 @@ class LocalModeStopAndCrashTest {
 
     private void awaitReady(Process process, int port) {
         Http http = new Http(port);
-        Awaitility.await("the local-mode platform on port " + port + " to be ready").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+        Awaitility.await("the local-mode platform on port " + port + " to be ready")
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
                 .failFast("the platform exited before it was ready; log: " + log(), () -> !process.isAlive())
-                .until(() -> http.send(HttpRequest.newBuilder(http.uri("/health/ready")).GET()).status() == 200);
+                .until(() -> http.send(HttpRequest.newBuilder(http.uri("/health/ready"))
+                                        .GET())
+                                .status()
+                        == 200);
     }
 
     private static Optional<Long> postmasterPid(Path data) throws IOException {
         Path pidFile = data.resolve("postmaster.pid");
-        return Files.exists(pidFile) ? Optional.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())) : Optional.empty();
+        return Files.exists(pidFile)
+                ? Optional.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+                : Optional.empty();
     }
 
     /** Whatever happened, leave no platform and no PostgreSQL of this test running. */
@@ -184,10 +226,15 @@ class LocalModeStopAndCrashTest {
         }
         Optional<Long> postgres = postmasterPid(work.resolve("pgdata"));
         if (postgres.isPresent()) {
-            ProcessHandle.of(postgres.get()).filter(p -> p.info().command().orElse("").contains("postgres")).ifPresent(p -> {
-                p.destroy();
-                p.onExit().orTimeout(10, TimeUnit.SECONDS).exceptionally(e -> null).join();
-            });
+            ProcessHandle.of(postgres.get())
+                    .filter(p -> p.info().command().orElse("").contains("postgres"))
+                    .ifPresent(p -> {
+                        p.destroy();
+                        p.onExit()
+                                .orTimeout(10, TimeUnit.SECONDS)
+                                .exceptionally(e -> null)
+                                .join();
+                    });
         }
     }
 }

@@ -29,30 +29,73 @@ class OutcomesHeldBrieflyTest {
 
     @Test
     void aQuickAnswerIsWrittenBeforeASlowOneOfTheSameBatchRuns() {
-        try (TestDatabase testDatabase = new TestDatabase(); Database database = new Database(testDatabase.url(), "postgres", "postgres", 4)) {
+        try (TestDatabase testDatabase = new TestDatabase();
+                Database database = new Database(testDatabase.url(), "postgres", "postgres", 4)) {
             SignatureStore signatures = new SignatureStore(database);
             ProgramStore programs = new ProgramStore(database);
             ExecutionStore executions = new ExecutionStore(database);
-            UUID signatureId = signatures.create("qa", "signature qa: :string question -> :string answer", null).orElseThrow().id();
-            UUID quick = programs.create("quick", signatureId, NativeAdapter.NAME, JsonNodeFactory.instance.objectNode()).id();
-            UUID slow = programs.create("slow", signatureId, NativeAdapter.NAME, JsonNodeFactory.instance.objectNode().put("latency_ms", SLOW_MS)).id();
-            // three quick runs grow the thread's batch, so that the next claim takes the last quick one and the slow one together
+            UUID signatureId = signatures
+                    .create("qa", "signature qa: :string question -> :string answer", null)
+                    .orElseThrow()
+                    .id();
+            UUID quick = programs.create(
+                            "quick", signatureId, NativeAdapter.NAME, JsonNodeFactory.instance.objectNode())
+                    .id();
+            UUID slow = programs.create(
+                            "slow",
+                            signatureId,
+                            NativeAdapter.NAME,
+                            JsonNodeFactory.instance.objectNode().put("latency_ms", SLOW_MS))
+                    .id();
+            // three quick runs grow the thread's batch, so that the next claim takes the last quick one and the slow
+            // one together
             for (int i = 0; i < 3; i++) {
-                executions.submit(quick, NativeAdapter.NAME, JsonNodeFactory.instance.objectNode().put("question", "warm " + i), "test-key", null);
+                executions.submit(
+                        quick,
+                        NativeAdapter.NAME,
+                        JsonNodeFactory.instance.objectNode().put("question", "warm " + i),
+                        "test-key",
+                        null);
             }
-            UUID lastQuick = executions.submit(quick, NativeAdapter.NAME, JsonNodeFactory.instance.objectNode().put("question", "quick"), "test-key", null)
-                    .execution().id();
-            UUID slowOne = executions.submit(slow, NativeAdapter.NAME, JsonNodeFactory.instance.objectNode().put("question", "slow"), "test-key", null)
-                    .execution().id();
+            UUID lastQuick = executions
+                    .submit(
+                            quick,
+                            NativeAdapter.NAME,
+                            JsonNodeFactory.instance.objectNode().put("question", "quick"),
+                            "test-key",
+                            null)
+                    .execution()
+                    .id();
+            UUID slowOne = executions
+                    .submit(
+                            slow,
+                            NativeAdapter.NAME,
+                            JsonNodeFactory.instance.objectNode().put("question", "slow"),
+                            "test-key",
+                            null)
+                    .execution()
+                    .id();
 
-            Dispatcher dispatcher = new Dispatcher(executions, new ProgramResolver(programs, signatures, new SignatureCompiler()),
-                    new AdapterRegistry().register(new NativeAdapter()), 1, 15, new SimpleMeterRegistry()).start();
+            Dispatcher dispatcher = new Dispatcher(
+                            executions,
+                            new ProgramResolver(programs, signatures, new SignatureCompiler()),
+                            new AdapterRegistry().register(new NativeAdapter()),
+                            1,
+                            15,
+                            new SimpleMeterRegistry())
+                    .start();
             try {
-                Awaitility.await("the quick answer claimed with the slow one to be completed").atMost(Duration.ofMillis(SLOW_MS - 500))
-                        .until(() -> executions.find(lastQuick).orElseThrow().status().equals(Execution.COMPLETED));
+                Awaitility.await("the quick answer claimed with the slow one to be completed")
+                        .atMost(Duration.ofMillis(SLOW_MS - 500))
+                        .until(() -> executions
+                                .find(lastQuick)
+                                .orElseThrow()
+                                .status()
+                                .equals(Execution.COMPLETED));
                 Execution slowNow = executions.find(slowOne).orElseThrow();
                 assertThat(slowNow.status()).as("the slow one, meanwhile").isEqualTo(Execution.RUNNING);
-                assertThat(executions.find(lastQuick).orElseThrow().startedAt()).as("the quick one's claim time, the slow one's")
+                assertThat(executions.find(lastQuick).orElseThrow().startedAt())
+                        .as("the quick one's claim time, the slow one's")
                         .isEqualTo(slowNow.startedAt());
             } finally {
                 dispatcher.drain(0);

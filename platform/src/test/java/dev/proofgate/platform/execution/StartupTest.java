@@ -20,7 +20,8 @@ class StartupTest {
     void malformedSettingStopsStartupWithOneLine() throws Exception {
         Result result = run(Map.of("PROOFGATE_PORT", "eighty"));
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.output().strip()).isEqualTo("proofgate: configuration error: PROOFGATE_PORT must be an integer, got 'eighty'");
+        assertThat(result.output().strip())
+                .isEqualTo("proofgate: configuration error: PROOFGATE_PORT must be an integer, got 'eighty'");
     }
 
     @Test
@@ -34,10 +35,17 @@ class StartupTest {
     void localModeTellsTestersHowToReachItWithoutSecrets(@TempDir Path data) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-cp", classpath, "dev.proofgate.platform.Main")
+        ProcessBuilder builder = new ProcessBuilder(
+                        java, "-XX:TieredStopAtLevel=1", "-cp", classpath, "dev.proofgate.platform.Main")
                 .redirectErrorStream(true);
-        builder.environment().putAll(Map.of("PROOFGATE_PORT", "0", "PROOFGATE_DATA_DIR", data.resolve("pgdata").toString(),
-                "PROOFGATE_BRIDGE_WORKERS", "0"));
+        builder.environment()
+                .putAll(Map.of(
+                        "PROOFGATE_PORT",
+                        "0",
+                        "PROOFGATE_DATA_DIR",
+                        data.resolve("pgdata").toString(),
+                        "PROOFGATE_BRIDGE_WORKERS",
+                        "0"));
         builder.environment().remove("PROOFGATE_DB_URL");
         Process platform = builder.start();
         StringBuilder seen = new StringBuilder();
@@ -50,32 +58,44 @@ class StartupTest {
             seen.append(line).append('\n');
         } finally {
             platform.destroy();
-            assertThat(platform.waitFor(30, TimeUnit.SECONDS)).as("platform stopped on SIGTERM").isTrue();
+            assertThat(platform.waitFor(30, TimeUnit.SECONDS))
+                    .as("platform stopped on SIGTERM")
+                    .isTrue();
         }
         assertThat(seen.toString())
-                .containsPattern("for testers: platform at http://localhost:\\d+, API key 'local-dev-key' \\(the local default\\); "
-                        + "database jdbc:postgresql://localhost:\\d+/postgres as user 'postgres', password 'postgres' \\(the local default")
-                .containsPattern("mvn -Preadiness verify -Dproofgate.mode=remote -Dproofgate.base.url=http://localhost:\\d+ "
-                        + "-Dproofgate.api.key=local-dev-key -Dproofgate.db.url=jdbc:postgresql://localhost:\\d+/postgres "
-                        + "-Dproofgate.db.user=postgres -Dproofgate.db.password=postgres");
+                .containsPattern(
+                        "for testers: platform at http://localhost:\\d+, API key 'local-dev-key' \\(the local default\\); "
+                                + "database jdbc:postgresql://localhost:\\d+/postgres as user 'postgres', password 'postgres' \\(the local default")
+                .containsPattern(
+                        "mvn -Preadiness verify -Dproofgate.mode=remote -Dproofgate.base.url=http://localhost:\\d+ "
+                                + "-Dproofgate.api.key=local-dev-key -Dproofgate.db.url=jdbc:postgresql://localhost:\\d+/postgres "
+                                + "-Dproofgate.db.user=postgres -Dproofgate.db.password=postgres");
     }
 
     @Test
     void anExternalDatabaseAndOwnKeysAreNeverShown() {
-        Settings settings = Settings.from(Map.of("PROOFGATE_DB_URL", "jdbc:postgresql://db:5432/pg?password=s3cret-password",
-                "PROOFGATE_DB_PASSWORD", "s3cret-password", "PROOFGATE_API_KEYS", "team-secret-key"));
-        TesterConnection tester = new TesterConnection(settings, 8080, settings.databaseUrl().orElseThrow());
-        assertThat(tester.describe() + tester.remoteCommand()).doesNotContain("s3cret-password").doesNotContain("team-secret-key")
+        Settings settings = Settings.from(Map.of(
+                "PROOFGATE_DB_URL",
+                "jdbc:postgresql://db:5432/pg?password=s3cret-password",
+                "PROOFGATE_DB_PASSWORD",
+                "s3cret-password",
+                "PROOFGATE_API_KEYS",
+                "team-secret-key"));
+        TesterConnection tester =
+                new TesterConnection(settings, 8080, settings.databaseUrl().orElseThrow());
+        assertThat(tester.describe() + tester.remoteCommand())
+                .doesNotContain("s3cret-password")
+                .doesNotContain("team-secret-key")
                 .contains("jdbc:postgresql://db:5432/pg", "<your API key>", "<the database password>");
     }
 
-    private record Result(int exit, String output) {
-    }
+    private record Result(int exit, String output) {}
 
     private static Result run(Map<String, String> env) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, "dev.proofgate.platform.Main").redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(java, "-cp", classpath, "dev.proofgate.platform.Main").redirectErrorStream(true);
         builder.environment().putAll(env);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes());

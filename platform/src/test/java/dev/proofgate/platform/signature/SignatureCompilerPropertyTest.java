@@ -15,9 +15,36 @@ import org.junit.jupiter.api.Test;
 class SignatureCompilerPropertyTest {
 
     private static final long SEED = 20261122L;
-    private static final String[] TOKENS = {"signature", " ", "\n", ":", ",", "->", "(", ")", ":string", ":integer", ":float",
-            ":boolean", ":map", ":list(", ":optional(", ":confidence_score", ":reasoning_chain", "q", "answer", "_x1", "-", ">",
-            "\t", "é", "\u0000", "::", "9", "signature s:"};
+    private static final String[] TOKENS = {
+        "signature",
+        " ",
+        "\n",
+        ":",
+        ",",
+        "->",
+        "(",
+        ")",
+        ":string",
+        ":integer",
+        ":float",
+        ":boolean",
+        ":map",
+        ":list(",
+        ":optional(",
+        ":confidence_score",
+        ":reasoning_chain",
+        "q",
+        "answer",
+        "_x1",
+        "-",
+        ">",
+        "\t",
+        "é",
+        "\u0000",
+        "::",
+        "9",
+        "signature s:"
+    };
 
     private final SignatureCompiler compiler = new SignatureCompiler();
     private final Random random = new Random(SEED);
@@ -42,7 +69,8 @@ class SignatureCompilerPropertyTest {
                 compiled++;
             } catch (CompileError e) {
                 rejected++;
-                assertThat(e.type()).as("error type for %s", input)
+                assertThat(e.type())
+                        .as("error type for %s", input)
                         .isIn("syntax_error", "unknown_type", "duplicate_field", "empty_side", "invalid_constraint");
                 assertThat(e.line()).as("line for %s", input).isBetween(1, input.split("\n", -1).length);
                 assertThat(e.column()).as("column for %s", input).isPositive();
@@ -56,12 +84,17 @@ class SignatureCompilerPropertyTest {
     }
 
     private String validDefinition() {
-        StringBuilder text = new StringBuilder("signature s").append(random.nextInt(1000)).append(':');
+        StringBuilder text =
+                new StringBuilder("signature s").append(random.nextInt(1000)).append(':');
         int field = 0;
         for (String side : new String[] {"in", "out"}) {
             int count = 1 + random.nextInt(4);
             for (int i = 0; i < count; i++) {
-                text.append(i == 0 ? whitespace() : "," + whitespace()).append(type(0)).append(' ').append(side).append(field++);
+                text.append(i == 0 ? whitespace() : "," + whitespace())
+                        .append(type(0))
+                        .append(' ')
+                        .append(side)
+                        .append(field++);
             }
             if (side.equals("in")) {
                 text.append(whitespace()).append("->");
@@ -71,7 +104,8 @@ class SignatureCompilerPropertyTest {
     }
 
     private String type(int depth) {
-        String[] scalars = {":string", ":integer", ":float", ":boolean", ":map", ":confidence_score", ":reasoning_chain"};
+        String[] scalars = {":string", ":integer", ":float", ":boolean", ":map", ":confidence_score", ":reasoning_chain"
+        };
         int pick = random.nextInt(depth > 3 ? scalars.length : scalars.length + 2);
         if (pick < scalars.length) {
             return scalars[pick];

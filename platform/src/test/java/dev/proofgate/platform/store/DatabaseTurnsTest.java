@@ -23,7 +23,8 @@ class DatabaseTurnsTest {
 
     @Test
     void callersAreServedInTheOrderTheyAskedAndAWaitIsBounded() throws Exception {
-        try (TestDatabase testDatabase = new TestDatabase(); Database database = new Database(testDatabase.url(), "postgres", "postgres", POOL)) {
+        try (TestDatabase testDatabase = new TestDatabase();
+                Database database = new Database(testDatabase.url(), "postgres", "postgres", POOL)) {
             CountDownLatch releaseOne = new CountDownLatch(1);
             CountDownLatch releaseOther = new CountDownLatch(1);
             Thread one = hold(database, releaseOne);
@@ -36,7 +37,9 @@ class DatabaseTurnsTest {
                 Thread thread = new Thread(() -> database.withConnection(c -> served.add(caller)));
                 thread.start();
                 callers.add(thread);
-                Awaitility.await("caller " + caller + " to queue").atMost(Duration.ofSeconds(1)).until(() -> database.waiting() == caller + 1);
+                Awaitility.await("caller " + caller + " to queue")
+                        .atMost(Duration.ofSeconds(1))
+                        .until(() -> database.waiting() == caller + 1);
             }
             releaseOne.countDown(); // one connection comes free: the callers take it in turn, one after another
             for (int i = 5; i < 10; i++) { // and callers arriving now do not overtake those who were waiting
@@ -53,26 +56,34 @@ class DatabaseTurnsTest {
             other.join(5_000);
 
             assertThat(served).as("callers served").hasSize(10);
-            assertThat(served.subList(0, 5)).as("the order callers were served in: those who waited first, in the order they asked, "
-                    + "then those who came later (all served: %s)", served).containsExactly(0, 1, 2, 3, 4);
+            assertThat(served.subList(0, 5))
+                    .as(
+                            "the order callers were served in: those who waited first, in the order they asked, "
+                                    + "then those who came later (all served: %s)",
+                            served)
+                    .containsExactly(0, 1, 2, 3, 4);
         }
     }
 
     @Test
     void aCallerThatGetsNoTurnInTimeIsToldTheDatabaseIsUnavailable() throws Exception {
-        try (TestDatabase testDatabase = new TestDatabase(); Database database = new Database(testDatabase.url(), "postgres", "postgres", POOL)) {
+        try (TestDatabase testDatabase = new TestDatabase();
+                Database database = new Database(testDatabase.url(), "postgres", "postgres", POOL)) {
             CountDownLatch release = new CountDownLatch(1);
             List<Thread> holders = List.of(hold(database, release), hold(database, release));
             try {
                 long started = System.nanoTime();
-                assertThatThrownBy(() -> database.withConnection(c -> 1)).isInstanceOf(DatabaseUnavailableException.class)
+                assertThatThrownBy(() -> database.withConnection(c -> 1))
+                        .isInstanceOf(DatabaseUnavailableException.class)
                         .hasMessageContaining("no connection free within 2000 ms");
-                assertThat(Duration.ofNanos(System.nanoTime() - started)).as("time waited").isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(4));
+                assertThat(Duration.ofNanos(System.nanoTime() - started))
+                        .as("time waited")
+                        .isBetween(Duration.ofMillis(1_900), Duration.ofSeconds(4));
             } finally {
                 release.countDown();
                 for (Thread holder : holders) {
-                holder.join(5_000);
-            }
+                    holder.join(5_000);
+                }
             }
         }
     }

@@ -27,9 +27,15 @@ class SubmissionGroupsTest {
 
     @Test
     void requestsCommittedTogetherKeepTheirIdempotencyAndTheirOwnFailures() throws Exception {
-        try (TestDatabase testDatabase = new TestDatabase(); Database database = new Database(testDatabase.url(), "postgres", "postgres", 2)) {
-            UUID signatureId = new SignatureStore(database).create("qa", "signature qa: :string question -> :string answer", null).orElseThrow().id();
-            UUID programId = new ProgramStore(database).create("quick", signatureId, "native", JsonNodeFactory.instance.objectNode()).id();
+        try (TestDatabase testDatabase = new TestDatabase();
+                Database database = new Database(testDatabase.url(), "postgres", "postgres", 2)) {
+            UUID signatureId = new SignatureStore(database)
+                    .create("qa", "signature qa: :string question -> :string answer", null)
+                    .orElseThrow()
+                    .id();
+            UUID programId = new ProgramStore(database)
+                    .create("quick", signatureId, "native", JsonNodeFactory.instance.objectNode())
+                    .id();
             ExecutionStore executions = new ExecutionStore(database);
             executions.submit(programId, "native", question("first"), "test-key", null);
 
@@ -40,12 +46,16 @@ class SubmissionGroupsTest {
             Future<ExecutionStore.Submission> refused;
             try {
                 for (int i = 0; i < REQUESTS / 2 - 1; i++) {
-                    keyed.add(callers.submit(at(go, () -> executions.submit(programId, "native", question("same"), "test-key", "one-key"))));
+                    keyed.add(callers.submit(at(
+                            go,
+                            () -> executions.submit(programId, "native", question("same"), "test-key", "one-key"))));
                     int n = i;
-                    plain.add(callers.submit(at(go, () -> executions.submit(programId, "native", question("q" + n), "test-key", null))));
+                    plain.add(callers.submit(
+                            at(go, () -> executions.submit(programId, "native", question("q" + n), "test-key", null))));
                 }
                 // PostgreSQL's jsonb refuses the NUL character: the database, not the caller, rejects this row
-                refused = callers.submit(at(go, () -> executions.submit(programId, "native", question("nul \u0000"), "test-key", null)));
+                refused = callers.submit(
+                        at(go, () -> executions.submit(programId, "native", question("nul \u0000"), "test-key", null)));
                 go.countDown();
 
                 Set<UUID> keyedIds = new java.util.HashSet<>();
@@ -54,20 +64,29 @@ class SubmissionGroupsTest {
                     keyedIds.add(submission.get().execution().id());
                     replayed += submission.get().replayed() ? 1 : 0;
                 }
-                assertThat(keyedIds).as("executions made by %d requests with one idempotency key", keyed.size()).hasSize(1);
+                assertThat(keyedIds)
+                        .as("executions made by %d requests with one idempotency key", keyed.size())
+                        .hasSize(1);
                 assertThat(replayed).as("of them, answered as a replay").isEqualTo(keyed.size() - 1);
                 Set<UUID> plainIds = new java.util.HashSet<>();
                 for (Future<ExecutionStore.Submission> submission : plain) {
                     plainIds.add(submission.get().execution().id());
                 }
-                assertThat(plainIds).as("executions made by requests without a key").hasSize(plain.size());
-                assertThat(refused).as("the request whose row the database refused").failsWithin(java.time.Duration.ofSeconds(10));
+                assertThat(plainIds)
+                        .as("executions made by requests without a key")
+                        .hasSize(plain.size());
+                assertThat(refused)
+                        .as("the request whose row the database refused")
+                        .failsWithin(java.time.Duration.ofSeconds(10));
             } finally {
                 callers.shutdownNow();
             }
-            assertThat(testDatabase.count("select count(*) from executions")).as("executions committed")
+            assertThat(testDatabase.count("select count(*) from executions"))
+                    .as("executions committed")
                     .isEqualTo(1 + 1 + plain.size());
-            assertThat(executions.largestSubmissionGroup()).as("the most submissions committed together").isGreaterThan(1);
+            assertThat(executions.largestSubmissionGroup())
+                    .as("the most submissions committed together")
+                    .isGreaterThan(1);
         }
     }
 

@@ -3,8 +3,7 @@ package dev.proofgate.acceptance.checklists.state;
 /** What a Then step reads from its When step: absent means the scenario skipped the step that measures it. */
 final class Earlier {
 
-    private Earlier() {
-    }
+    private Earlier() {}
 
     static <T> T required(T value, String what) {
         if (value == null) {

@@ -14,9 +14,9 @@ import dev.proofgate.platform.signature.CompiledSignature;
 import dev.proofgate.platform.signature.SignatureCompiler;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.Map;
 
 /**
  * Starts the platform's Python worker next to the suite and speaks the protocol with the platform's
@@ -36,14 +36,19 @@ public final class LocalWorkerBridge implements BridgeDriver {
 
     public LocalWorkerBridge(String python) {
         this.worker = WorkerProcess.start(python, MAX_FRAME_BYTES, this::record);
-        Evidence.text("bridge worker under test", "A Python worker started by the suite itself (pid " + worker.pid() + ", " + python
-                + ", the worker program of the platform build the suite was compiled with), spoken to directly over the wire"
-                + " protocol. It is not a deployed platform's worker: these scenarios prove the protocol of this build.");
+        Evidence.text(
+                "bridge worker under test",
+                "A Python worker started by the suite itself (pid " + worker.pid() + ", " + python
+                        + ", the worker program of the platform build the suite was compiled with), spoken to directly over the wire"
+                        + " protocol. It is not a deployed platform's worker: these scenarios prove the protocol of this build.");
     }
 
     private void record(FrameListener.Direction direction, boolean compressed, int wireBytes, String json) {
-        frames.add(new String[] {"bridge frame " + (direction == FrameListener.Direction.SENT ? "sent" : "received")
-                + " (" + wireBytes + " bytes" + (compressed ? ", zlib" : "") + ")", json});
+        frames.add(new String[] {
+            "bridge frame " + (direction == FrameListener.Direction.SENT ? "sent" : "received") + " (" + wireBytes
+                    + " bytes" + (compressed ? ", zlib" : "") + ")",
+            json
+        });
     }
 
     private void attachFrames() {
@@ -91,13 +96,20 @@ public final class LocalWorkerBridge implements BridgeDriver {
 
     @Override
     public Reply sendPayload(byte[] payload) {
-        byte[] frame = ByteBuffer.allocate(5 + payload.length).putInt(payload.length + 1).put((byte) 0).put(payload).array();
+        byte[] frame = ByteBuffer.allocate(5 + payload.length)
+                .putInt(payload.length + 1)
+                .put((byte) 0)
+                .put(payload)
+                .array();
         try {
             JsonNode response = worker.client().sendRaw(frame, TIMEOUT);
             if (response.path("ok").asBoolean(false)) {
                 return new Reply(response.path("result"), null, null);
             }
-            return new Reply(null, response.path("error").path("type").asText(), response.path("error").path("message").asText());
+            return new Reply(
+                    null,
+                    response.path("error").path("type").asText(),
+                    response.path("error").path("message").asText());
         } catch (BridgeException e) {
             return failure(e);
         } finally {

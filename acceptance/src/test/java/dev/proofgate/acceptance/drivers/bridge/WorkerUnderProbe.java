@@ -17,11 +17,11 @@ public final class WorkerUnderProbe implements AutoCloseable {
 
     /** The frame limit the probed worker is started with (the platform's default). */
     public static final int MAX_FRAME_BYTES = 8 * 1024 * 1024;
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     /** The worker's raw answer to one payload: the request id it named, success or the error type, and the answer as sent. */
-    public record WorkerAnswer(String requestId, boolean ok, String errorType, String document) {
-    }
+    public record WorkerAnswer(String requestId, boolean ok, String errorType, String document) {}
 
     private final WorkerProcess worker;
 
@@ -30,7 +30,8 @@ public final class WorkerUnderProbe implements AutoCloseable {
     }
 
     public static WorkerUnderProbe start(String python) {
-        return new WorkerUnderProbe(WorkerProcess.start(python, MAX_FRAME_BYTES, (direction, compressed, bytes, json) -> { }));
+        return new WorkerUnderProbe(
+                WorkerProcess.start(python, MAX_FRAME_BYTES, (direction, compressed, bytes, json) -> {}));
     }
 
     public long pid() {
@@ -39,8 +40,8 @@ public final class WorkerUnderProbe implements AutoCloseable {
 
     /** A request whose arguments nest the given number of levels deep. */
     public WorkerAnswer sendDeeplyNested(String requestId, int depth) {
-        String payload = "{\"id\": \"" + requestId + "\", \"command\": \"execute\", \"args\": {\"inputs\": " + "[".repeat(depth)
-                + "]".repeat(depth) + "}}";
+        String payload = "{\"id\": \"" + requestId + "\", \"command\": \"execute\", \"args\": {\"inputs\": "
+                + "[".repeat(depth) + "]".repeat(depth) + "}}";
         return sendPayload(payload.getBytes(StandardCharsets.UTF_8), false);
     }
 
@@ -68,11 +69,16 @@ public final class WorkerUnderProbe implements AutoCloseable {
         try {
             answer = worker.client().sendRaw(BridgeFrame.encode(payload, compress), TIMEOUT);
         } catch (BridgeException e) {
-            throw new AssertionError("the worker gave no answer it could be matched by: " + e.getMessage()
-                    + (worker.alive() ? "" : " (the worker process is gone)"), e);
+            throw new AssertionError(
+                    "the worker gave no answer it could be matched by: " + e.getMessage()
+                            + (worker.alive() ? "" : " (the worker process is gone)"),
+                    e);
         }
-        return new WorkerAnswer(answer.path("id").asText(null), answer.path("ok").asBoolean(true),
-                answer.path("error").path("type").asText(), answer.toPrettyString());
+        return new WorkerAnswer(
+                answer.path("id").asText(null),
+                answer.path("ok").asBoolean(true),
+                answer.path("error").path("type").asText(),
+                answer.toPrettyString());
     }
 
     /** The status the worker reports to a health check. */

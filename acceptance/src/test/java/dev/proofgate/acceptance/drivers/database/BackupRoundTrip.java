@@ -31,8 +31,13 @@ import org.postgresql.copy.CopyManager;
 public final class BackupRoundTrip {
 
     /** One table compared: rows and digest on each side. */
-    public record TableComparison(String table, long originalRows, long restoredRows, String originalDigest, String restoredDigest,
-                                  long backupBytes) {
+    public record TableComparison(
+            String table,
+            long originalRows,
+            long restoredRows,
+            String originalDigest,
+            String restoredDigest,
+            long backupBytes) {
         public boolean identical() {
             return originalRows == restoredRows && originalDigest.equals(restoredDigest);
         }
@@ -48,7 +53,7 @@ public final class BackupRoundTrip {
         String restoredName = "restore_check_" + UUID.randomUUID().toString().substring(0, 8);
         String restoredUrl = original.url().substring(0, original.url().lastIndexOf('/') + 1) + restoredName;
         try (Connection source = DriverManager.getConnection(original.url(), original.user(), original.password());
-             Connection admin = DriverManager.getConnection(original.url(), original.user(), original.password())) {
+                Connection admin = DriverManager.getConnection(original.url(), original.user(), original.password())) {
             // One snapshot for the backup and for the figures it is compared with, however busy the platform is.
             source.setAutoCommit(false);
             source.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -69,22 +74,33 @@ public final class BackupRoundTrip {
                 statement.execute("CREATE DATABASE " + restoredName);
             }
             try {
-                Flyway.configure().dataSource(restoredUrl, original.user(), original.password()).locations("classpath:db/migration")
-                        .load().migrate();
+                Flyway.configure()
+                        .dataSource(restoredUrl, original.user(), original.password())
+                        .locations("classpath:db/migration")
+                        .load()
+                        .migrate();
                 List<TableComparison> comparisons = new ArrayList<>();
-                try (Connection restored = DriverManager.getConnection(restoredUrl, original.user(), original.password())) {
+                try (Connection restored =
+                        DriverManager.getConnection(restoredUrl, original.user(), original.password())) {
                     restored.setAutoCommit(false);
                     try (Statement statement = restored.createStatement()) {
                         statement.execute("SET session_replication_role = replica");
                     }
                     CopyManager in = restored.unwrap(PGConnection.class).getCopyAPI();
                     for (String table : tables) {
-                        in.copyIn("COPY " + table + " FROM STDIN (FORMAT binary)", new ByteArrayInputStream(backup.get(table)));
+                        in.copyIn(
+                                "COPY " + table + " FROM STDIN (FORMAT binary)",
+                                new ByteArrayInputStream(backup.get(table)));
                     }
                     restored.commit();
                     for (String table : tables) {
-                        comparisons.add(new TableComparison(table, originalCounts.get(table)[0], count(restored, table),
-                                originalDigests.get(table), digest(restored, table), backup.get(table).length));
+                        comparisons.add(new TableComparison(
+                                table,
+                                originalCounts.get(table)[0],
+                                count(restored, table),
+                                originalDigests.get(table),
+                                digest(restored, table),
+                                backup.get(table).length));
                     }
                 }
                 return comparisons;
@@ -101,8 +117,9 @@ public final class BackupRoundTrip {
     private static List<String> platformTables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select table_name from information_schema.tables where table_schema = 'public' "
-                     + "and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by table_name")) {
+                ResultSet rows = statement.executeQuery(
+                        "select table_name from information_schema.tables where table_schema = 'public' "
+                                + "and table_type = 'BASE TABLE' and table_name <> 'flyway_schema_history' order by table_name")) {
             while (rows.next()) {
                 tables.add(rows.getString(1));
             }
@@ -111,7 +128,8 @@ public final class BackupRoundTrip {
     }
 
     private static long count(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -120,7 +138,9 @@ public final class BackupRoundTrip {
     /** A digest over every row's text form, in a stable order: equal digests mean equal contents. */
     private static String digest(Connection connection, String table) throws SQLException {
         try (Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("select coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), 'empty') from " + table + " t")) {
+                ResultSet rows = statement.executeQuery(
+                        "select coalesce(md5(string_agg(t::text, E'\\n' order by t::text)), 'empty') from " + table
+                                + " t")) {
             rows.next();
             return rows.getString(1);
         }

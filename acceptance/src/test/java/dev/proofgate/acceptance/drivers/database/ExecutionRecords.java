@@ -21,9 +21,17 @@ import java.util.UUID;
 public final class ExecutionRecords implements AutoCloseable {
 
     /** One execution as its row says. {@code startedAt} and {@code completedAt} are epoch milliseconds, or 0. */
-    public record Row(String id, String status, int attempts, int completions, String errorType, String errorMessage,
-               long startedAt, long completedAt, String leaseOwner, long leaseExpiresAt) {
-    }
+    public record Row(
+            String id,
+            String status,
+            int attempts,
+            int completions,
+            String errorType,
+            String errorMessage,
+            long startedAt,
+            long completedAt,
+            String leaseOwner,
+            long leaseExpiresAt) {}
 
     private final Environment.DatabaseCoordinates coordinates;
     private Connection connection;
@@ -39,7 +47,8 @@ public final class ExecutionRecords implements AutoCloseable {
         }
         try {
             Connection c = connection();
-            Array ids = c.createArrayOf("uuid", executionIds.stream().map(UUID::fromString).toArray());
+            Array ids = c.createArrayOf(
+                    "uuid", executionIds.stream().map(UUID::fromString).toArray());
             try (PreparedStatement statement = c.prepareStatement("""
                     select id::text as id, status, attempts, completions, error->>'type' as error_type,
                            error->>'message' as error_message, started_at, completed_at, lease_owner, lease_expires_at
@@ -47,17 +56,27 @@ public final class ExecutionRecords implements AutoCloseable {
                 statement.setArray(1, ids);
                 try (ResultSet result = statement.executeQuery()) {
                     while (result.next()) {
-                        rows.put(result.getString("id"), new Row(result.getString("id"), result.getString("status"),
-                                result.getInt("attempts"), result.getInt("completions"), result.getString("error_type"),
-                                result.getString("error_message"), millis(result.getTimestamp("started_at")), millis(result.getTimestamp("completed_at")),
-                                result.getString("lease_owner"), millis(result.getTimestamp("lease_expires_at"))));
+                        rows.put(
+                                result.getString("id"),
+                                new Row(
+                                        result.getString("id"),
+                                        result.getString("status"),
+                                        result.getInt("attempts"),
+                                        result.getInt("completions"),
+                                        result.getString("error_type"),
+                                        result.getString("error_message"),
+                                        millis(result.getTimestamp("started_at")),
+                                        millis(result.getTimestamp("completed_at")),
+                                        result.getString("lease_owner"),
+                                        millis(result.getTimestamp("lease_expires_at"))));
                     }
                 }
             }
             return rows;
         } catch (SQLException e) {
             closeConnection();
-            throw new IllegalStateException("the suite could not read the executions from the database: " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "the suite could not read the executions from the database: " + e.getMessage(), e);
         }
     }
 

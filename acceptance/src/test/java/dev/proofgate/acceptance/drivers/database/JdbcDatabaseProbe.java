@@ -4,7 +4,6 @@ import dev.proofgate.acceptance.drivers.DatabaseProbe;
 import dev.proofgate.acceptance.environment.Environment;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Json;
-import dev.proofgate.gate.support.Evidence;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -35,18 +34,27 @@ public final class JdbcDatabaseProbe implements DatabaseProbe {
 
     @Override
     public Optional<StoredExecution> execution(String executionId) {
-        List<Map<String, Object>> rows = query("execution row " + executionId,
+        List<Map<String, Object>> rows = query(
+                "execution row " + executionId,
                 "select id, program_id, status, attempts, completions, adapter, queue_ms, execution_ms, total_ms, "
                         + "outputs::text as outputs, jsonb_array_length(audit) as audit_stages, created_at, completed_at "
-                        + "from executions where id = ?", UUID.fromString(executionId));
-        return rows.stream().findFirst().map(row -> new StoredExecution(String.valueOf(row.get("id")), (String) row.get("status"),
-                ((Number) row.get("completions")).intValue(), row.get("outputs") == null ? null : Json.parse((String) row.get("outputs")),
-                ((Number) row.get("audit_stages")).intValue()));
+                        + "from executions where id = ?",
+                UUID.fromString(executionId));
+        return rows.stream()
+                .findFirst()
+                .map(row -> new StoredExecution(
+                        String.valueOf(row.get("id")),
+                        (String) row.get("status"),
+                        ((Number) row.get("completions")).intValue(),
+                        row.get("outputs") == null ? null : Json.parse((String) row.get("outputs")),
+                        ((Number) row.get("audit_stages")).intValue()));
     }
 
     @Override
     public long executionsOfProgram(String programId) {
-        return count("executions of program " + programId, "select count(*) as executions from executions where program_id = ?",
+        return count(
+                "executions of program " + programId,
+                "select count(*) as executions from executions where program_id = ?",
                 UUID.fromString(programId));
     }
 
@@ -57,10 +65,16 @@ public final class JdbcDatabaseProbe implements DatabaseProbe {
 
     @Override
     public List<StoredState> executionStates(String programId) {
-        return query("states of the executions of program " + programId,
-                "select id, status, created_at from executions where program_id = ? order by created_at, id", UUID.fromString(programId))
-                .stream().map(row -> new StoredState(String.valueOf(row.get("id")), String.valueOf(row.get("status")),
-                        ((Timestamp) row.get("created_at")).toInstant())).toList();
+        return query(
+                        "states of the executions of program " + programId,
+                        "select id, status, created_at from executions where program_id = ? order by created_at, id",
+                        UUID.fromString(programId))
+                .stream()
+                .map(row -> new StoredState(
+                        String.valueOf(row.get("id")),
+                        String.valueOf(row.get("status")),
+                        ((Timestamp) row.get("created_at")).toInstant()))
+                .toList();
     }
 
     private long count(String what, String sql, Object... parameters) {

@@ -27,7 +27,9 @@ public final class HostileClient {
 
     /** The places a NUL character is sent in, as the checklist names them. */
     public enum NulPlace {
-        QUESTION("a question"), PROGRAM_NAME("a program name"), PROGRAM_SETTING("a program setting");
+        QUESTION("a question"),
+        PROGRAM_NAME("a program name"),
+        PROGRAM_SETTING("a program setting");
 
         private final String label;
 
@@ -83,7 +85,8 @@ public final class HostileClient {
         HttpAnswer answer = http.send(method, path, headers, body);
         for (int retry = 0; retry < THROTTLED_RETRIES && answer.hasStatusOf("rate_limited"); retry++) {
             String told = answer.header("Retry-After");
-            long seconds = told != null && told.matches("\\d+") ? Math.min(LONGEST_WAIT_SECONDS, Long.parseLong(told)) : 1;
+            long seconds =
+                    told != null && told.matches("\\d+") ? Math.min(LONGEST_WAIT_SECONDS, Long.parseLong(told)) : 1;
             LockSupport.parkNanos(seconds * 1_000_000_000L);
             answer = http.send(method, path, headers, body);
         }
@@ -123,12 +126,16 @@ public final class HostileClient {
      * times, each attempt in the evidence).
      */
     public HttpAnswer oversizedSignature(String name, long bodyLimit) {
-        String definition = "signature " + name + ": :string question -> :string answer" + " ".repeat((int) (2 * bodyLimit));
+        String definition =
+                "signature " + name + ": :string question -> :string answer" + " ".repeat((int) (2 * bodyLimit));
         byte[] body = Json.object().put("definition", definition).toString().getBytes(StandardCharsets.UTF_8);
         HttpAnswer answer = null;
-        for (int attempt = 1; attempt <= TRANSPORT_ATTEMPTS && (answer == null || answer.kind() == HttpAnswer.Kind.NO_ANSWER); attempt++) {
+        for (int attempt = 1;
+                attempt <= TRANSPORT_ATTEMPTS && (answer == null || answer.kind() == HttpAnswer.Kind.NO_ANSWER);
+                attempt++) {
             answer = http.send("POST", SIGNATURES, keyed(), body);
-            Evidence.text("attempt " + attempt + ": answer to a body of " + body.length + " bytes (limit " + bodyLimit + ")",
+            Evidence.text(
+                    "attempt " + attempt + ": answer to a body of " + body.length + " bytes (limit " + bodyLimit + ")",
                     answer.summary());
         }
         return answer;
@@ -138,9 +145,11 @@ public final class HostileClient {
     public HttpAnswer nulIn(NulPlace place, String signatureId, String programId) {
         String body = switch (place) {
             case QUESTION -> "{\"program_id\": \"" + programId + "\", \"inputs\": {\"question\": \"why\\u0000not\"}}";
-            case PROGRAM_NAME -> "{\"name\": \"nul\\u0000name\", \"signature_id\": \"" + signatureId + "\", \"adapter\": \"native\"}";
-            case PROGRAM_SETTING -> "{\"name\": \"nul setting\", \"signature_id\": \"" + signatureId
-                    + "\", \"adapter\": \"native\", \"config\": {\"fail_with\": \"a\\u0000b\"}}";
+            case PROGRAM_NAME ->
+                "{\"name\": \"nul\\u0000name\", \"signature_id\": \"" + signatureId + "\", \"adapter\": \"native\"}";
+            case PROGRAM_SETTING ->
+                "{\"name\": \"nul setting\", \"signature_id\": \"" + signatureId
+                        + "\", \"adapter\": \"native\", \"config\": {\"fail_with\": \"a\\u0000b\"}}";
         };
         return post(place == NulPlace.QUESTION ? EXECUTIONS : PROGRAMS, body);
     }
@@ -148,14 +157,18 @@ public final class HostileClient {
     /** A question whose context nests the given number of levels deep, counting the inputs and the context. */
     public HttpAnswer deeplyNestedQuestion(String programId, int depth) {
         String nested = "{\"k\":".repeat(depth - 2) + "1" + "}".repeat(depth - 2);
-        return post(EXECUTIONS, "{\"program_id\": \"" + programId + "\", \"inputs\": {\"question\": \"deep\", \"context\": "
-                + nested + "}}");
+        return post(
+                EXECUTIONS,
+                "{\"program_id\": \"" + programId + "\", \"inputs\": {\"question\": \"deep\", \"context\": " + nested
+                        + "}}");
     }
 
     /** A program on the native adapter whose model is set to take the given time. */
     public HttpAnswer programWithLatency(String signatureId, long latencyMs) {
-        return post(PROGRAMS, "{\"name\": \"too slow\", \"signature_id\": \"" + signatureId
-                + "\", \"adapter\": \"native\", \"config\": {\"latency_ms\": " + latencyMs + "}}");
+        return post(
+                PROGRAMS,
+                "{\"name\": \"too slow\", \"signature_id\": \"" + signatureId
+                        + "\", \"adapter\": \"native\", \"config\": {\"latency_ms\": " + latencyMs + "}}");
     }
 
     /** A program nobody has, asked for with the suite's key. */
@@ -175,8 +188,10 @@ public final class HostileClient {
      */
     public HttpAnswer send(MalformedRequestCorpus.MalformedRequest request) {
         HttpAnswer answer = http.send(request.method(), request.path(), request.headers(), request.body());
-        return record(answer.kind() == HttpAnswer.Kind.NO_ANSWER
-                ? http.sendOnNewConnection(request.method(), request.path(), request.headers(), request.body()) : answer);
+        return record(
+                answer.kind() == HttpAnswer.Kind.NO_ANSWER
+                        ? http.sendOnNewConnection(request.method(), request.path(), request.headers(), request.body())
+                        : answer);
     }
 
     /** Every kind of answer the platform gives: health, metrics, an operation, a refusal and a missing page, by kind. */
@@ -209,7 +224,8 @@ public final class HostileClient {
 
     private HttpAnswer record(HttpAnswer answer) {
         if (recorded) {
-            Evidence.text(answer.method().toUpperCase() + " " + answer.path() + " -> " + answer.status(),
+            Evidence.text(
+                    answer.method().toUpperCase() + " " + answer.path() + " -> " + answer.status(),
                     "answer headers: " + answer.headers() + "\n\n" + answer.body());
         }
         return answer;

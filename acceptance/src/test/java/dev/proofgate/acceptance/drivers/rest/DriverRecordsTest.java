@@ -40,7 +40,8 @@ class DriverRecordsTest {
 
     @Test
     void timesInFractionsOfAMillisecondAreNotWholeMilliseconds() {
-        Execution execution = PlatformHttp.read(COMPLETED.replace("\"queue_ms\": 3", "\"queue_ms\": 3.5"), Execution.class);
+        Execution execution =
+                PlatformHttp.read(COMPLETED.replace("\"queue_ms\": 3", "\"queue_ms\": 3.5"), Execution.class);
         assertThat(execution.metrics().wholeMilliseconds()).isFalse();
     }
 
@@ -56,10 +57,13 @@ class DriverRecordsTest {
 
     @Test
     void aPageOfHistoryListsItsIdsAndTotal() {
-        HistoryPage page = PlatformHttp.read("{\"items\": [" + COMPLETED + "], \"total\": 7, \"limit\": 1, \"offset\": 0}", HistoryPage.class);
+        HistoryPage page = PlatformHttp.read(
+                "{\"items\": [" + COMPLETED + "], \"total\": 7, \"limit\": 1, \"offset\": 0}", HistoryPage.class);
         assertThat(page.ids()).containsExactly("e1");
         assertThat(page.totalOrNone()).isEqualTo(7);
-        assertThat(PlatformHttp.read("{}", HistoryPage.class).totalOrNone()).as("a page without a total").isEqualTo(-1);
+        assertThat(PlatformHttp.read("{}", HistoryPage.class).totalOrNone())
+                .as("a page without a total")
+                .isEqualTo(-1);
     }
 
     @Test
@@ -81,7 +85,9 @@ class DriverRecordsTest {
 
     @Test
     void aRejectionNamesItsDetails() {
-        Rejection rejection = new Rejection("constraint_violation", "too long",
+        Rejection rejection = new Rejection(
+                "constraint_violation",
+                "too long",
                 Json.parse("{\"field\": \"question\", \"constraint\": \"maxLength\", \"limit\": 5, \"actual\": 6}"));
         assertThat(rejection.field()).isEqualTo("question");
         assertThat(rejection.constraint()).isEqualTo("maxLength");
@@ -99,12 +105,16 @@ class DriverRecordsTest {
                 """, Health.class);
         assertThat(health.bridge().workerPids()).containsExactly(11L, 12L);
         assertThat(health.component(Health.QUEUE).inFlightHere()).isEqualTo(1);
-        assertThat(health.component("signature_system").status()).as("a component the report does not name").isNull();
+        assertThat(health.component("signature_system").status())
+                .as("a component the report does not name")
+                .isNull();
     }
 
     @Test
     void aBodyOfAnotherShapeIsAFailureThatQuotesIt() {
         assertThatThrownBy(() -> PlatformHttp.read("{\"items\": 3}", HistoryPage.class))
-                .isInstanceOf(AssertionError.class).hasMessageContaining("HistoryPage").hasMessageContaining("{\"items\": 3}");
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("HistoryPage")
+                .hasMessageContaining("{\"items\": 3}");
     }
 }

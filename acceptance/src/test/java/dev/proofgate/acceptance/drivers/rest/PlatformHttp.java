@@ -25,7 +25,9 @@ public final class PlatformHttp {
 
     static final ObjectMapper JSON = Json.MAPPER;
     /** Binds answers to the drivers' records; a field the records do not name is left out, not a failure. */
-    private static final ObjectMapper RECORDS = JsonMapper.builder().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+    private static final ObjectMapper RECORDS = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final String baseUrl;
     private final String apiKey;
@@ -59,7 +61,8 @@ public final class PlatformHttp {
         }
         JsonNode error = body.path("error");
         if (error.isMissingNode() || !error.has("type")) {
-            throw new AssertionError("the platform answered " + status + " without the error shape {error:{type,message,details}}: " + response.asString());
+            throw new AssertionError("the platform answered " + status
+                    + " without the error shape {error:{type,message,details}}: " + response.asString());
         }
         String reason = error.path("type").asText();
         Integer documented = ErrorTypes.statusOf(reason).orElse(null);
@@ -75,8 +78,10 @@ public final class PlatformHttp {
         try {
             return RECORDS.treeToValue(body, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new AssertionError("the platform answered with a body that does not have the shape of " + type.getSimpleName() + " ("
-                    + e.getMessage() + "): " + response.asString(), e);
+            throw new AssertionError(
+                    "the platform answered with a body that does not have the shape of " + type.getSimpleName() + " ("
+                            + e.getMessage() + "): " + response.asString(),
+                    e);
         }
     }
 
@@ -85,8 +90,10 @@ public final class PlatformHttp {
         try {
             return RECORDS.readValue(body, type);
         } catch (JsonProcessingException e) {
-            throw new AssertionError("the platform answered with a body that does not have the shape of " + type.getSimpleName() + " ("
-                    + e.getOriginalMessage() + "): " + body, e);
+            throw new AssertionError(
+                    "the platform answered with a body that does not have the shape of " + type.getSimpleName() + " ("
+                            + e.getOriginalMessage() + "): " + body,
+                    e);
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.proofgate.acceptance.drivers.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.Execution;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.load.KeepAliveHttp;
 import dev.proofgate.gate.load.TimedOperation;
+import dev.proofgate.gate.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
@@ -23,6 +22,7 @@ public final class PlatformOperations implements AutoCloseable {
      * clients and 8 ms, reads outnumbered submissions 30 to 1 and throughput fell fivefold).
      */
     private static final long FIRST_POLL_NANOS = 1_000_000;
+
     private static final long LONGEST_POLL_NANOS = 32_000_000;
 
     private final KeepAliveHttp http;
@@ -49,7 +49,8 @@ public final class PlatformOperations implements AutoCloseable {
     public TimedOperation submitToCompleted(String programId, JsonNode inputs) {
         byte[] body = submission(programId, inputs);
         return () -> {
-            KeepAliveHttp.Response accepted = expect(http.post(Routes.EXECUTIONS, body), 202, "submitting an execution");
+            KeepAliveHttp.Response accepted =
+                    expect(http.post(Routes.EXECUTIONS, body), 202, "submitting an execution");
             if (accepted.location() == null) {
                 throw new IllegalStateException("the accepted submission names no location to follow");
             }
@@ -60,7 +61,8 @@ public final class PlatformOperations implements AutoCloseable {
             while (System.nanoTime() < deadline) {
                 LockSupport.parkNanos(pause);
                 pause = Math.min(LONGEST_POLL_NANOS, pause * 2);
-                Execution execution = PlatformHttp.read(expect(http.send(poll), 200, "reading an execution").text(), Execution.class);
+                Execution execution = PlatformHttp.read(
+                        expect(http.send(poll), 200, "reading an execution").text(), Execution.class);
                 status = execution.status();
                 if (execution.completed()) {
                     return;
@@ -69,7 +71,8 @@ public final class PlatformOperations implements AutoCloseable {
                     throw new IllegalStateException("the execution failed: " + execution.error());
                 }
             }
-            throw new IllegalStateException("the execution was not completed within " + completionTimeout.toSeconds() + " s; last status " + status);
+            throw new IllegalStateException("the execution was not completed within " + completionTimeout.toSeconds()
+                    + " s; last status " + status);
         };
     }
 
@@ -92,7 +95,8 @@ public final class PlatformOperations implements AutoCloseable {
     private static KeepAliveHttp.Response expect(KeepAliveHttp.Response response, int status, String what) {
         if (response.status() != status) {
             String text = response.text();
-            throw new IllegalStateException(what + ": answered " + response.status() + " " + text.substring(0, Math.min(200, text.length())));
+            throw new IllegalStateException(
+                    what + ": answered " + response.status() + " " + text.substring(0, Math.min(200, text.length())));
         }
         return response;
     }

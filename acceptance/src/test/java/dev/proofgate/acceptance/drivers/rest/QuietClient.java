@@ -1,11 +1,9 @@
 package dev.proofgate.acceptance.drivers.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.proofgate.acceptance.drivers.ErrorTypes;
 import dev.proofgate.acceptance.drivers.Execution;
 import dev.proofgate.acceptance.drivers.Health;
-import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +21,10 @@ public final class QuietClient {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(1)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
     private final String baseUrl;
     private final String apiKey;
 
@@ -32,7 +32,8 @@ public final class QuietClient {
      * What the client saw for one submission, with wall-clock epoch milliseconds: accepted with an
      * execution id, refused with a reason and perhaps a retry hint, or no answer (the transport error).
      */
-    public record Submission(long sentAt, long answeredAt, String executionId, String refusal, String retryAfter, String noAnswer) {
+    public record Submission(
+            long sentAt, long answeredAt, String executionId, String refusal, String retryAfter, String noAnswer) {
 
         public boolean accepted() {
             return executionId != null;
@@ -50,23 +51,37 @@ public final class QuietClient {
 
     /** Submits one question; the future always completes with what the client saw, never exceptionally. */
     public CompletableFuture<Submission> submit(String programId, String question) {
-        String body = RestExecutions.submission(programId, Json.object().put("question", question)).toString();
-        HttpRequest request = request(Routes.EXECUTIONS).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        String body = RestExecutions.submission(programId, Json.object().put("question", question))
+                .toString();
+        HttpRequest request = request(Routes.EXECUTIONS)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
         long sent = System.currentTimeMillis();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
             long answered = System.currentTimeMillis();
             if (error != null) {
                 Throwable cause = error.getCause() == null ? error : error.getCause();
-                return new Submission(sent, answered, null, null, null,
-                        cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
+                return new Submission(
+                        sent,
+                        answered,
+                        null,
+                        null,
+                        null,
+                        cause.getClass().getSimpleName()
+                                + (cause.getMessage() == null ? "" : ": " + cause.getMessage()));
             }
             JsonNode json = parse(response.body());
             if (response.statusCode() == 202) {
                 return new Submission(sent, answered, json.path("id").asText(), null, null, null);
             }
-            return new Submission(sent, answered, null, refusal(response.statusCode(), json),
-                    response.headers().firstValue("Retry-After").orElse(null), null);
+            return new Submission(
+                    sent,
+                    answered,
+                    null,
+                    refusal(response.statusCode(), json),
+                    response.headers().firstValue("Retry-After").orElse(null),
+                    null);
         });
     }
 
@@ -80,7 +95,8 @@ public final class QuietClient {
             return "status " + status + " without the error shape";
         }
         String reason = type.asText();
-        boolean documented = ErrorTypes.statusOf(reason).filter(paired -> paired == status).isPresent();
+        boolean documented =
+                ErrorTypes.statusOf(reason).filter(paired -> paired == status).isPresent();
         return documented ? reason : reason + " with status " + status + ", which the contract does not pair with it";
     }
 
@@ -89,7 +105,8 @@ public final class QuietClient {
         try {
             HttpRequest request = request(Routes.execution(executionId)).GET().build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? read(response.body(), Execution.class).status()
+            return response.statusCode() == 200
+                    ? read(response.body(), Execution.class).status()
                     : "unknown (" + response.statusCode() + ")";
         } catch (java.io.IOException e) {
             return "no answer (" + e.getClass().getSimpleName() + ")";
@@ -105,8 +122,10 @@ public final class QuietClient {
      */
     public long workInHand() {
         try {
-            HttpResponse<String> response = http.send(request(Routes.HEALTH).GET().build(), HttpResponse.BodyHandlers.ofString());
-            Long inHand = read(response.body(), Health.class).component(Health.QUEUE).inFlightHere();
+            HttpResponse<String> response =
+                    http.send(request(Routes.HEALTH).GET().build(), HttpResponse.BodyHandlers.ofString());
+            Long inHand =
+                    read(response.body(), Health.class).component(Health.QUEUE).inFlightHere();
             return inHand == null ? -1 : inHand;
         } catch (java.io.IOException | AssertionError e) {
             return -1;
@@ -119,7 +138,10 @@ public final class QuietClient {
     /** Whether the platform reports itself ready to serve, as a load balancer would ask. */
     public boolean ready() {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + Routes.READY)).timeout(Duration.ofSeconds(3)).GET().build();
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + Routes.READY))
+                    .timeout(Duration.ofSeconds(3))
+                    .GET()
+                    .build();
             return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
         } catch (java.io.IOException e) {
             return false;
@@ -130,8 +152,10 @@ public final class QuietClient {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(REQUEST_TIMEOUT)
-                .header("Authorization", "Bearer " + apiKey).header("Accept", "application/json");
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + apiKey)
+                .header("Accept", "application/json");
     }
 
     private static <T> T read(String body, Class<T> type) {

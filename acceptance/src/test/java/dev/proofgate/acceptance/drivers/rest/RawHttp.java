@@ -27,7 +27,8 @@ public final class RawHttp {
      * One connection pool per scenario: what one scenario does to its connections on purpose (keys
      * guessed as fast as possible, bodies refused before they are read) never reaches another's requests.
      */
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public RawHttp(String baseUrl) {
         this.baseUrl = baseUrl;
@@ -46,19 +47,30 @@ public final class RawHttp {
         return send(method, path, headers, body, true);
     }
 
-    private HttpAnswer send(String method, String path, Map<String, String> headers, byte[] body, boolean newConnection) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(TIMEOUT)
-                .method(method.toUpperCase(), body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+    private HttpAnswer send(
+            String method, String path, Map<String, String> headers, byte[] body, boolean newConnection) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(TIMEOUT)
+                .method(
+                        method.toUpperCase(),
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
             // A body over the limit is refused from its declared length and the server closes that connection
             // while the client may still be writing; such a request gets a client of its own, so the broken
             // connection never goes back to the pool that the next, ordinary request would take it from.
             HttpClient sender = newConnection || body != null && body.length > ALONE_ABOVE_BYTES
-                    ? HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build() : client;
+                    ? HttpClient.newBuilder()
+                            .connectTimeout(Duration.ofSeconds(5))
+                            .build()
+                    : client;
             HttpResponse<String> response = sender.send(request.build(), HttpResponse.BodyHandlers.ofString());
             Map<String, String> answered = new LinkedHashMap<>();
-            response.headers().map().forEach((name, values) -> answered.put(name.toLowerCase(), String.join(", ", values)));
+            response.headers()
+                    .map()
+                    .forEach((name, values) -> answered.put(name.toLowerCase(), String.join(", ", values)));
             return new HttpAnswer(method, path, response.statusCode(), answered, response.body());
         } catch (IOException e) {
             PlatformUnreachable.checkAfter(baseUrl, e);

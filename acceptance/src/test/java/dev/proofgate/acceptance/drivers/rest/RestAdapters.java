@@ -14,7 +14,9 @@ public final class RestAdapters implements AdaptersApi {
 
     @Override
     public List<Adapter> list() {
-        return PlatformHttp.outcome(http.request().get(Routes.ADAPTERS), 200, Listed.class).orFail("listing the adapters").items();
+        return PlatformHttp.outcome(http.request().get(Routes.ADAPTERS), 200, Listed.class)
+                .orFail("listing the adapters")
+                .items();
     }
 
     record Listed(List<Adapter> items) {

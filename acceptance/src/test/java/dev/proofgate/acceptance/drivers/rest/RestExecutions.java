@@ -27,8 +27,8 @@ public final class RestExecutions implements ExecutionsApi {
     @Override
     public Outcome<Execution> submitAny(String programId, Object inputs) {
         ObjectNode body = submission(programId, PlatformHttp.JSON.valueToTree(inputs));
-        return PlatformHttp.outcome(http.request().body(PlatformHttp.json(body)).post(Routes.EXECUTIONS), 202,
-                Execution.class);
+        return PlatformHttp.outcome(
+                http.request().body(PlatformHttp.json(body)).post(Routes.EXECUTIONS), 202, Execution.class);
     }
 
     /** The body of a submission: the program and the inputs. */
@@ -45,19 +45,25 @@ public final class RestExecutions implements ExecutionsApi {
 
     @Override
     public HistoryPage history(String programId, String status) {
-        RequestSpecification request = http.request().queryParam("program_id", programId).queryParam("limit", HISTORY_LIMIT);
+        RequestSpecification request =
+                http.request().queryParam("program_id", programId).queryParam("limit", HISTORY_LIMIT);
         if (status != null) {
             request = request.queryParam("status", status);
         }
-        return PlatformHttp.outcome(request.get(Routes.EXECUTIONS), 200, HistoryPage.class).orFail("the program's history");
+        return PlatformHttp.outcome(request.get(Routes.EXECUTIONS), 200, HistoryPage.class)
+                .orFail("the program's history");
     }
 
     @Override
     public HistoryPage page(String programId, String status, int limit, int offset) {
-        RequestSpecification request = http.request().queryParam("program_id", programId).queryParam("limit", limit).queryParam("offset", offset);
+        RequestSpecification request = http.request()
+                .queryParam("program_id", programId)
+                .queryParam("limit", limit)
+                .queryParam("offset", offset);
         if (status != null) {
             request = request.queryParam("status", status);
         }
-        return PlatformHttp.outcome(request.get(Routes.EXECUTIONS), 200, HistoryPage.class).orFail("a page of the program's history");
+        return PlatformHttp.outcome(request.get(Routes.EXECUTIONS), 200, HistoryPage.class)
+                .orFail("a page of the program's history");
     }
 }

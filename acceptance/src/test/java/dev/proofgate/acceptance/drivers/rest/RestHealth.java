@@ -16,8 +16,8 @@ public final class RestHealth implements HealthApi {
     public Health read() {
         Response response = http.request().get(Routes.HEALTH);
         if (response.statusCode() != 200 && response.statusCode() != 503) {
-            throw new AssertionError("the health report answered " + response.statusCode() + ", not 200 (up or degraded) or 503 (down): "
-                    + response.asString());
+            throw new AssertionError("the health report answered " + response.statusCode()
+                    + ", not 200 (up or degraded) or 503 (down): " + response.asString());
         }
         return PlatformHttp.bind(PlatformHttp.parse(response), Health.class, response);
     }

@@ -22,8 +22,13 @@ public final class RestOperations implements OperationsApi {
     private static final String METRICS = "/metrics";
     private static final String DESCRIPTION = "/api/openapi.json";
     private static final String COMPILE = "/api/signatures/compile";
-    private static final Map<Resource, String> COLLECTIONS = Map.of(Resource.SIGNATURE, "/api/signatures/",
-            Resource.PROGRAM, "/api/programs/", Resource.EXECUTION, "/api/executions/");
+    private static final Map<Resource, String> COLLECTIONS = Map.of(
+            Resource.SIGNATURE,
+            "/api/signatures/",
+            Resource.PROGRAM,
+            "/api/programs/",
+            Resource.EXECUTION,
+            "/api/executions/");
 
     private final RawHttp http;
     private final String apiKey;
@@ -35,8 +40,9 @@ public final class RestOperations implements OperationsApi {
 
     @Override
     public Health health() {
-        return healthIfAnswered().orElseThrow(() -> new AssertionError("the platform's health could not be read: "
-                + http.get(HEALTH, Map.of()).summary()));
+        return healthIfAnswered()
+                .orElseThrow(() -> new AssertionError("the platform's health could not be read: "
+                        + http.get(HEALTH, Map.of()).summary()));
     }
 
     @Override
@@ -51,10 +57,17 @@ public final class RestOperations implements OperationsApi {
         List<Long> pids = new ArrayList<>();
         bridge.path("worker_pids").forEach(pid -> pids.add(pid.asLong()));
         JsonNode queue = components.path("execution_queue");
-        return Optional.of(new Health(report.path("status").asText(), components.path("database").path("status").asText(),
-                new Bridge(bridge.path("status").asText(), bridge.path("workers_alive").asInt(), bridge.path("workers_target").asInt(),
-                        List.copyOf(pids), bridge.path("restarts").asLong()),
-                new Queue(queue.path("queued").asLong(), queue.path("running").asLong()), answer.body()));
+        return Optional.of(new Health(
+                report.path("status").asText(),
+                components.path("database").path("status").asText(),
+                new Bridge(
+                        bridge.path("status").asText(),
+                        bridge.path("workers_alive").asInt(),
+                        bridge.path("workers_target").asInt(),
+                        List.copyOf(pids),
+                        bridge.path("restarts").asLong()),
+                new Queue(queue.path("queued").asLong(), queue.path("running").asLong()),
+                answer.body()));
     }
 
     @Override
@@ -75,7 +88,8 @@ public final class RestOperations implements OperationsApi {
     public ApiDescription description() {
         HttpAnswer answer = http.get(DESCRIPTION, Map.of("Accept", "application/json"));
         if (!answer.served()) {
-            throw new AssertionError("the platform does not publish a description of its interface: " + answer.summary());
+            throw new AssertionError(
+                    "the platform does not publish a description of its interface: " + answer.summary());
         }
         return ApiDescription.of(Json.parse(answer.body()));
     }
@@ -93,6 +107,7 @@ public final class RestOperations implements OperationsApi {
     }
 
     private Map<String, String> keyed() {
-        return Map.of("Authorization", "Bearer " + apiKey, "Accept", "application/json", "Content-Type", "application/json");
+        return Map.of(
+                "Authorization", "Bearer " + apiKey, "Accept", "application/json", "Content-Type", "application/json");
     }
 }

@@ -16,10 +16,15 @@ public final class RestPrograms implements ProgramsApi {
 
     @Override
     public Outcome<Program> create(String name, String signatureId, String adapter, Map<String, ?> config) {
-        ObjectNode body = PlatformHttp.JSON.createObjectNode().put("name", name).put("signature_id", signatureId).put("adapter", adapter);
+        ObjectNode body = PlatformHttp.JSON
+                .createObjectNode()
+                .put("name", name)
+                .put("signature_id", signatureId)
+                .put("adapter", adapter);
         if (config != null) {
             body.set("config", PlatformHttp.JSON.valueToTree(config));
         }
-        return PlatformHttp.outcome(http.request().body(PlatformHttp.json(body)).post(Routes.PROGRAMS), 201, Program.class);
+        return PlatformHttp.outcome(
+                http.request().body(PlatformHttp.json(body)).post(Routes.PROGRAMS), 201, Program.class);
     }
 }

@@ -16,12 +16,15 @@ public final class RestSignatures implements SignaturesApi {
 
     @Override
     public Outcome<Signature> declare(String definition, Map<String, ?> constraints) {
-        return PlatformHttp.outcome(http.request().body(body(definition, constraints)).post(Routes.SIGNATURES), 201, Signature.class);
+        return PlatformHttp.outcome(
+                http.request().body(body(definition, constraints)).post(Routes.SIGNATURES), 201, Signature.class);
     }
 
     @Override
     public Outcome<Signature> compile(String definition, Map<String, ?> constraints) {
-        return PlatformHttp.outcome(http.request().body(body(definition, constraints)).post(Routes.SIGNATURES_COMPILE), 200,
+        return PlatformHttp.outcome(
+                http.request().body(body(definition, constraints)).post(Routes.SIGNATURES_COMPILE),
+                200,
                 Signature.class);
     }
 

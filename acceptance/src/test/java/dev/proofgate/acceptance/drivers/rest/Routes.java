@@ -14,8 +14,7 @@ public final class Routes {
     public static final String LIVE = "/health/live";
     public static final String READY = "/health/ready";
 
-    private Routes() {
-    }
+    private Routes() {}
 
     /** The path of one execution. */
     public static String execution(String id) {
