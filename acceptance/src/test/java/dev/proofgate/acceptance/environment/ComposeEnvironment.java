@@ -3,6 +3,7 @@ package dev.proofgate.acceptance.environment;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.Container;
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.drivers.database.DatabaseCoordinates;
 import dev.proofgate.gate.environment.DatabaseLink;
 import dev.proofgate.gate.machine.MachineMeter;
 import dev.proofgate.gate.support.Waits;

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.model.PortBinding;
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.drivers.database.DatabaseCoordinates;
 import dev.proofgate.gate.environment.StartupStages;
 import dev.proofgate.gate.environment.TcpFaultProxy;
 import dev.proofgate.gate.machine.MachineMeter;

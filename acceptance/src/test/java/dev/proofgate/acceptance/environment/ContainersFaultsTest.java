@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.drivers.database.DatabaseCoordinates;
+import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.support.Waits;
 import java.io.IOException;
@@ -102,7 +104,7 @@ class ContainersFaultsTest {
         assertThat(postmasterStart())
                 .as("PostgreSQL start time after the restart")
                 .isNotEqualTo(startedBefore);
-        assertThat(get("/api/signatures/" + signature))
+        assertThat(get(Routes.signature(signature)))
                 .as("the signature stored before the stop")
                 .startsWith("200");
     }
@@ -139,7 +141,7 @@ class ContainersFaultsTest {
                         .getStartedAt())
                 .as("start time of the platform container")
                 .isNotEqualTo(startedAt);
-        assertThat(get("/api/signatures/" + signature))
+        assertThat(get(Routes.signature(signature)))
                 .as("the signature stored before the crash")
                 .startsWith("200");
     }
@@ -275,7 +277,7 @@ class ContainersFaultsTest {
     }
 
     private static String postmasterStart() throws SQLException {
-        Environment.DatabaseCoordinates db = environment.database().orElseThrow();
+        DatabaseCoordinates db = environment.database().orElseThrow();
         try (Connection c = DriverManager.getConnection(db.url(), db.user(), db.password());
                 ResultSet rs = c.createStatement().executeQuery("select pg_postmaster_start_time()::text")) {
             rs.next();
@@ -290,7 +292,7 @@ class ContainersFaultsTest {
                 .put("definition", "signature " + name + ": :string question -> :string answer")
                 .toString();
         HttpResponse<String> response =
-                send(HttpRequest.newBuilder(URI.create(environment.baseUrl() + "/api/signatures"))
+                send(HttpRequest.newBuilder(URI.create(environment.baseUrl() + Routes.SIGNATURES))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body)));
         assertThat(response.statusCode())

@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.environment;
 
+import dev.proofgate.acceptance.drivers.database.DatabaseCoordinates;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,7 +20,7 @@ final class DatabaseReadiness {
     private DatabaseReadiness() {}
 
     /** Returns the server's version, as "PostgreSQL 17.x ...". */
-    static String await(Environment.DatabaseCoordinates database, Duration timeout, Supplier<String> logTail) {
+    static String await(DatabaseCoordinates database, Duration timeout, Supplier<String> logTail) {
         AtomicReference<String> lastSeen = new AtomicReference<>("no attempt yet");
         AtomicReference<String> version = new AtomicReference<>();
         try {

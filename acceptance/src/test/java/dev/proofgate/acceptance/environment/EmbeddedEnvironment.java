@@ -1,6 +1,7 @@
 package dev.proofgate.acceptance.environment;
 
 import dev.proofgate.acceptance.config.SuiteSettings;
+import dev.proofgate.acceptance.drivers.database.DatabaseCoordinates;
 import dev.proofgate.gate.environment.TcpFaultProxy;
 import dev.proofgate.gate.machine.MachineMeter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;

@@ -1,5 +1,6 @@
 package dev.proofgate.acceptance.environment;
 
+import dev.proofgate.acceptance.drivers.database.DatabaseCoordinates;
 import dev.proofgate.gate.machine.MachineMeter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -71,6 +72,4 @@ public interface Environment extends AutoCloseable {
 
     @Override
     void close();
-
-    record DatabaseCoordinates(String url, String user, String password) {}
 }

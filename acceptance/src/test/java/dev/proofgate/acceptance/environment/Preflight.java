@@ -1,5 +1,7 @@
 package dev.proofgate.acceptance.environment;
 
+import dev.proofgate.acceptance.drivers.database.DatabaseCoordinates;
+import dev.proofgate.acceptance.drivers.rest.Routes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -62,7 +64,7 @@ public final class Preflight {
     private static boolean answers(String baseUrl, AtomicReference<String> lastSeen) {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create(baseUrl + "/health/live"))
+                    HttpRequest.newBuilder(URI.create(baseUrl + Routes.LIVE))
                             .timeout(Duration.ofSeconds(2))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -97,7 +99,7 @@ public final class Preflight {
                     "the platform at " + baseUrl + " answered " + status + " to an authenticated request",
                     "check the platform's health and log");
         }
-        Optional<Environment.DatabaseCoordinates> database = environment.database();
+        Optional<DatabaseCoordinates> database = environment.database();
         if (database.isPresent()) {
             DriverManager.setLoginTimeout(5);
             try (Connection connection = DriverManager.getConnection(
@@ -117,7 +119,7 @@ public final class Preflight {
     private static int keyCheck(String baseUrl, String apiKey) {
         try {
             return HTTP.send(
-                            HttpRequest.newBuilder(URI.create(baseUrl + "/api/adapters"))
+                            HttpRequest.newBuilder(URI.create(baseUrl + Routes.ADAPTERS))
                                     .header("Authorization", "Bearer " + apiKey)
                                     .timeout(Duration.ofSeconds(5))
                                     .build(),

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.proofgate.acceptance.drivers.rest.Routes;
 import dev.proofgate.gate.support.Json;
 import dev.proofgate.gate.verdict.ReportFrontPage;
 import dev.proofgate.gate.verdict.VerdictGate;
@@ -280,7 +281,7 @@ class VerdictRunTest {
         platform.createContext(
                 "/health", exchange -> answer(exchange, 200, "{\"status\":\"up\",\"version\":\"0.1.0\"}"));
         platform.createContext(
-                "/api/",
+                Routes.ADAPTERS,
                 exchange ->
                         answer(exchange, 401, "{\"error\":{\"type\":\"unauthorized\",\"message\":\"unknown key\"}}"));
         platform.start();

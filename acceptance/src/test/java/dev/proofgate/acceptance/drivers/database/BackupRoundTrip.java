@@ -1,6 +1,5 @@
 package dev.proofgate.acceptance.drivers.database;
 
-import dev.proofgate.acceptance.environment.Environment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -43,9 +42,9 @@ public final class BackupRoundTrip {
         }
     }
 
-    private final Environment.DatabaseCoordinates original;
+    private final DatabaseCoordinates original;
 
-    public BackupRoundTrip(Environment.DatabaseCoordinates original) {
+    public BackupRoundTrip(DatabaseCoordinates original) {
         this.original = original;
     }
 

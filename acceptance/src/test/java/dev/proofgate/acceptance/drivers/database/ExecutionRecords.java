@@ -1,6 +1,5 @@
 package dev.proofgate.acceptance.drivers.database;
 
-import dev.proofgate.acceptance.environment.Environment;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -33,10 +32,10 @@ public final class ExecutionRecords implements AutoCloseable {
             String leaseOwner,
             long leaseExpiresAt) {}
 
-    private final Environment.DatabaseCoordinates coordinates;
+    private final DatabaseCoordinates coordinates;
     private Connection connection;
 
-    public ExecutionRecords(Environment.DatabaseCoordinates coordinates) {
+    public ExecutionRecords(DatabaseCoordinates coordinates) {
         this.coordinates = coordinates;
     }
 

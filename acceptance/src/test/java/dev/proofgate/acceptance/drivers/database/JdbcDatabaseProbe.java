@@ -1,7 +1,6 @@
 package dev.proofgate.acceptance.drivers.database;
 
 import dev.proofgate.acceptance.drivers.DatabaseProbe;
-import dev.proofgate.acceptance.environment.Environment;
 import dev.proofgate.gate.support.Evidence;
 import dev.proofgate.gate.support.Json;
 import java.sql.Connection;
@@ -23,7 +22,7 @@ public final class JdbcDatabaseProbe implements DatabaseProbe {
 
     private final Connection connection;
 
-    public JdbcDatabaseProbe(Environment.DatabaseCoordinates database) {
+    public JdbcDatabaseProbe(DatabaseCoordinates database) {
         try {
             this.connection = DriverManager.getConnection(database.url(), database.user(), database.password());
             this.connection.setReadOnly(true);
