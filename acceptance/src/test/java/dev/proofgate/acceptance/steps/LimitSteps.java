@@ -124,13 +124,6 @@ public final class LimitSteps {
         assertThat(rejection)
                 .as("the platform's rejection of one step outside (%s)", given)
                 .isNotNull();
-        assertThat(rejection.reason())
-                .as("reason of the rejection (%s)", rejection.message())
-                .isEqualTo("constraint_violation");
-        assertThat(rejection.field()).as("field named by the rejection").isEqualTo(field);
-        assertThat(rejection.constraint())
-                .as("constraint named by the rejection")
-                .isEqualTo(limit);
-        assertThat(rejection.limit()).as("limit named by the rejection").isEqualByComparingTo(value);
+        RejectionSteps.assertConstraintViolation(rejection, field, limit, value);
     }
 }

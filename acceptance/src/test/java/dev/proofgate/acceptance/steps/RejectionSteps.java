@@ -29,7 +29,11 @@ public final class RejectionSteps {
 
     @Then("the request is rejected because {string} breaks its {word} of {int}")
     public void rejectedForABrokenConstraint(String field, String constraint, int limit) {
-        Rejection rejection = world.rejection();
+        assertConstraintViolation(world.rejection(), field, constraint, BigDecimal.valueOf(limit));
+    }
+
+    /** The rejection is a constraint violation naming the field, the constraint and its limit. */
+    static void assertConstraintViolation(Rejection rejection, String field, String constraint, BigDecimal limit) {
         assertThat(rejection.reason())
                 .as("reason of the rejection (%s)", rejection.message())
                 .isEqualTo("constraint_violation");
@@ -37,9 +41,7 @@ public final class RejectionSteps {
         assertThat(rejection.constraint())
                 .as("constraint named by the rejection")
                 .isEqualTo(constraint);
-        assertThat(rejection.limit())
-                .as("limit named by the rejection")
-                .isEqualByComparingTo(BigDecimal.valueOf(limit));
+        assertThat(rejection.limit()).as("limit named by the rejection").isEqualByComparingTo(limit);
     }
 
     @Then("the request is rejected because the program is unknown")

@@ -42,8 +42,7 @@ class LocalModeStopAndCrashTest {
     void aRestartAfterSigkillStopsTheOrphanedDatabaseAndComesUp() throws Exception {
         Path data = work.resolve("pgdata");
         int port = TestDatabase.freePort();
-        Process first = start(data, port);
-        awaitReady(first, port);
+        Process first = startReady(data, port);
         long orphan = postmasterPid(data).orElseThrow();
 
         first.destroyForcibly();
@@ -53,8 +52,7 @@ class LocalModeStopAndCrashTest {
                 .contains(true);
 
         long restarting = System.nanoTime();
-        Process second = start(data, port);
-        awaitReady(second, port);
+        Process second = startReady(data, port);
         long readyMillis = (System.nanoTime() - restarting) / 1_000_000;
         System.out.println("[local mode] ready " + readyMillis + " ms after the restart that followed a SIGKILL");
 
@@ -77,8 +75,7 @@ class LocalModeStopAndCrashTest {
     void sigtermLetsInFlightExecutionsFinishBeforeTheDatabaseStops() throws Exception {
         Path data = work.resolve("pgdata");
         int port = TestDatabase.freePort();
-        Process first = start(data, port);
-        awaitReady(first, port);
+        Process first = startReady(data, port);
         Http http = new Http(port);
         Fixtures fixtures = new Fixtures(http);
         List<String> inFlight = new ArrayList<>();
@@ -106,8 +103,7 @@ class LocalModeStopAndCrashTest {
                         + " s (and some slack) after SIGTERM")
                 .isTrue();
 
-        Process second = start(data, port);
-        awaitReady(second, port);
+        Process second = startReady(data, port);
         for (String id : inFlight) {
             JsonNode execution = http.get("/api/executions/" + id).body();
             assertThat(execution.path("status").asText())
@@ -124,8 +120,7 @@ class LocalModeStopAndCrashTest {
     void aRequestHeldOpenPastTheHttpServersStopTimeoutDoesNotStopTheDrain() throws Exception {
         Path data = work.resolve("pgdata");
         int port = TestDatabase.freePort();
-        Process first = start(data, port);
-        awaitReady(first, port);
+        Process first = startReady(data, port);
         Http http = new Http(port);
         Fixtures fixtures = new Fixtures(http);
         String inFlight =
@@ -139,16 +134,17 @@ class LocalModeStopAndCrashTest {
                                 .path("status")
                                 .asText()));
 
+        long logBefore;
         try (Socket stuck = new Socket("127.0.0.1", port)) {
-            // a request whose body drips in a byte at a time: the HTTP server's graceful stop waits for it until its
-            // own
-            // timeout runs out (2 s), and the drain must go on all the same
+            // a request whose body drips in a byte at a time: the HTTP server's graceful stop waits for it
+            // until its own timeout runs out (2 s), and the drain must go on all the same
             OutputStream out = stuck.getOutputStream();
             out.write(("POST /api/executions HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Http.KEY
                             + "\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             Thread.sleep(200);
+            logBefore = Files.size(log());
             first.destroy();
             long dripUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(6);
             while (first.isAlive() && System.nanoTime() < dripUntil) {
@@ -165,13 +161,22 @@ class LocalModeStopAndCrashTest {
                     .isTrue();
         }
 
-        String log = Files.readString(log());
-        assertThat(log).as("the platform log").contains("stopped cleanly").contains("did not stop within its timeout");
-        Process second = start(data, port);
-        awaitReady(second, port);
+        byte[] log = Files.readAllBytes(log());
+        String whileStopping = new String(log, (int) logBefore, log.length - (int) logBefore, StandardCharsets.UTF_8);
+        assertThat(whileStopping)
+                .as("the platform log while stopping")
+                .contains("stopped cleanly")
+                .contains("did not stop within its timeout");
+        Process second = startReady(data, port);
         assertThat(http.get("/api/executions/" + inFlight).body().path("status").asText())
                 .as("status of the execution in hand")
                 .isEqualTo("completed");
+    }
+
+    private Process startReady(Path data, int port) throws IOException {
+        Process process = start(data, port);
+        awaitReady(process, port);
+        return process;
     }
 
     private Process start(Path data, int port) throws IOException {
